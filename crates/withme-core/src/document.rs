@@ -1,0 +1,167 @@
+//! The stored library document: a public, versioned format.
+//!
+//! ```json
+//! { "format": "withme.library", "version": 1, "library": { "lessons": [], "classes": [], "applied": {} } }
+//! ```
+//!
+//! Loading runs the migrations from the stored version up to [`LIBRARY_VERSION`]. A document from
+//! a newer version of Withme, or one that cannot be read, is refused with a [`DocumentError`] so
+//! the shell can keep it aside untouched. Golden examples live in `tests/fixtures/`.
+
+use serde::Serialize;
+use serde_json::Value;
+use thiserror::Error;
+
+use crate::library::Library;
+
+/// The `format` field of a stored library.
+pub const LIBRARY_FORMAT: &str = "withme.library";
+
+/// The version this build writes, and the newest it reads.
+pub const LIBRARY_VERSION: u32 = 1;
+
+/// A migration upgrades a document's `library` value by one version.
+type Migration = fn(Value) -> Result<Value, String>;
+
+/// `MIGRATIONS[i]` upgrades a library from version `i + 1` to version `i + 2`.
+const MIGRATIONS: [Migration; (LIBRARY_VERSION - 1) as usize] = [];
+
+/// Why a stored library could not be loaded. The `Display` text is shown to the teacher.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DocumentError {
+    /// Not JSON at all: a half-finished write, or an edit by hand.
+    #[error("The saved library isn't readable ({0}).")]
+    NotJson(String),
+    /// JSON, but not a Withme library.
+    #[error("The saved data isn't a Withme library.")]
+    NotALibrary,
+    /// Written by a newer version of Withme than this one.
+    #[error(
+        "The saved library was made by a newer version of Withme (format {found}; this version reads up to {LIBRARY_VERSION}). Reload the page to update."
+    )]
+    Newer {
+        /// The version found.
+        found: u64,
+    },
+    /// A Withme library whose content is damaged.
+    #[error("The saved library is damaged ({0}).")]
+    Damaged(String),
+}
+
+/// A library read from storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedLibrary {
+    /// The library, at the current version.
+    pub library: Library,
+    /// The version it was stored at, when that was older than [`LIBRARY_VERSION`]: the shell
+    /// keeps the old text aside before writing the upgraded document.
+    pub migrated_from: Option<u32>,
+}
+
+/// The stored form of a library, borrowed for writing.
+#[derive(Debug, Serialize)]
+pub struct StoredLibrary<'a> {
+    format: &'static str,
+    version: u32,
+    library: &'a Library,
+}
+
+impl<'a> StoredLibrary<'a> {
+    /// Wraps `library` in the current format.
+    pub fn new(library: &'a Library) -> Self {
+        Self {
+            format: LIBRARY_FORMAT,
+            version: LIBRARY_VERSION,
+            library,
+        }
+    }
+
+    /// The document as JSON text.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a library always serialises")
+    }
+}
+
+/// Reads a stored library from JSON text.
+pub fn parse_library(text: &str) -> Result<LoadedLibrary, DocumentError> {
+    let value = serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
+    load_library(value)
+}
+
+/// Reads a stored library from an already-parsed JSON value, migrating it when it is older.
+pub fn load_library(value: Value) -> Result<LoadedLibrary, DocumentError> {
+    load_with(value, &MIGRATIONS)
+}
+
+fn load_with(mut value: Value, migrations: &[Migration]) -> Result<LoadedLibrary, DocumentError> {
+    if value.get("format").and_then(Value::as_str) != Some(LIBRARY_FORMAT) {
+        return Err(DocumentError::NotALibrary);
+    }
+    let version = match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v >= 1 => v,
+        _ => return Err(DocumentError::Damaged("no version number".into())),
+    };
+    let current = migrations.len() as u64 + 1;
+    if version > current {
+        return Err(DocumentError::Newer { found: version });
+    }
+    let mut library = value
+        .get_mut("library")
+        .map(Value::take)
+        .ok_or_else(|| DocumentError::Damaged("no library".into()))?;
+    for migrate in &migrations[(version - 1) as usize..] {
+        library = migrate(library).map_err(DocumentError::Damaged)?;
+    }
+    let library =
+        serde_json::from_value(library).map_err(|e| DocumentError::Damaged(e.to_string()))?;
+    Ok(LoadedLibrary {
+        library,
+        migrated_from: (version < current).then_some(version as u32),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn the_migration_chain_runs_every_step_from_the_stored_version() {
+        fn add_classes(mut v: Value) -> Result<Value, String> {
+            v["classes"] = json!([]);
+            Ok(v)
+        }
+        fn rename_lessons_key(mut v: Value) -> Result<Value, String> {
+            let lessons = v["items"].take();
+            v.as_object_mut().unwrap().remove("items");
+            v["lessons"] = lessons;
+            Ok(v)
+        }
+        let chain: [Migration; 2] = [add_classes, rename_lessons_key];
+        let v1 = json!({"format": LIBRARY_FORMAT, "version": 1, "library": {"items": []}});
+        let loaded = load_with(v1, &chain).unwrap();
+        assert_eq!(loaded.migrated_from, Some(1));
+        assert_eq!(loaded.library, Library::default());
+
+        let v3 = json!({"format": LIBRARY_FORMAT, "version": 3, "library": {"lessons": []}});
+        assert_eq!(load_with(v3, &chain).unwrap().migrated_from, None);
+
+        let v4 = json!({"format": LIBRARY_FORMAT, "version": 4, "library": {}});
+        assert_eq!(
+            load_with(v4, &chain),
+            Err(DocumentError::Newer { found: 4 })
+        );
+    }
+
+    #[test]
+    fn a_failing_migration_reports_damage() {
+        fn refuse(_: Value) -> Result<Value, String> {
+            Err("lessons missing".into())
+        }
+        let v1 = json!({"format": LIBRARY_FORMAT, "version": 1, "library": {}});
+        assert_eq!(
+            load_with(v1, &[refuse]),
+            Err(DocumentError::Damaged("lessons missing".into()))
+        );
+    }
+}

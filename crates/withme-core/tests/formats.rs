@@ -1,0 +1,112 @@
+//! Golden examples of the two public formats: they must keep loading, and keep their shape.
+
+use serde_json::Value;
+use withme_core::document::{DocumentError, LIBRARY_VERSION, StoredLibrary, parse_library};
+use withme_core::lesson_file::{ImportError, LessonFile, read_lesson_file};
+use withme_core::{ClassId, LessonId, PupilId};
+
+const LIBRARY_V1: &str = include_str!("fixtures/library-v1.json");
+const LESSON_V1: &str = include_str!("fixtures/lesson-v1.withme.json");
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn the_version_1_library_loads() {
+    let loaded = parse_library(LIBRARY_V1).unwrap();
+    let library = &loaded.library;
+    let current = (LIBRARY_VERSION > 1).then_some(1);
+    assert_eq!(loaded.migrated_from, current);
+
+    let listed: Vec<_> = library
+        .lessons_by_last_edited()
+        .iter()
+        .map(|l| l.plan().title.to_string())
+        .collect();
+    assert_eq!(listed, ["Where do rivers begin?"]);
+    assert_eq!(library.binned_lessons().len(), 1);
+
+    let rivers = library
+        .lesson(&LessonId::parse("k3j9x2abcd7q1.2").unwrap())
+        .unwrap();
+    assert_eq!(rivers.plan().length.minutes(), 50);
+    assert_eq!(rivers.plan().date.unwrap().to_string(), "2026-11-24");
+
+    let class = library
+        .class(&ClassId::parse("k3j9x2abcd7q1.1").unwrap())
+        .unwrap();
+    let roster: Vec<_> = class.roster().map(|p| p.name().to_string()).collect();
+    assert_eq!(roster, ["Amira", "Chloé"]);
+    let ben = PupilId::parse("k3j9x2abcd7q1.1x.2").unwrap();
+    assert!(class.pupil(&ben).unwrap().is_removed());
+}
+
+#[test]
+fn the_version_1_library_is_written_back_in_the_same_shape() {
+    let loaded = parse_library(LIBRARY_V1).unwrap();
+    let written = json(&StoredLibrary::new(&loaded.library).to_json());
+    assert_eq!(written, json(LIBRARY_V1));
+}
+
+#[test]
+fn a_newer_library_is_refused_not_misread() {
+    let result = parse_library(include_str!("fixtures/library-newer.json"));
+    assert_eq!(result, Err(DocumentError::Newer { found: 2 }));
+}
+
+#[test]
+fn a_damaged_library_is_refused_with_the_reason() {
+    let error = parse_library(include_str!("fixtures/library-damaged.json")).unwrap_err();
+    assert!(matches!(error, DocumentError::Damaged(_)), "{error:?}");
+    assert!(
+        error.to_string().contains("A lesson title can't be empty"),
+        "{error}"
+    );
+    assert!(matches!(
+        parse_library("{\"format\": \"withme.library\", \"vers"),
+        Err(DocumentError::NotJson(_))
+    ));
+    assert_eq!(parse_library("[1, 2]"), Err(DocumentError::NotALibrary));
+}
+
+#[test]
+fn a_library_naming_a_missing_class_is_damaged() {
+    let mut value = json(LIBRARY_V1);
+    value["library"]["classes"] = Value::Array(vec![]);
+    let error = withme_core::document::load_library(value).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("names a class that does not exist")
+    );
+}
+
+#[test]
+fn the_version_1_lesson_file_loads_and_keeps_its_shape() {
+    let file = read_lesson_file(LESSON_V1).unwrap();
+    assert_eq!(file.plan.title.as_str(), "Where do rivers begin?");
+    assert_eq!(file.class_name.as_ref().unwrap().as_str(), "Year 5 Oak");
+    assert_eq!(json(&file.to_json()), json(LESSON_V1));
+    assert_eq!(file.file_name(), "where-do-rivers-begin.withme.json");
+}
+
+#[test]
+fn a_lesson_file_never_carries_pupils() {
+    let library = parse_library(LIBRARY_V1).unwrap().library;
+    let lesson = library
+        .lesson(&LessonId::parse("k3j9x2abcd7q1.2").unwrap())
+        .unwrap();
+    let text = LessonFile::of(lesson, None, withme_core::Timestamp::from_millis(5)).to_json();
+    for name in ["Amira", "Ben", "Chloé"] {
+        assert!(!text.contains(name), "{name} leaked into {text}");
+    }
+}
+
+#[test]
+fn a_library_document_is_not_a_lesson_file() {
+    assert_eq!(
+        read_lesson_file(LIBRARY_V1),
+        Err(ImportError::NotALessonFile)
+    );
+}

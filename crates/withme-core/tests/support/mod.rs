@@ -1,0 +1,101 @@
+//! A small driver for core tests: one device making operations in sequence against a library.
+
+#![allow(dead_code)]
+
+use withme_core::{
+    Applied, Author, ClassId, ClassName, Command, DeviceId, LessonId, LessonTitle, Library, OpId,
+    Operation, PupilId, PupilName, Rejection, Timestamp,
+};
+
+/// A library and one device that numbers its operations 1, 2, 3, … one second apart.
+pub struct Scenario {
+    pub library: Library,
+    device: DeviceId,
+    seq: u64,
+}
+
+impl Scenario {
+    pub fn new() -> Self {
+        Self {
+            library: Library::default(),
+            device: DeviceId::parse("testdevice").unwrap(),
+            seq: 0,
+        }
+    }
+
+    /// The next operation from this device, not yet applied.
+    pub fn op(&mut self, author: Author, command: Command) -> Operation {
+        self.seq += 1;
+        Operation {
+            id: OpId::new(self.device.clone(), self.seq),
+            author,
+            at: Timestamp::from_millis(1_795_000_000_000 + self.seq * 1000),
+            command,
+        }
+    }
+
+    /// Makes and applies an operation as the teacher.
+    pub fn teacher(&mut self, command: Command) -> Result<Applied, Rejection> {
+        let op = self.op(Author::Teacher, command);
+        self.library.apply(&op)
+    }
+
+    /// Makes and applies an operation as a pupil.
+    pub fn pupil(&mut self, pupil: &PupilId, command: Command) -> Result<Applied, Rejection> {
+        let op = self.op(
+            Author::Pupil {
+                pupil: pupil.clone(),
+            },
+            command,
+        );
+        self.library.apply(&op)
+    }
+
+    /// Creates a lesson as the teacher and returns its id.
+    pub fn new_lesson(&mut self, title: &str) -> LessonId {
+        let op = self.op(
+            Author::Teacher,
+            Command::CreateLesson {
+                title: title_of(title),
+                class: None,
+            },
+        );
+        self.library.apply(&op).expect("lesson created");
+        LessonId::from(&op.id)
+    }
+
+    /// Creates a class with these pupils and returns its id and the pupils' ids.
+    pub fn new_class(&mut self, name: &str, pupils: &[&str]) -> (ClassId, Vec<PupilId>) {
+        let op = self.op(
+            Author::Teacher,
+            Command::CreateClass {
+                name: ClassName::parse(name).unwrap(),
+            },
+        );
+        self.library.apply(&op).expect("class created");
+        let class = ClassId::from(&op.id);
+        if pupils.is_empty() {
+            return (class, Vec::new());
+        }
+        let add = self.op(
+            Author::Teacher,
+            Command::AddPupils {
+                class: class.clone(),
+                names: pupils.iter().map(|n| name_of(n)).collect(),
+            },
+        );
+        self.library.apply(&add).expect("pupils added");
+        let ids = (1..=pupils.len())
+            .map(|i| PupilId::nth_added_by(&add.id, i))
+            .collect();
+        (class, ids)
+    }
+}
+
+pub fn title_of(text: &str) -> LessonTitle {
+    LessonTitle::parse(text).unwrap()
+}
+
+pub fn name_of(text: &str) -> PupilName {
+    PupilName::parse(text).unwrap()
+}

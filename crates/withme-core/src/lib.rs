@@ -25,6 +25,7 @@ mod lesson;
 pub mod lesson_file;
 mod library;
 mod operation;
+pub mod replica;
 mod rights;
 pub mod roster;
 mod text;

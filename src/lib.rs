@@ -1,1 +1,45 @@
+//! # Withme
+//!
+//! Pupils and their teacher co-produce a lesson: they build the plan together, vote on the
+//! enquiry question, and record who does which job in each group.
+//!
+//! This crate is the browser app (Leptos, client-side rendered, built by Trunk). It holds no
+//! domain rules: those live in `withme-core`. The app turns clicks and keystrokes into
+//! commands for the core ([`state::LessonDispatch`]), keeps the library in the browser's local
+//! storage ([`persistence`]), and keeps windows of one browser in step ([`state`]).
 
+pub mod browser;
+mod components;
+mod format;
+mod pages;
+pub mod persistence;
+mod routes;
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use pages::{BoardPage, ClassesPage, LibraryPage, NotFoundPage, PlannerPage, PupilPage};
+
+/// The whole app: loads the library, then shows the page for the current address.
+#[component]
+pub fn App() -> impl IntoView {
+    state::provide_app_state();
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=LibraryPage />
+                <Route path=path!("/classes") view=ClassesPage />
+                <Route path=path!("/lessons/:id") view=PlannerPage />
+                <Route path=path!("/lessons/:id/board") view=BoardPage />
+                <Route path=path!("/lessons/:id/pupil") view=PupilPage />
+            </Routes>
+        </Router>
+    }
+}
+
+/// Mounts the app on the page's `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(App);
+}

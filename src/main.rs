@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point of the Withme web app.
+
+fn main() {
+    withme::start();
+}

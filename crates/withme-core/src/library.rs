@@ -78,6 +78,11 @@ impl Library {
         self.classes.values().find(|c| c.pupil(pupil).is_some())
     }
 
+    /// Whether the library holds no lesson and no class (not even in the bin).
+    pub fn is_empty(&self) -> bool {
+        self.lessons.is_empty() && self.classes.is_empty()
+    }
+
     /// Which operations this library has applied.
     pub fn applied(&self) -> &AppliedOps {
         &self.applied

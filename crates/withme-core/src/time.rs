@@ -66,6 +66,33 @@ impl LessonDate {
         }
         Ok(Self { year, month, day })
     }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 (January) to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// The day of the week: 0 is Monday, 6 is Sunday.
+    pub fn weekday(self) -> u8 {
+        const OFFSETS: [u16; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let y = self.year - u16::from(self.month < 3);
+        let sunday_first = (y + y / 4 - y / 100
+            + y / 400
+            + OFFSETS[self.month as usize - 1]
+            + u16::from(self.day))
+            % 7;
+        ((sunday_first + 6) % 7) as u8
+    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -167,6 +194,15 @@ mod tests {
         assert!(
             LessonDate::parse("2026-11-23").unwrap() < LessonDate::parse("2026-12-01").unwrap()
         );
+    }
+
+    #[test]
+    fn weekdays_are_right() {
+        let weekday = |text| LessonDate::parse(text).unwrap().weekday();
+        assert_eq!(weekday("2026-11-23"), 0, "a Monday");
+        assert_eq!(weekday("2026-11-29"), 6, "a Sunday");
+        assert_eq!(weekday("2028-02-29"), 1, "a Tuesday");
+        assert_eq!(weekday("2000-01-01"), 5, "a Saturday");
     }
 
     #[test]

@@ -1,0 +1,79 @@
+//! One class on the Classes page: its name, its roster, and adding pupils.
+
+use leptos::prelude::*;
+use withme_core::{ClassId, ClassName, Command, PupilId};
+
+use super::TextField;
+use super::add_pupils_form::AddPupilsForm;
+use super::pupil_row::PupilRow;
+use crate::state::{use_dispatch, use_library};
+
+/// A class: rename it, see and edit its roster, paste in more names, bring back removed pupils.
+#[component]
+pub fn ClassCard(
+    /// The class to show.
+    class: ClassId,
+) -> impl IntoView {
+    let library = use_library();
+    let dispatch = use_dispatch();
+    let id = StoredValue::new(class);
+    let name = Memo::new(move |_| {
+        library
+            .with(|lib| id.with_value(|id| lib.class(id).map(|c| c.name().to_string())))
+            .unwrap_or_default()
+    });
+    let pupils = move |removed: bool| {
+        Memo::new(move |_| {
+            library.with(|lib| {
+                id.with_value(|id| lib.class(id))
+                    .map_or_else(Vec::new, |c| {
+                        let list: Vec<_> = if removed {
+                            c.removed_pupils().collect()
+                        } else {
+                            c.roster().collect()
+                        };
+                        list.iter()
+                            .map(|p| p.id().clone())
+                            .collect::<Vec<PupilId>>()
+                    })
+            })
+        })
+    };
+    let roster = pupils(false);
+    let removed = pupils(true);
+
+    view! {
+        <section class="class-card" aria-label=move || name.get()>
+            <h2>{move || name.get()}</h2>
+            <TextField
+                label="Class name"
+                saved=Signal::derive(move || name.get())
+                on_edit=move |text: String| {
+                    let name = ClassName::parse(&text).map_err(|e| e.to_string())?;
+                    let class = id.get_value();
+                    dispatch.as_teacher(Command::RenameClass { class, name }).map(drop).map_err(|r| r.to_string())
+                }
+            />
+            <h3>{move || format!("Pupils ({})", roster.with(Vec::len))}</h3>
+            <Show when=move || roster.with(Vec::is_empty)>
+                <p class="empty">"No pupils yet. Paste their first names below."</p>
+            </Show>
+            <ul class="roster">
+                <For each=move || roster.get() key=|pupil| pupil.clone() let:pupil>
+                    <PupilRow class=id pupil />
+                </For>
+            </ul>
+            <AddPupilsForm class=id />
+            <Show when=move || removed.with(|r| !r.is_empty())>
+                <details class="removed-pupils">
+                    <summary>{move || format!("Removed from this class ({})", removed.with(Vec::len))}</summary>
+                    <ul class="roster">
+                        <For each=move || removed.get() key=|pupil| pupil.clone() let:pupil>
+                            <PupilRow class=id pupil />
+                        </For>
+                    </ul>
+                </details>
+            </Show>
+        </section>
+    }
+}

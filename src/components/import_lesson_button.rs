@@ -1,0 +1,81 @@
+//! Importing a `.withme.json` lesson file.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use withme_core::lesson_file::{LessonFile, check_lesson_file_size, read_lesson_file};
+use withme_core::{Command, Event};
+
+use super::unique_id;
+use crate::browser::files::{file_size, read_text};
+use crate::state::{LessonDispatch, use_dispatch, use_notices};
+
+/// A button that opens a lesson file. Every problem (too big, not JSON, not a lesson, from a
+/// newer Withme, damaged) is explained under it, and the library is left unchanged.
+#[component]
+pub fn ImportLessonButton() -> impl IntoView {
+    let dispatch = use_dispatch();
+    let notices = use_notices();
+    let problem = RwSignal::new(None::<String>);
+    let id = unique_id("import");
+
+    let chosen = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event.target().expect("an input").unchecked_into();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Let the same file be chosen again after a fix.
+        input.set_value("");
+        problem.set(None);
+        spawn_local(async move {
+            match import(&file, dispatch).await {
+                Ok(message) => notices.info(message),
+                Err(message) => problem.set(Some(message)),
+            }
+        });
+    };
+    view! {
+        <div class="import">
+            <input
+                id=id.clone()
+                class="visually-hidden file-input"
+                type="file"
+                accept=".json,application/json"
+                on:change=chosen
+            />
+            <label for=id class="button">"Import a lesson"</label>
+            {move || {
+                problem
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <p class="import-problem" role="alert" data-testid="import-problem">
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+async fn import(file: &web_sys::File, dispatch: LessonDispatch) -> Result<String, String> {
+    check_lesson_file_size(file_size(file)).map_err(|e| e.to_string())?;
+    let text = read_text(file).await?;
+    let lesson_file = read_lesson_file(&text).map_err(|e| e.to_string())?;
+    let LessonFile {
+        plan, class_name, ..
+    } = lesson_file;
+    let title = plan.title.to_string();
+    let asked_for_class = plan.class.is_some();
+    let event = dispatch
+        .as_teacher(Command::ImportLesson { plan })
+        .map_err(|r| r.to_string())?;
+    let mut message = format!("Imported “{title}”.");
+    if let (Event::LessonCreated { .. }, true, Some(name)) = (&event, asked_for_class, class_name) {
+        message.push_str(&format!(
+            " It was planned for {name}; choose its class on this device in the Planner."
+        ));
+    }
+    Ok(message)
+}

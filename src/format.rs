@@ -1,0 +1,56 @@
+//! Turning domain values into the words shown on screen.
+
+use withme_core::{Class, Lesson, LessonDate, Library};
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A date as a teacher writes it: "Tue 24 Nov 2026".
+pub fn date(date: LessonDate) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[date.weekday() as usize],
+        date.day(),
+        MONTHS[date.month() as usize - 1],
+        date.year()
+    )
+}
+
+/// The class a lesson is for, if it has one.
+pub fn class_of<'a>(library: &'a Library, lesson: &Lesson) -> Option<&'a Class> {
+    lesson
+        .plan()
+        .class
+        .as_ref()
+        .and_then(|id| library.class(id))
+}
+
+/// One line about a lesson: "Geography · Year 5 Oak · Tue 24 Nov 2026 · 50 minutes".
+pub fn lesson_details(library: &Library, lesson: &Lesson) -> String {
+    let plan = lesson.plan();
+    let mut parts = Vec::new();
+    if !plan.subject.is_empty() {
+        parts.push(plan.subject.to_string());
+    }
+    if let Some(class) = class_of(library, lesson) {
+        parts.push(class.name().to_string());
+    }
+    if let Some(day) = plan.date {
+        parts.push(date(day));
+    }
+    parts.push(format!("{} minutes", plan.length.minutes()));
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally() {
+        let day = LessonDate::parse("2026-11-24").unwrap();
+        assert_eq!(date(day), "Tue 24 Nov 2026");
+    }
+}

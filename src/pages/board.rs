@@ -1,0 +1,96 @@
+//! `/lessons/:id/board`: the whiteboard view.
+
+use leptos::prelude::*;
+
+use crate::components::NoticeTray;
+use crate::format;
+use crate::routes::{AppRoute, use_lesson_id};
+use crate::state::use_library;
+
+/// What the Board shows: nothing private, only what the whole class may see.
+#[derive(Clone, PartialEq)]
+struct BoardContent {
+    title: String,
+    class_name: Option<String>,
+    details: String,
+}
+
+/// The Board: the lesson in type large enough to read from the back of a classroom. It follows
+/// the Planner's changes in any other window of this browser.
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let library = use_library();
+    let lesson_id = use_lesson_id();
+    let content = Memo::new(move |_| {
+        let id = lesson_id.get()?;
+        library.with(|lib| {
+            let lesson = lib.lesson(&id).filter(|l| !l.is_deleted())?;
+            let plan = lesson.plan();
+            let mut details = Vec::new();
+            if !plan.subject.is_empty() {
+                details.push(plan.subject.to_string());
+            }
+            if let Some(day) = plan.date {
+                details.push(format::date(day));
+            }
+            details.push(format!("{} minutes", plan.length.minutes()));
+            Some(BoardContent {
+                title: plan.title.to_string(),
+                class_name: format::class_of(lib, lesson).map(|c| c.name().to_string()),
+                details: details.join(" · "),
+            })
+        })
+    });
+    Effect::new(move |_| {
+        let name = content.with(|c| c.as_ref().map(|c| format!("Board: {} · Withme", c.title)));
+        document().set_title(&name.unwrap_or_else(|| "Board · Withme".into()));
+    });
+
+    view! {
+        <main class="board" id="main">
+            <div class="board-bar">
+                <span class="board-brand">"Withme"</span>
+                <span class="board-class">
+                    {move || content.with(|c| c.as_ref().and_then(|c| c.class_name.clone()))}
+                </span>
+                <FullScreenButton />
+            </div>
+            {move || match content.get() {
+                Some(content) => view! {
+                    <div class="board-stage">
+                        <h1 class="board-title">{content.title}</h1>
+                        <p class="board-details">{content.details}</p>
+                    </div>
+                }.into_any(),
+                None => view! {
+                    <div class="board-stage">
+                        <h1 class="board-title">"Nothing to show"</h1>
+                        <p class="board-details">
+                            "This lesson isn't on this device. "
+                            <a href=AppRoute::Library.href()>"Open your lessons"</a>
+                        </p>
+                    </div>
+                }.into_any(),
+            }}
+        </main>
+        <NoticeTray />
+    }
+}
+
+/// Puts the Board in full screen, or takes it out.
+#[component]
+fn FullScreenButton() -> impl IntoView {
+    let toggle = move |_| {
+        let doc = document();
+        if doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        } else if let Some(root) = doc.document_element() {
+            let _ = root.request_fullscreen();
+        }
+    };
+    view! {
+        <button type="button" class="board-fullscreen" on:click=toggle>
+            "Full screen"
+        </button>
+    }
+}

@@ -1,0 +1,36 @@
+//! `/classes`: classes and their pupils.
+
+use leptos::prelude::*;
+use withme_core::ClassId;
+
+use crate::components::{ClassCard, NewClassForm, TeacherLayout};
+use crate::state::use_library;
+
+/// Classes: create a class, then type or paste its pupils' first names.
+#[component]
+pub fn ClassesPage() -> impl IntoView {
+    let library = use_library();
+    let classes = Memo::new(move |_| {
+        library.with(|lib| {
+            lib.classes_by_name()
+                .iter()
+                .map(|c| c.id().clone())
+                .collect::<Vec<ClassId>>()
+        })
+    });
+    Effect::new(|_| document().set_title("Classes · Withme"));
+    view! {
+        <TeacherLayout>
+            <div class="page-head">
+                <h1>"Classes"</h1>
+            </div>
+            <p class="privacy-note">
+                "Use pupils' first names or pseudonyms only. Class lists stay in this browser: nothing leaves this device."
+            </p>
+            <NewClassForm />
+            <For each=move || classes.get() key=|id| id.clone() let:class>
+                <ClassCard class />
+            </For>
+        </TeacherLayout>
+    }
+}

@@ -1,0 +1,102 @@
+//! `/`: the teacher's lessons.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use withme_core::{Command, Event, LessonId, LessonTitle};
+
+use crate::components::{ImportLessonButton, LessonBin, LessonCard, TeacherLayout, unique_id};
+use crate::routes::AppRoute;
+use crate::state::{use_dispatch, use_library, use_notices};
+
+/// The library: start, find, open, import and tidy lessons, most recently edited first.
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let library = use_library();
+    let dispatch = use_dispatch();
+    let notices = use_notices();
+    let navigate = use_navigate();
+    let search = RwSignal::new(String::new());
+    let search_id = unique_id("search");
+
+    let lessons = Memo::new(move |_| {
+        let needle = search.with(|s| s.trim().to_lowercase());
+        library.with(|lib| {
+            lib.lessons_by_last_edited()
+                .iter()
+                .filter(|lesson| {
+                    needle.is_empty()
+                        || crate::format::lesson_details(lib, lesson)
+                            .to_lowercase()
+                            .contains(&needle)
+                        || lesson
+                            .plan()
+                            .title
+                            .as_str()
+                            .to_lowercase()
+                            .contains(&needle)
+                })
+                .map(|lesson| lesson.id().clone())
+                .collect::<Vec<LessonId>>()
+        })
+    });
+    let has_any = Memo::new(move |_| library.with(|lib| !lib.lessons_by_last_edited().is_empty()));
+
+    let new_lesson = move |_| {
+        // A new lesson is usually for the same class as the one planned last.
+        let class = library.with_untracked(|lib| {
+            lib.lessons_by_last_edited()
+                .first()
+                .and_then(|l| l.plan().class.clone())
+        });
+        let title = LessonTitle::parse("Untitled lesson").expect("a valid title");
+        match dispatch.as_teacher(Command::CreateLesson { title, class }) {
+            Ok(Event::LessonCreated { lesson }) => {
+                navigate(&AppRoute::Planner(lesson).href(), Default::default())
+            }
+            Ok(_) => {}
+            Err(reason) => notices.problem(reason.to_string()),
+        }
+    };
+
+    view! {
+        <TeacherLayout>
+            <div class="page-head">
+                <h1>"Lessons"</h1>
+                <div class="page-actions">
+                    <button type="button" class="primary" on:click=new_lesson>"New lesson"</button>
+                    <ImportLessonButton />
+                </div>
+            </div>
+            <Show
+                when=move || has_any.get()
+                fallback=|| {
+                    view! {
+                        <div class="empty-state">
+                            <p>"No lessons yet."</p>
+                            <p>"Start a new lesson, or import a lesson file a colleague shared with you."</p>
+                        </div>
+                    }
+                }
+            >
+                <div class="field search">
+                    <label for=search_id.clone()>"Find a lesson"</label>
+                    <input
+                        id=search_id.clone()
+                        type="search"
+                        prop:value=move || search.get()
+                        on:input=move |event| search.set(event_target_value(&event))
+                    />
+                </div>
+                <ul class="lesson-list" aria-label="Your lessons">
+                    <For each=move || lessons.get() key=|id| id.clone() let:lesson>
+                        <LessonCard lesson />
+                    </For>
+                </ul>
+                <Show when=move || lessons.with(Vec::is_empty)>
+                    <p class="empty">"No lesson matches your search."</p>
+                </Show>
+            </Show>
+            <LessonBin />
+        </TeacherLayout>
+    }
+}

@@ -1,0 +1,21 @@
+//! Any address the app does not know.
+
+use leptos::prelude::*;
+
+use crate::components::TeacherLayout;
+use crate::routes::AppRoute;
+
+/// A friendly page for an address that leads nowhere.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    Effect::new(|_| document().set_title("Page not found · Withme"));
+    view! {
+        <TeacherLayout>
+            <div class="empty-state">
+                <h1>"There's no page here"</h1>
+                <p>"The link may be mistyped, or the page may have moved."</p>
+                <a class="button primary" href=AppRoute::Library.href()>"Go to your lessons"</a>
+            </div>
+        </TeacherLayout>
+    }
+}

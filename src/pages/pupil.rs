@@ -1,0 +1,136 @@
+//! `/lessons/:id/pupil`: the pupils' tablet view.
+
+use leptos::prelude::*;
+use withme_core::{ClassId, PupilId};
+
+use crate::components::{NoticeTray, StorageBanner};
+use crate::persistence::pupil_identity;
+use crate::routes::use_lesson_id;
+use crate::state::use_library;
+
+/// What a pupil's tablet needs to know about the lesson.
+#[derive(Clone, PartialEq)]
+struct PupilLesson {
+    title: String,
+    class: Option<(ClassId, String)>,
+    roster: Vec<(PupilId, String)>,
+}
+
+/// The Pupil view: a pupil taps their name once on this device, then sees the lesson.
+#[component]
+pub fn PupilPage() -> impl IntoView {
+    let library = use_library();
+    let lesson_id = use_lesson_id();
+    let lesson = Memo::new(move |_| {
+        let id = lesson_id.get()?;
+        library.with(|lib| {
+            let lesson = lib.lesson(&id).filter(|l| !l.is_deleted())?;
+            let class = lesson.plan().class.as_ref().and_then(|c| lib.class(c));
+            Some(PupilLesson {
+                title: lesson.plan().title.to_string(),
+                class: class.map(|c| (c.id().clone(), c.name().to_string())),
+                roster: class
+                    .map(|c| {
+                        c.roster()
+                            .map(|p| (p.id().clone(), p.name().to_string()))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+        })
+    });
+    let chosen = RwSignal::new(None::<PupilId>);
+    Effect::new(move |_| {
+        let class = lesson.with(|l| l.as_ref().and_then(|l| l.class.clone()));
+        chosen.set(class.and_then(|(id, _)| pupil_identity::remembered(&id)));
+    });
+    let me = Memo::new(move |_| {
+        let id = chosen.get()?;
+        lesson.with(|l| {
+            l.as_ref()?
+                .roster
+                .iter()
+                .find(|(p, _)| *p == id)
+                .map(|(_, name)| name.clone())
+        })
+    });
+    Effect::new(move |_| document().set_title("Withme"));
+
+    view! {
+        <StorageBanner />
+        <main class="pupil" id="main">
+            {move || match lesson.get() {
+                None => view! {
+                    <h1>"This lesson isn't on this tablet"</h1>
+                    <p>"Ask your teacher for the right link."</p>
+                }.into_any(),
+                Some(PupilLesson { class: None, title, .. }) => view! {
+                    <h1>{title}</h1>
+                    <p>"Your teacher hasn't chosen a class for this lesson yet."</p>
+                }.into_any(),
+                Some(PupilLesson { class: Some((class, class_name)), title, roster }) => match me.get() {
+                    Some(name) => view! { <Welcome name title chosen /> }.into_any(),
+                    None => view! { <NamePicker class class_name roster chosen /> }.into_any(),
+                },
+            }}
+        </main>
+        <NoticeTray />
+    }
+}
+
+/// Big buttons, one per pupil on the class list.
+#[component]
+fn NamePicker(
+    /// The lesson's class.
+    class: ClassId,
+    /// Its name.
+    class_name: String,
+    /// The pupils to choose from.
+    roster: Vec<(PupilId, String)>,
+    /// Set to the pupil chosen.
+    chosen: RwSignal<Option<PupilId>>,
+) -> impl IntoView {
+    let class = StoredValue::new(class);
+    let empty = roster.is_empty();
+    view! {
+        <h1>"Who are you?"</h1>
+        <p class="pupil-lead">{format!("Tap your name. ({class_name})")}</p>
+        {empty.then(|| view! { <p>"Your teacher hasn't added the class list yet."</p> })}
+        <ul class="name-grid">
+            {roster
+                .into_iter()
+                .map(|(pupil, name)| {
+                    let pick = move |_| {
+                        class.with_value(|c| pupil_identity::remember(c, &pupil));
+                        chosen.set(Some(pupil.clone()));
+                    };
+                    view! {
+                        <li>
+                            <button type="button" class="name-button" on:click=pick>{name}</button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// What a pupil sees once they have chosen their name.
+#[component]
+fn Welcome(
+    /// The pupil's name.
+    name: String,
+    /// The lesson's title.
+    title: String,
+    /// Cleared by "Not you?".
+    chosen: RwSignal<Option<PupilId>>,
+) -> impl IntoView {
+    view! {
+        <h1>{format!("Hi, {name}!")}</h1>
+        <p class="pupil-lead">{format!("Today's lesson: {title}")}</p>
+        <p>"Your teacher will share activities here."</p>
+        <button type="button" class="link-button" on:click=move |_| chosen.set(None)>
+            {format!("Not {name}? Choose your name again")}
+        </button>
+    }
+}

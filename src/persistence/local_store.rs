@@ -1,0 +1,138 @@
+//! The one adapter between Withme and the browser's local storage (through gloo-storage).
+//!
+//! gloo-storage panics if storage is blocked (cookies off, some managed school devices), so every
+//! call first asks the browser for storage inside a `Result`. Nothing here ever deletes or
+//! overwrites a stored library it could not read: that text is copied aside under its own key.
+
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use withme_core::document::{DocumentError, LoadedLibrary, StoredLibrary, load_library};
+use withme_core::{Library, Timestamp};
+
+/// The key of the stored library.
+pub const LIBRARY_KEY: &str = "withme.library";
+
+/// Keys of libraries kept aside (unreadable, or from a newer Withme) start with this.
+pub const KEPT_ASIDE_PREFIX: &str = "withme.library.kept.";
+
+/// Why storage could not be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser refuses access to storage.
+    Blocked,
+    /// Storage is full (the browser's quota is used up).
+    Full,
+    /// Another error from the browser, with its message.
+    Failed(String),
+}
+
+/// What the stored library key holds.
+#[derive(Debug)]
+pub enum StoredRead {
+    /// Nothing: a first visit, or storage was cleared.
+    Empty,
+    /// A library this version can read (migrated if it was older).
+    Loaded(LoadedLibrary),
+    /// Text this version cannot read, with the reason. It must not be overwritten.
+    Unreadable {
+        /// The stored text, exactly.
+        raw: String,
+        /// Why it could not be read.
+        error: DocumentError,
+    },
+}
+
+/// Whether the browser lets this page use local storage at all.
+pub fn probe() -> Result<(), StoreError> {
+    match web_sys::window().map(|w| w.local_storage()) {
+        Some(Ok(Some(_))) => Ok(()),
+        _ => Err(StoreError::Blocked),
+    }
+}
+
+/// Reads the stored library.
+pub fn read_library() -> Result<StoredRead, StoreError> {
+    probe()?;
+    match LocalStorage::get::<serde_json::Value>(LIBRARY_KEY) {
+        Err(StorageError::KeyNotFound(_)) => Ok(StoredRead::Empty),
+        Ok(value) => Ok(match load_library(value) {
+            Ok(loaded) => StoredRead::Loaded(loaded),
+            Err(error) => StoredRead::Unreadable {
+                raw: read_raw(LIBRARY_KEY)?.unwrap_or_default(),
+                error,
+            },
+        }),
+        Err(StorageError::SerdeError(e)) => Ok(StoredRead::Unreadable {
+            raw: read_raw(LIBRARY_KEY)?.unwrap_or_default(),
+            error: DocumentError::NotJson(e.to_string()),
+        }),
+        Err(other) => Err(store_error(other)),
+    }
+}
+
+/// Parses a library written by another window (from a storage event's new value).
+pub fn parse_shared(text: &str) -> Result<Library, DocumentError> {
+    withme_core::document::parse_library(text).map(|loaded| loaded.library)
+}
+
+/// Writes the library. On failure, what was stored before is untouched (browsers check the
+/// quota before changing anything).
+pub fn write_library(library: &Library) -> Result<(), StoreError> {
+    probe()?;
+    LocalStorage::set(LIBRARY_KEY, StoredLibrary::new(library)).map_err(store_error)
+}
+
+/// Copies `raw` aside under a new key and returns that key. If an identical copy is already
+/// kept, returns its key instead of storing the text twice.
+pub fn keep_aside(raw: &str, at: Timestamp) -> Result<String, StoreError> {
+    probe()?;
+    let storage = LocalStorage::raw();
+    let length = storage.length().unwrap_or(0);
+    for index in 0..length {
+        let Ok(Some(key)) = storage.key(index) else {
+            continue;
+        };
+        if key.starts_with(KEPT_ASIDE_PREFIX) && read_raw(&key)?.as_deref() == Some(raw) {
+            return Ok(key);
+        }
+    }
+    let key = format!("{KEPT_ASIDE_PREFIX}{}", at.millis());
+    storage.set_item(&key, raw).map_err(raw_error)?;
+    Ok(key)
+}
+
+/// Reads any key's text exactly as stored.
+pub fn read_raw(key: &str) -> Result<Option<String>, StoreError> {
+    probe()?;
+    LocalStorage::raw().get_item(key).map_err(raw_error)
+}
+
+/// Writes any key's text exactly as given.
+pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
+    probe()?;
+    LocalStorage::raw().set_item(key, value).map_err(raw_error)
+}
+
+/// Maps an error thrown by the browser's `Storage` methods.
+fn raw_error(value: wasm_bindgen::JsValue) -> StoreError {
+    let name = js_sys::Reflect::get(&value, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string());
+    error_named(name.as_deref(), || format!("{value:?}"))
+}
+
+/// Maps an error reported by gloo-storage.
+fn store_error(error: StorageError) -> StoreError {
+    match &error {
+        StorageError::JsError(js) => error_named(Some(&js.name), || js.message.clone()),
+        other => StoreError::Failed(other.to_string()),
+    }
+}
+
+fn error_named(name: Option<&str>, message: impl FnOnce() -> String) -> StoreError {
+    match name {
+        Some("QuotaExceededError") => StoreError::Full,
+        Some("SecurityError") => StoreError::Blocked,
+        _ => StoreError::Failed(message()),
+    }
+}

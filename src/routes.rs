@@ -1,0 +1,39 @@
+//! The app's addresses, as a type: links are built from [`AppRoute`], never by hand.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use withme_core::LessonId;
+
+/// A page of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppRoute {
+    /// `/`: the teacher's lessons.
+    Library,
+    /// `/classes`: classes and their pupils.
+    Classes,
+    /// `/lessons/:id`: the plan editor.
+    Planner(LessonId),
+    /// `/lessons/:id/board`: the whiteboard view.
+    Board(LessonId),
+    /// `/lessons/:id/pupil`: the pupils' tablet view.
+    Pupil(LessonId),
+}
+
+impl AppRoute {
+    /// The address of the page.
+    pub fn href(&self) -> String {
+        match self {
+            Self::Library => "/".into(),
+            Self::Classes => "/classes".into(),
+            Self::Planner(id) => format!("/lessons/{id}"),
+            Self::Board(id) => format!("/lessons/{id}/board"),
+            Self::Pupil(id) => format!("/lessons/{id}/pupil"),
+        }
+    }
+}
+
+/// The lesson named by the current address (`/lessons/:id…`), if it is a valid id.
+pub fn use_lesson_id() -> Memo<Option<LessonId>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| LessonId::parse(&id).ok())))
+}

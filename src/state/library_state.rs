@@ -1,0 +1,323 @@
+//! The library as this window sees it, saved to storage and kept in step with other windows.
+//!
+//! The window's [`Replica`] lives in one signal. Edits apply to it at once; a write to storage
+//! follows a moment later, carrying every edit made meanwhile. Before each write the stored
+//! library is read again and this window's pending edits are replayed on it, so two windows never
+//! overwrite each other's work. When another window writes, the browser sends a `storage` event
+//! and this window rebases on what it wrote.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use withme_core::document::DocumentError;
+use withme_core::replica::{Rebased, Replica, WRITE_GRACE_MILLIS};
+use withme_core::{Author, Command, Event, Library, Rejection};
+
+use super::notices::Notices;
+use super::save_status::{KeptAside, SaveState, StorageProblem};
+use crate::browser::{now, random_device_id};
+use crate::persistence::local_store::{self, LIBRARY_KEY, StoreError, StoredRead};
+
+/// Delay between an edit and its write, so that typing is written in batches.
+const WRITE_DELAY: Duration = Duration::from_millis(250);
+
+/// After a write, when to check storage again so settled edits can be forgotten.
+const SETTLE_CHECK: Duration = Duration::from_millis(WRITE_GRACE_MILLIS + 500);
+
+/// The window's library and its saving machinery. A small handle: copy it freely.
+#[derive(Clone, Copy)]
+pub struct LibraryState {
+    replica: RwSignal<Replica>,
+    save: RwSignal<SaveState>,
+    kept_aside: RwSignal<Option<KeptAside>>,
+    /// False when writing must not happen at all (storage blocked, or a newer version stored).
+    writable: StoredValue<bool>,
+    write_scheduled: StoredValue<bool>,
+    check_scheduled: StoredValue<bool>,
+    notices: Notices,
+}
+
+impl LibraryState {
+    /// Loads the stored library and starts listening to other windows.
+    pub fn start(notices: Notices) -> Self {
+        let opened = open_stored_library();
+        let state = Self {
+            replica: RwSignal::new(Replica::new(random_device_id(), opened.library)),
+            save: RwSignal::new(opened.save),
+            kept_aside: RwSignal::new(opened.kept_aside),
+            writable: StoredValue::new(opened.writable),
+            write_scheduled: StoredValue::new(false),
+            check_scheduled: StoredValue::new(false),
+            notices,
+        };
+        state.listen_to_other_windows();
+        state.write_before_leaving();
+        state
+    }
+
+    /// Reads the library (tracked: the caller re-runs when it changes).
+    pub fn with<R>(&self, read: impl FnOnce(&Library) -> R) -> R {
+        self.replica.with(|replica| read(replica.library()))
+    }
+
+    /// Reads the library without tracking.
+    pub fn with_untracked<R>(&self, read: impl FnOnce(&Library) -> R) -> R {
+        self.replica
+            .with_untracked(|replica| read(replica.library()))
+    }
+
+    /// Whether changes are being saved (tracked).
+    pub fn save_state(&self) -> SaveState {
+        self.save.get()
+    }
+
+    /// The stored library that was kept aside at start, if any (tracked).
+    pub fn kept_aside(&self) -> Option<KeptAside> {
+        self.kept_aside.get()
+    }
+
+    /// Hides the message about a kept-aside library (the copy stays in storage).
+    pub fn dismiss_kept_aside(&self) {
+        self.kept_aside.set(None);
+    }
+
+    /// Applies a command as `author`, then schedules a write.
+    pub fn make(&self, author: Author, command: Command) -> Result<Event, Rejection> {
+        let result = self
+            .replica
+            .try_maybe_update(|replica| {
+                let result = replica.make(author, command, now()).map(|(_, event)| event);
+                (result.is_ok(), result)
+            })
+            .unwrap_or(Err(Rejection::UnknownLesson));
+        if result.is_ok() {
+            if self.save.get_untracked() == SaveState::Saved {
+                self.save.set(SaveState::Saving);
+            }
+            self.schedule_write();
+        }
+        result
+    }
+
+    /// Writes pending edits now: reads storage, replays this window's edits on it, writes.
+    pub fn flush(&self) {
+        self.write_scheduled.set_value(false);
+        self.check_scheduled.set_value(false);
+        if !self.writable.get_value() {
+            return;
+        }
+        let shared = match local_store::read_library() {
+            Ok(StoredRead::Loaded(loaded)) => Some(loaded.library),
+            Ok(StoredRead::Empty) => None,
+            Ok(StoredRead::Unreadable { raw, error }) => {
+                if !self.set_aside_unreadable(&raw, &error) {
+                    return;
+                }
+                None
+            }
+            Err(error) => return self.save.set(not_saving(error)),
+        };
+        let mut must_write = self.replica.with_untracked(Replica::has_unwritten);
+        match shared {
+            Some(shared) => must_write |= self.rebase(shared).needs_write,
+            // Storage was emptied (or held something unreadable): put this window's copy back.
+            None => must_write |= !self.with_untracked(Library::is_empty),
+        }
+        if must_write {
+            let written = self
+                .replica
+                .with_untracked(|r| local_store::write_library(r.library()));
+            match written {
+                Ok(()) => {
+                    self.replica.update_untracked(Replica::mark_written);
+                    self.save.set(SaveState::Saved);
+                }
+                Err(error) => self.save.set(not_saving(error)),
+            }
+        } else if matches!(self.save.get_untracked(), SaveState::Saving) {
+            self.save.set(SaveState::Saved);
+        }
+        if self.replica.with_untracked(|r| r.pending_count() > 0) {
+            self.schedule_check();
+        }
+    }
+
+    fn rebase(&self, shared: Library) -> Rebased {
+        let rebased = self
+            .replica
+            .try_update(|replica| replica.rebase(shared, now()))
+            .unwrap_or_default();
+        for dropped in &rebased.dropped {
+            self.notices.problem(format!(
+                "A change made here couldn't be kept, because of a change in another window: {}",
+                dropped.reason
+            ));
+        }
+        rebased
+    }
+
+    /// Deals with unreadable text found in storage while saving. Answers whether saving may
+    /// go on (and overwrite it, now that it is kept aside).
+    fn set_aside_unreadable(&self, raw: &str, error: &DocumentError) -> bool {
+        if matches!(error, DocumentError::Newer { .. }) {
+            self.writable.set_value(false);
+            self.save
+                .set(SaveState::NotSaving(StorageProblem::NewerVersion));
+            return false;
+        }
+        match local_store::keep_aside(raw, now()) {
+            Ok(key) => {
+                self.kept_aside.set(Some(KeptAside {
+                    key,
+                    reason: error.to_string(),
+                }));
+                true
+            }
+            Err(_) => {
+                self.save
+                    .set(SaveState::NotSaving(StorageProblem::CannotKeepAside));
+                false
+            }
+        }
+    }
+
+    fn schedule_write(&self) {
+        if self.write_scheduled.get_value() {
+            return;
+        }
+        self.write_scheduled.set_value(true);
+        let state = *self;
+        set_timeout(move || state.flush(), WRITE_DELAY);
+    }
+
+    fn schedule_check(&self) {
+        if self.check_scheduled.get_value() {
+            return;
+        }
+        self.check_scheduled.set_value(true);
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.check_scheduled.get_value() {
+                    state.flush();
+                }
+            },
+            SETTLE_CHECK,
+        );
+    }
+
+    fn listen_to_other_windows(&self) {
+        let state = *self;
+        let _ = window_event_listener(leptos::ev::storage, move |event| {
+            if event.key().as_deref() != Some(LIBRARY_KEY) || !state.writable.get_value() {
+                return;
+            }
+            let shared = event
+                .new_value()
+                .map(|text| local_store::parse_shared(&text));
+            match shared {
+                Some(Ok(shared)) => {
+                    if state.rebase(shared).needs_write {
+                        state.schedule_write();
+                    }
+                }
+                // Emptied or unreadable: the next write decides, keeping anything unreadable.
+                _ => state.schedule_write(),
+            }
+        });
+    }
+
+    fn write_before_leaving(&self) {
+        let state = *self;
+        let write_now = move || {
+            if state.replica.with_untracked(Replica::has_unwritten) {
+                state.flush();
+            }
+        };
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| write_now());
+        let _ = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().hidden() {
+                write_now();
+            }
+        });
+    }
+}
+
+/// What was found in storage when the window opened.
+struct Opened {
+    library: Library,
+    save: SaveState,
+    kept_aside: Option<KeptAside>,
+    writable: bool,
+}
+
+fn open_stored_library() -> Opened {
+    let fresh = |save, kept_aside, writable| Opened {
+        library: Library::default(),
+        save,
+        kept_aside,
+        writable,
+    };
+    match local_store::read_library() {
+        Ok(StoredRead::Empty) => fresh(SaveState::Saved, None, true),
+        Ok(StoredRead::Loaded(loaded)) => {
+            let save = match loaded.migrated_from {
+                Some(version) => save_migrated(version, &loaded.library),
+                None => SaveState::Saved,
+            };
+            Opened {
+                library: loaded.library,
+                save,
+                kept_aside: None,
+                writable: true,
+            }
+        }
+        Ok(StoredRead::Unreadable { raw, error }) => {
+            let newer = matches!(error, DocumentError::Newer { .. });
+            match local_store::keep_aside(&raw, now()) {
+                Ok(key) => {
+                    let kept = KeptAside {
+                        key,
+                        reason: error.to_string(),
+                    };
+                    if newer {
+                        let save = SaveState::NotSaving(StorageProblem::NewerVersion);
+                        fresh(save, Some(kept), false)
+                    } else {
+                        fresh(SaveState::Saved, Some(kept), true)
+                    }
+                }
+                Err(_) => fresh(
+                    SaveState::NotSaving(StorageProblem::CannotKeepAside),
+                    None,
+                    false,
+                ),
+            }
+        }
+        Err(StoreError::Blocked) => {
+            fresh(SaveState::NotSaving(StorageProblem::Blocked), None, false)
+        }
+        Err(error) => fresh(not_saving(error), None, true),
+    }
+}
+
+/// Writes a library just upgraded from an older format, after keeping the old text under
+/// `withme.library.v<version>`, so an upgrade never loses the only copy.
+fn save_migrated(version: u32, library: &Library) -> SaveState {
+    let kept = local_store::read_raw(LIBRARY_KEY).and_then(|raw| {
+        let key = format!("{LIBRARY_KEY}.v{version}");
+        local_store::write_raw(&key, &raw.unwrap_or_default())
+    });
+    match kept.and_then(|()| local_store::write_library(library)) {
+        Ok(()) => SaveState::Saved,
+        Err(error) => not_saving(error),
+    }
+}
+
+fn not_saving(error: StoreError) -> SaveState {
+    SaveState::NotSaving(match error {
+        StoreError::Blocked => StorageProblem::Blocked,
+        StoreError::Full => StorageProblem::Full,
+        StoreError::Failed(message) => StorageProblem::Failed(message),
+    })
+}

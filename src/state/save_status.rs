@@ -1,0 +1,73 @@
+//! Whether this window's changes are being saved, in words a teacher can act on.
+
+/// The saving state shown in the header and, when it matters, in a banner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything is in storage.
+    Saved,
+    /// Some changes are waiting to be written (a fraction of a second).
+    Saving,
+    /// Changes are kept in this window only; they are lost when it closes.
+    NotSaving(StorageProblem),
+}
+
+/// Why changes are not being saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageProblem {
+    /// The browser refuses storage (often: cookies blocked for this site).
+    Blocked,
+    /// Storage is full.
+    Full,
+    /// A library from a newer version of Withme is stored: this version won't overwrite it.
+    NewerVersion,
+    /// The stored library couldn't be read, and couldn't be copied aside either, so it is left
+    /// as it is.
+    CannotKeepAside,
+    /// Any other error from the browser.
+    Failed(String),
+}
+
+impl StorageProblem {
+    /// One sentence: what is wrong.
+    pub fn headline(&self) -> &'static str {
+        match self {
+            Self::Blocked => "This browser is blocking storage for Withme.",
+            Self::Full => "This browser's storage for Withme is full.",
+            Self::NewerVersion => "A newer version of Withme has saved your library.",
+            Self::CannotKeepAside => {
+                "Your saved library couldn't be opened, and there is no room to keep a copy."
+            }
+            Self::Failed(_) => "The browser refused to save your changes.",
+        }
+    }
+
+    /// What the teacher can do about it.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            Self::Blocked => {
+                "Allow cookies and site data for this site, then reload. Until then, export any lesson you need to keep."
+            }
+            Self::Full => {
+                "Export lessons you want to keep, then delete some you no longer need. Your work in this window is safe until you close it."
+            }
+            Self::NewerVersion => {
+                "Reload the page to get the newer version. Nothing has been overwritten."
+            }
+            Self::CannotKeepAside => {
+                "It has been left exactly as it was. Export any lesson you make here to keep it."
+            }
+            Self::Failed(_) => {
+                "Export any lesson you need to keep. Your work in this window is safe until you close it."
+            }
+        }
+    }
+}
+
+/// A stored library that could not be read and was copied aside, untouched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptAside {
+    /// The storage key holding the copy.
+    pub key: String,
+    /// Why it could not be read.
+    pub reason: String,
+}

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use withme_core::{ClassId, ClassName, Command, PupilId};
 
-use super::TextField;
 use super::add_pupils_form::AddPupilsForm;
 use super::pupil_row::PupilRow;
+use super::{TextField, list_of, shown_if};
 use crate::state::{use_dispatch, use_library};
 
 /// A class: rename it, see and edit its roster, paste in more names, bring back removed pupils.
@@ -25,22 +25,21 @@ pub fn ClassCard(
     let pupils = move |removed: bool| {
         Memo::new(move |_| {
             library.with(|lib| {
-                id.with_value(|id| lib.class(id))
-                    .map_or_else(Vec::new, |c| {
-                        let list: Vec<_> = if removed {
-                            c.removed_pupils().collect()
-                        } else {
-                            c.roster().collect()
-                        };
-                        list.iter()
-                            .map(|p| p.id().clone())
-                            .collect::<Vec<PupilId>>()
-                    })
+                let Some(class) = id.with_value(|id| lib.class(id)) else {
+                    return Vec::new();
+                };
+                let ids = |p: &withme_core::Pupil| p.id().clone();
+                if removed {
+                    class.removed_pupils().map(ids).collect::<Vec<PupilId>>()
+                } else {
+                    class.roster().map(ids).collect()
+                }
             })
         })
     };
     let roster = pupils(false);
     let removed = pupils(true);
+    let row = move |pupil| view! { <PupilRow class=id pupil /> }.into_any();
 
     view! {
         <section class="class-card" aria-label=move || name.get()>
@@ -51,29 +50,32 @@ pub fn ClassCard(
                 on_edit=move |text: String| {
                     let name = ClassName::parse(&text).map_err(|e| e.to_string())?;
                     let class = id.get_value();
-                    dispatch.as_teacher(Command::RenameClass { class, name }).map(drop).map_err(|r| r.to_string())
+                    dispatch
+                        .as_teacher(Command::RenameClass { class, name })
+                        .map(drop)
+                        .map_err(|r| r.to_string())
                 }
             />
             <h3>{move || format!("Pupils ({})", roster.with(Vec::len))}</h3>
-            <Show when=move || roster.with(Vec::is_empty)>
-                <p class="empty">"No pupils yet. Paste their first names below."</p>
-            </Show>
-            <ul class="roster">
-                <For each=move || roster.get() key=|pupil| pupil.clone() let:pupil>
-                    <PupilRow class=id pupil />
-                </For>
-            </ul>
+            {shown_if(
+                move || roster.with(Vec::is_empty),
+                || view! { <p class="empty">"No pupils yet. Paste their first names below."</p> },
+            )}
+            <ul class="roster">{list_of(roster, row)}</ul>
             <AddPupilsForm class=id />
-            <Show when=move || removed.with(|r| !r.is_empty())>
-                <details class="removed-pupils">
-                    <summary>{move || format!("Removed from this class ({})", removed.with(Vec::len))}</summary>
-                    <ul class="roster">
-                        <For each=move || removed.get() key=|pupil| pupil.clone() let:pupil>
-                            <PupilRow class=id pupil />
-                        </For>
-                    </ul>
-                </details>
-            </Show>
+            {shown_if(
+                move || removed.with(|r| !r.is_empty()),
+                move || {
+                    view! {
+                        <details class="removed-pupils">
+                            <summary>
+                                {move || format!("Removed from this class ({})", removed.with(Vec::len))}
+                            </summary>
+                            <ul class="roster">{list_of(removed, row)}</ul>
+                        </details>
+                    }
+                },
+            )}
         </section>
     }
 }

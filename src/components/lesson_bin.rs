@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use withme_core::{Command, LessonId};
 
+use super::{list_of, shown_if};
 use crate::browser::{now, time_ago};
 use crate::state::{use_dispatch, use_library, use_notices};
 
@@ -32,26 +33,29 @@ pub fn LessonBin() -> impl IntoView {
         Ok(_) => notices.info(format!("“{title}” is back in your lessons.")),
         Err(reason) => notices.problem(reason.to_string()),
     };
-    view! {
-        <Show when=move || binned.with(|b| !b.is_empty())>
-            <details class="bin">
-                <summary>{move || format!("Bin ({})", binned.with(Vec::len))}</summary>
-                <ul>
-                    <For each=move || binned.get() key=|(id, title, _)| (id.clone(), title.clone()) let:((id, title, deleted))>
-                        <li>
-                            <span class="bin-title">{title.clone()}</span>
-                            <span class="bin-when">"Deleted " {deleted}</span>
-                            <button
-                                type="button"
-                                aria-label=format!("Restore {title}")
-                                on:click=move |_| restore(id.clone(), title.clone())
-                            >
-                                "Restore"
-                            </button>
-                        </li>
-                    </For>
-                </ul>
-            </details>
-        </Show>
-    }
+    let row = move |(id, title, deleted): (LessonId, String, String)| {
+        let label = format!("Restore {title}");
+        let name = title.clone();
+        view! {
+            <li>
+                <span class="bin-title">{title}</span>
+                <span class="bin-when">"Deleted " {deleted}</span>
+                <button type="button" aria-label=label on:click=move |_| restore(id.clone(), name.clone())>
+                    "Restore"
+                </button>
+            </li>
+        }
+        .into_any()
+    };
+    shown_if(
+        move || binned.with(|b| !b.is_empty()),
+        move || {
+            view! {
+                <details class="bin">
+                    <summary>{move || format!("Bin ({})", binned.with(Vec::len))}</summary>
+                    <ul>{list_of(binned, row)}</ul>
+                </details>
+            }
+        },
+    )
 }

@@ -43,18 +43,18 @@ pub fn LessonCard(
 
     view! {
         <li class="lesson-card">
-            <Show
-                when=move || renaming.get()
-                fallback=move || {
+            {move || {
+                if renaming.get() {
+                    view! { <RenameForm lesson=id renaming title=title() /> }.into_any()
+                } else {
                     view! {
                         <h2 class="lesson-card-title">
                             <a href=href.clone()>{title}</a>
                         </h2>
                     }
+                        .into_any()
                 }
-            >
-                <RenameForm lesson=id renaming title=title() />
-            </Show>
+            }}
             <p class="lesson-card-details">
                 {move || summary.with(|s| s.as_ref().map(|s| s.details.clone()))}
             </p>

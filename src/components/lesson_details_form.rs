@@ -5,7 +5,7 @@ use withme_core::{
     ClassId, Command, LessonDate, LessonId, LessonLength, LessonTitle, Plan, Subject,
 };
 
-use super::{TextField, unique_id};
+use super::{TextField, list_of, unique_id};
 use crate::routes::AppRoute;
 use crate::state::{LessonDispatch, use_dispatch, use_library};
 
@@ -116,17 +116,14 @@ fn ClassSelect(
         <div class="field">
             <label for=id.clone()>"Class"</label>
             <select id=id on:change=changed>
-                <option value="" selected=move || selected.with(Option::is_none)>
+                <option value="" prop:selected=move || selected.with(Option::is_none)>
                     "No class yet"
                 </option>
-                <For each=move || classes.get() key=|(id, name)| (id.clone(), name.clone()) let:((class, name))>
-                    <option
-                        value=class.to_string()
-                        selected=move || selected.with(|s| s.as_ref() == Some(&class))
-                    >
-                        {name}
-                    </option>
-                </For>
+                {list_of(classes, move |(class, name)| {
+                    let value = class.to_string();
+                    let chosen = move || selected.with(|s| s.as_ref() == Some(&class));
+                    view! { <option value=value prop:selected=chosen>{name}</option> }.into_any()
+                })}
             </select>
             <p class="field-hint">
                 <a href=AppRoute::Classes.href()>"Add or edit classes"</a>

@@ -27,6 +27,35 @@ pub use text_field::TextField;
 
 use std::cell::Cell;
 
+use leptos::prelude::*;
+
+/// Renders a memoised list, one type-erased view per item.
+///
+/// The views are rebuilt only when the list itself changes (the memo compares with `==`), which
+/// suits the short lists in Withme and costs far less code than a keyed `<For>` per list.
+pub fn list_of<T, F>(items: Memo<Vec<T>>, render: F) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+    F: Fn(T) -> AnyView + Send + Sync + 'static,
+{
+    move || {
+        items
+            .get()
+            .into_iter()
+            .map(&render)
+            .collect::<Vec<AnyView>>()
+    }
+}
+
+/// Shows `view` only while `when` is true, as one type-erased view.
+pub fn shown_if<F, V>(when: impl Fn() -> bool + Send + Sync + 'static, view: F) -> impl IntoView
+where
+    F: Fn() -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || when().then(|| view().into_any())
+}
+
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }

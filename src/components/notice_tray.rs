@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::state::{Tone, use_dispatch, use_notices};
+use crate::state::{LessonDispatch, Notice, Notices, Tone, use_dispatch, use_notices};
 
 /// The stack of short messages at the bottom of the screen, announced politely to screen
 /// readers. A message with an undo command shows an "Undo" button.
@@ -12,41 +12,45 @@ pub fn NoticeTray() -> impl IntoView {
     let dispatch = use_dispatch();
     view! {
         <div class="notice-tray" role="status" aria-live="polite">
-            <For each=move || notices.current() key=|notice| notice.id let:notice>
-                <div class=match notice.tone {
-                    Tone::Info => "notice",
-                    Tone::Problem => "notice notice-problem",
-                }>
-                    <p>{notice.text.clone()}</p>
-                    {notice
-                        .undo
-                        .clone()
-                        .map(|undo| {
-                            let id = notice.id;
-                            view! {
-                                <button
-                                    type="button"
-                                    on:click=move |_| {
-                                        if let Err(reason) = dispatch.as_teacher(undo.clone()) {
-                                            notices.problem(reason.to_string());
-                                        }
-                                        notices.dismiss(id);
-                                    }
-                                >
-                                    "Undo"
-                                </button>
-                            }
-                        })}
-                    <button
-                        type="button"
-                        class="notice-close"
-                        aria-label="Dismiss message"
-                        on:click=move |_| notices.dismiss(notice.id)
-                    >
-                        "×"
-                    </button>
-                </div>
-            </For>
+            {move || {
+                notices
+                    .current()
+                    .into_iter()
+                    .map(|notice| notice_view(notice, notices, dispatch))
+                    .collect::<Vec<_>>()
+            }}
         </div>
     }
+}
+
+fn notice_view(notice: Notice, notices: Notices, dispatch: LessonDispatch) -> AnyView {
+    let id = notice.id;
+    let undo = notice.undo.map(|undo| {
+        let run = move |_| {
+            if let Err(reason) = dispatch.as_teacher(undo.clone()) {
+                notices.problem(reason.to_string());
+            }
+            notices.dismiss(id);
+        };
+        view! { <button type="button" on:click=run>"Undo"</button> }
+    });
+    let class = match notice.tone {
+        Tone::Info => "notice",
+        Tone::Problem => "notice notice-problem",
+    };
+    view! {
+        <div class=class>
+            <p>{notice.text}</p>
+            {undo}
+            <button
+                type="button"
+                class="notice-close"
+                aria-label="Dismiss message"
+                on:click=move |_| notices.dismiss(id)
+            >
+                "×"
+            </button>
+        </div>
+    }
+    .into_any()
 }

@@ -76,46 +76,48 @@ pub fn PupilRow(
 
     view! {
         <li class="pupil-row">
-            <Show
-                when=move || editing.get()
-                fallback=move || {
-                    view! {
-                        <span class="pupil-name">{name}</span>
-                        <Show
-                            when=is_removed
-                            fallback=move || {
-                                view! {
-                                    <button type="button" aria-label=move || format!("Rename {}", name()) on:click=start_editing>
-                                        "Rename"
-                                    </button>
-                                    <button type="button" class="danger" aria-label=move || format!("Remove {}", name()) on:click=remove>
-                                        "Remove"
-                                    </button>
+            {move || match (editing.get(), is_removed()) {
+                (true, _) => view! {
+                    <form class="inline-form" on:submit=save>
+                        <label class="visually-hidden" for=input_id.clone()>
+                            {move || format!("New name for {}", name())}
+                        </label>
+                        <input
+                            id=input_id.clone()
+                            type="text"
+                            autofocus=true
+                            prop:value=move || draft.get()
+                            on:input=move |event| draft.set(event_target_value(&event))
+                            on:keydown=move |event| {
+                                if event.key() == "Escape" {
+                                    editing.set(false)
                                 }
                             }
-                        >
-                            <button type="button" aria-label=move || format!("Put {} back", name()) on:click=restore>
-                                "Put back"
-                            </button>
-                        </Show>
-                    }
+                        />
+                        <button type="submit" class="primary">"Save"</button>
+                        <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                        <p class="field-error" aria-live="polite">{move || error.get()}</p>
+                    </form>
                 }
-            >
-                <form class="inline-form" on:submit=save>
-                    <label class="visually-hidden" for=input_id.clone()>{move || format!("New name for {}", name())}</label>
-                    <input
-                        id=input_id.clone()
-                        type="text"
-                        autofocus=true
-                        prop:value=move || draft.get()
-                        on:input=move |event| draft.set(event_target_value(&event))
-                        on:keydown=move |event| if event.key() == "Escape" { editing.set(false) }
-                    />
-                    <button type="submit" class="primary">"Save"</button>
-                    <button type="button" on:click=move |_| editing.set(false)>"Cancel"</button>
-                    <p class="field-error" aria-live="polite">{move || error.get()}</p>
-                </form>
-            </Show>
+                    .into_any(),
+                (false, true) => view! {
+                    <span class="pupil-name">{name}</span>
+                    <button type="button" aria-label=format!("Put {} back", name()) on:click=restore>
+                        "Put back"
+                    </button>
+                }
+                    .into_any(),
+                (false, false) => view! {
+                    <span class="pupil-name">{name}</span>
+                    <button type="button" aria-label=format!("Rename {}", name()) on:click=start_editing>
+                        "Rename"
+                    </button>
+                    <button type="button" class="danger" aria-label=format!("Remove {}", name()) on:click=remove>
+                        "Remove"
+                    </button>
+                }
+                    .into_any(),
+            }}
         </li>
     }
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use withme_core::ClassId;
 
-use crate::components::{ClassCard, NewClassForm, TeacherLayout};
+use crate::components::{ClassCard, NewClassForm, TeacherLayout, list_of};
 use crate::state::use_library;
 
 /// Classes: create a class, then type or paste its pupils' first names.
@@ -28,9 +28,7 @@ pub fn ClassesPage() -> impl IntoView {
                 "Use pupils' first names or pseudonyms only. Class lists stay in this browser: nothing leaves this device."
             </p>
             <NewClassForm />
-            <For each=move || classes.get() key=|id| id.clone() let:class>
-                <ClassCard class />
-            </For>
+            {list_of(classes, |class| view! { <ClassCard class /> }.into_any())}
         </TeacherLayout>
     }
 }

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use withme_core::{Command, Event, LessonId, LessonTitle};
 
-use crate::components::{ImportLessonButton, LessonBin, LessonCard, TeacherLayout, unique_id};
+use crate::components::{
+    ImportLessonButton, LessonBin, LessonCard, TeacherLayout, list_of, shown_if, unique_id,
+};
 use crate::routes::AppRoute;
 use crate::state::{use_dispatch, use_library, use_notices};
 
@@ -67,35 +69,37 @@ pub fn LibraryPage() -> impl IntoView {
                     <ImportLessonButton />
                 </div>
             </div>
-            <Show
-                when=move || has_any.get()
-                fallback=|| {
+            {move || {
+                if has_any.get() {
+                    view! {
+                        <div class="field search">
+                            <label for=search_id.clone()>"Find a lesson"</label>
+                            <input
+                                id=search_id.clone()
+                                type="search"
+                                prop:value=move || search.get()
+                                on:input=move |event| search.set(event_target_value(&event))
+                            />
+                        </div>
+                        <ul class="lesson-list" aria-label="Your lessons">
+                            {list_of(lessons, |lesson| view! { <LessonCard lesson /> }.into_any())}
+                        </ul>
+                        {shown_if(
+                            move || lessons.with(Vec::is_empty),
+                            || view! { <p class="empty">"No lesson matches your search."</p> },
+                        )}
+                    }
+                        .into_any()
+                } else {
                     view! {
                         <div class="empty-state">
                             <p>"No lessons yet."</p>
                             <p>"Start a new lesson, or import a lesson file a colleague shared with you."</p>
                         </div>
                     }
+                        .into_any()
                 }
-            >
-                <div class="field search">
-                    <label for=search_id.clone()>"Find a lesson"</label>
-                    <input
-                        id=search_id.clone()
-                        type="search"
-                        prop:value=move || search.get()
-                        on:input=move |event| search.set(event_target_value(&event))
-                    />
-                </div>
-                <ul class="lesson-list" aria-label="Your lessons">
-                    <For each=move || lessons.get() key=|id| id.clone() let:lesson>
-                        <LessonCard lesson />
-                    </For>
-                </ul>
-                <Show when=move || lessons.with(Vec::is_empty)>
-                    <p class="empty">"No lesson matches your search."</p>
-                </Show>
-            </Show>
+            }}
             <LessonBin />
         </TeacherLayout>
     }

@@ -6,7 +6,7 @@
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
-use withme_core::document::{DocumentError, LoadedLibrary, StoredLibrary, load_library};
+use withme_core::document::{DocumentError, LoadedLibrary, StoredLibrary, parse_library};
 use withme_core::{Library, Timestamp};
 
 /// The key of the stored library.
@@ -52,27 +52,18 @@ pub fn probe() -> Result<(), StoreError> {
 
 /// Reads the stored library.
 pub fn read_library() -> Result<StoredRead, StoreError> {
-    probe()?;
-    match LocalStorage::get::<serde_json::Value>(LIBRARY_KEY) {
-        Err(StorageError::KeyNotFound(_)) => Ok(StoredRead::Empty),
-        Ok(value) => Ok(match load_library(value) {
-            Ok(loaded) => StoredRead::Loaded(loaded),
-            Err(error) => StoredRead::Unreadable {
-                raw: read_raw(LIBRARY_KEY)?.unwrap_or_default(),
-                error,
-            },
-        }),
-        Err(StorageError::SerdeError(e)) => Ok(StoredRead::Unreadable {
-            raw: read_raw(LIBRARY_KEY)?.unwrap_or_default(),
-            error: DocumentError::NotJson(e.to_string()),
-        }),
-        Err(other) => Err(store_error(other)),
-    }
+    let Some(raw) = read_raw(LIBRARY_KEY)? else {
+        return Ok(StoredRead::Empty);
+    };
+    Ok(match parse_library(&raw) {
+        Ok(loaded) => StoredRead::Loaded(loaded),
+        Err(error) => StoredRead::Unreadable { raw, error },
+    })
 }
 
 /// Parses a library written by another window (from a storage event's new value).
 pub fn parse_shared(text: &str) -> Result<Library, DocumentError> {
-    withme_core::document::parse_library(text).map(|loaded| loaded.library)
+    parse_library(text).map(|loaded| loaded.library)
 }
 
 /// Writes the library. On failure, what was stored before is untouched (browsers check the

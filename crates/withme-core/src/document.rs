@@ -8,7 +8,7 @@
 //! a newer version of Withme, or one that cannot be read, is refused with a [`DocumentError`] so
 //! the shell can keep it aside untouched. Golden examples live in `tests/fixtures/`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
@@ -82,10 +82,59 @@ impl<'a> StoredLibrary<'a> {
     }
 }
 
-/// Reads a stored library from JSON text.
+/// The envelope's two header fields, read without building the rest of the document.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
+/// The whole document at the current version.
+#[derive(Deserialize)]
+struct Current {
+    library: Library,
+}
+
+/// Reads a stored library from JSON text, migrating it when it is older.
+///
+/// A current document is read straight into typed structs; only an older one goes through a
+/// `serde_json::Value` to be migrated (so the browser build carries no `Value` code until a
+/// migration exists).
 pub fn parse_library(text: &str) -> Result<LoadedLibrary, DocumentError> {
-    let value = serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
-    load_library(value)
+    let header: Header = serde_json::from_str(text).map_err(not_json_or_shape)?;
+    let version = check_header(&header, LIBRARY_VERSION as u64)?;
+    if version < LIBRARY_VERSION as u64 {
+        let value =
+            serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
+        return load_library(value);
+    }
+    let current: Current =
+        serde_json::from_str(text).map_err(|e| DocumentError::Damaged(e.to_string()))?;
+    Ok(LoadedLibrary {
+        library: current.library,
+        migrated_from: None,
+    })
+}
+
+/// A syntax error means the text is not JSON; anything else means it is JSON of another shape.
+fn not_json_or_shape(error: serde_json::Error) -> DocumentError {
+    if error.is_syntax() || error.is_eof() {
+        DocumentError::NotJson(error.to_string())
+    } else {
+        DocumentError::NotALibrary
+    }
+}
+
+/// Checks the format and returns the version, refusing versions newer than `current`.
+fn check_header(header: &Header, current: u64) -> Result<u64, DocumentError> {
+    if header.format.as_deref() != Some(LIBRARY_FORMAT) {
+        return Err(DocumentError::NotALibrary);
+    }
+    match header.version {
+        Some(v) if v > current => Err(DocumentError::Newer { found: v }),
+        Some(v) if v >= 1 => Ok(v),
+        _ => Err(DocumentError::Damaged("no version number".into())),
+    }
 }
 
 /// Reads a stored library from an already-parsed JSON value, migrating it when it is older.
@@ -94,17 +143,15 @@ pub fn load_library(value: Value) -> Result<LoadedLibrary, DocumentError> {
 }
 
 fn load_with(mut value: Value, migrations: &[Migration]) -> Result<LoadedLibrary, DocumentError> {
-    if value.get("format").and_then(Value::as_str) != Some(LIBRARY_FORMAT) {
-        return Err(DocumentError::NotALibrary);
-    }
-    let version = match value.get("version").and_then(Value::as_u64) {
-        Some(v) if v >= 1 => v,
-        _ => return Err(DocumentError::Damaged("no version number".into())),
+    let header = Header {
+        format: value
+            .get("format")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
+        version: value.get("version").and_then(Value::as_u64),
     };
     let current = migrations.len() as u64 + 1;
-    if version > current {
-        return Err(DocumentError::Newer { found: version });
-    }
+    let version = check_header(&header, current)?;
     let mut library = value
         .get_mut("library")
         .map(Value::take)

@@ -57,7 +57,7 @@ impl Library {
     /// Lessons in the bin, most recently binned first.
     pub fn binned_lessons(&self) -> Vec<&Lesson> {
         let mut lessons: Vec<_> = self.lessons.values().filter(|l| l.is_deleted()).collect();
-        lessons.sort_by(|a, b| b.deleted_at().cmp(&a.deleted_at()));
+        lessons.sort_by_key(|l| std::cmp::Reverse(l.deleted_at()));
         lessons
     }
 

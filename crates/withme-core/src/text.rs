@@ -105,6 +105,7 @@ bounded_text!(
 );
 bounded_text!(
     /// A lesson's subject, e.g. "Science": may be empty, at most 60 characters.
+    #[derive(Default)]
     Subject,
     "A subject",
     0,
@@ -145,12 +146,6 @@ impl Subject {
     /// Whether no subject is set.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-}
-
-impl Default for Subject {
-    fn default() -> Self {
-        Self(String::new())
     }
 }
 

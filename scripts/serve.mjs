@@ -72,10 +72,18 @@ const server = createServer(async (request, response) => {
   const type = isAsset ? types[extname(file)] ?? "application/octet-stream" : types[".html"];
   response.writeHead(200, {
     "Content-Type": type,
-    "Cache-Control": isAsset && /-[0-9a-f]{16}[._]/.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
+    "Cache-Control": isAsset && /-[0-9a-f]{8,}[._]/.test(file) ? "public, max-age=31536000, immutable" : "no-cache",
     ...securityHeaders,
   });
   response.end(request.method === "HEAD" ? undefined : body);
+});
+
+server.on("error", (error) => {
+  if (error.code === "EADDRINUSE") {
+    console.error(`Port ${port} is already in use. Try another: PORT=${port + 1} scripts/run.sh`);
+    process.exit(1);
+  }
+  throw error;
 });
 
 server.listen(port, "127.0.0.1", () => {

@@ -19,7 +19,14 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
     anchor.set_href(&url);
     anchor.set_download(file_name);
     anchor.click();
-    web_sys::Url::revoke_object_url(&url).map_err(fail)
+    // The download starts asynchronously: free the blob only once it has surely begun.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
+    Ok(())
 }
 
 /// The size in bytes of a file the user chose.

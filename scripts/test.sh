@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every check Withme has, in the order a failure is cheapest to find:
+# format, lints, native tests, browser tests of the adapters, release build, size, end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm32), warnings are errors"
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy -p withme --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+step "Native tests: the core's unit, property and golden-file tests"
+cargo test --workspace
+
+step "Browser tests of the storage adapter (wasm-bindgen-test, headless Chromium)"
+cargo test -p withme --target wasm32-unknown-unknown --test storage
+
+step "Release build"
+scripts/build.sh
+
+step "Bundle size"
+scripts/size.sh
+
+step "End-to-end tests (Playwright, Chromium)"
+npx playwright test -c tests/e2e

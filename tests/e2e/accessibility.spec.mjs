@@ -1,0 +1,86 @@
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { Withme } from "./withme.mjs";
+
+const viewports = {
+  whiteboard: { width: 1920, height: 1080 },
+  laptop: { width: 1366, height: 768 },
+  tablet: { width: 768, height: 1024 },
+};
+
+/** A library with a class, a lesson for it, and a lesson in the bin; returns the lesson's path. */
+async function seed(page) {
+  const app = new Withme(page);
+  await page.goto("/classes");
+  await page.getByLabel("New class name").fill("Year 5 Oak");
+  await page.getByRole("button", { name: "Add class" }).click();
+  await page.getByLabel("Add pupils: one first name per line").fill("Amira\nBen\nChloé");
+  await page.getByRole("button", { name: "Add pupils" }).click();
+  await app.openLibrary();
+  await app.newLesson("To throw away");
+  await app.openLibrary();
+  await page.getByRole("button", { name: "Delete To throw away" }).click();
+  await app.newLesson("Where do rivers begin?");
+  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await app.waitUntilSaved();
+  return new URL(page.url()).pathname;
+}
+
+async function expectAccessible(page, what) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, `accessibility problems on ${what}`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+for (const [name, viewport] of Object.entries(viewports)) {
+  test(`every page is accessible and fits a ${name} screen`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    const lesson = await seed(page);
+    const pages = [
+      ["the library", "/"],
+      ["the planner", lesson],
+      ["the board", `${lesson}/board`],
+      ["the pupil view", `${lesson}/pupil`],
+      ["classes", "/classes"],
+      ["a missing page", "/nowhere"],
+    ];
+    for (const [what, path] of pages) {
+      await page.goto(path);
+      await expect(page.locator("h1").first()).toBeVisible();
+      if (what === "the library") await page.getByText("Bin (1)").click();
+      await expectAccessible(page, what);
+    }
+  });
+}
+
+test("the board's title is large enough to read from the back of a classroom", async ({ page }) => {
+  await page.setViewportSize(viewports.whiteboard);
+  const lesson = await seed(page);
+  await page.goto(`${lesson}/board`);
+  const size = await page.getByRole("heading", { level: 1 }).evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+  expect(size).toBeGreaterThanOrEqual(96);
+});
+
+test("a lesson can be started and named with the keyboard alone", async ({ page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  let guard = 0;
+  while (!(await page.getByRole("button", { name: "New lesson" }).evaluate((b) => b === document.activeElement))) {
+    await page.keyboard.press("Tab");
+    if (++guard > 20) throw new Error("New lesson is not reachable by Tab");
+  }
+  await page.keyboard.press("Enter");
+  await expect(page.getByLabel("Lesson title")).toHaveValue("Untitled lesson");
+  await page.getByLabel("Lesson title").focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type("Typed by keyboard");
+  await app.waitUntilSaved();
+  await app.openLibrary();
+  await expect(app.lessonLink("Typed by keyboard")).toBeVisible();
+});

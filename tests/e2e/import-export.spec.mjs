@@ -1,0 +1,82 @@
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { Withme } from "./withme.mjs";
+
+async function importFile(page, name, contents) {
+  await page.getByLabel("Import a lesson").setInputFiles({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.isBuffer(contents) ? contents : Buffer.from(contents),
+  });
+}
+
+test("a lesson exported to a file imports back as a new lesson", async ({ page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  await app.newLesson("Where do rivers begin?");
+  await page.getByLabel("Subject").fill("Geography");
+  await app.waitUntilSaved();
+  await app.openLibrary();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export Where do rivers begin?" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe("where-do-rivers-begin.withme.json");
+  const text = await readFile(await download.path(), "utf8");
+  const file = JSON.parse(text);
+  expect(file).toMatchObject({
+    format: "withme.lesson",
+    version: 1,
+    plan: { title: "Where do rivers begin?", subject: "Geography", length: 60 },
+  });
+
+  await importFile(page, download.suggestedFilename(), text);
+  await expect(page.getByText("Imported “Where do rivers begin?”.")).toBeVisible();
+  await expect(app.lessonLink("Where do rivers begin?")).toHaveCount(2);
+  await app.waitUntilSaved();
+  await page.reload();
+  await expect(app.lessonLink("Where do rivers begin?")).toHaveCount(2);
+});
+
+const badFiles = [
+  ["malformed JSON", "broken.withme.json", '{"format": "withme.lesson", "version": 1, "plan": {', "it isn't valid JSON"],
+  [
+    "the wrong shape",
+    "no-title.withme.json",
+    JSON.stringify({ format: "withme.lesson", version: 1, exported_at: 1, plan: { subject: "Maths" } }),
+    "This lesson file is damaged or incomplete (missing field `title`",
+  ],
+  [
+    "a newer format version",
+    "future.withme.json",
+    JSON.stringify({ format: "withme.lesson", version: 3, plan: {} }),
+    "This lesson was saved by a newer version of Withme (format 3). Update Withme to open it.",
+  ],
+  [
+    "a file over 5 MB",
+    "huge.withme.json",
+    Buffer.alloc(5 * 1024 * 1024 + 1, 0x20),
+    "This file is 5.0 MB. A Withme lesson file is at most 5 MB: is it the right file?",
+  ],
+  ["some other JSON", "photo-list.json", JSON.stringify({ photos: [1, 2, 3] }), "This file isn't a Withme lesson file."],
+];
+
+for (const [kind, name, contents, message] of badFiles) {
+  test(`importing ${kind} says why and leaves the library unchanged`, async ({ page }) => {
+    const app = new Withme(page);
+    await app.openLibrary();
+    await app.newLesson("Rivers");
+    await app.openLibrary();
+    const before = await app.stored();
+
+    await importFile(page, name, contents);
+    const problem = page.getByTestId("import-problem");
+    await expect(problem).toContainText(message);
+    await expect(problem).toHaveAttribute("role", "alert");
+
+    await page.waitForTimeout(400);
+    expect(await app.lessonTitles()).toEqual(["Rivers"]);
+    expect(await app.stored()).toBe(before);
+  });
+}

@@ -1,0 +1,38 @@
+// End-to-end tests: the release build in dist/, served as in production, driven in Chromium.
+// Run from the repository root: npx playwright test -c tests/e2e (scripts/test.sh does).
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 8091);
+
+export default defineConfig({
+  testDir: ".",
+  testMatch: "*.spec.mjs",
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  workers: 2,
+  reporter: [["list"]],
+  forbidOnly: !!process.env.CI,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    viewport: { width: 1366, height: 768 },
+    acceptDownloads: true,
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: `node ../../scripts/serve.mjs --port ${port} --dir ../../dist`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    stdout: "ignore",
+  },
+});

@@ -1,0 +1,125 @@
+import { test, expect } from "@playwright/test";
+import { LIBRARY_KEY, Withme } from "./withme.mjs";
+
+test("a hand-corrupted library opens with a message, its text kept under a backup key", async ({ page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  await app.newLesson("Rivers");
+  const good = await app.stored();
+  const corrupt = good.slice(0, good.length - 25); // a half-finished write
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [LIBRARY_KEY, corrupt]);
+
+  await page.goto("/");
+  const banner = page.getByTestId("kept-aside-banner");
+  await expect(banner).toContainText("Your saved library couldn't be opened.");
+  await expect(banner).toContainText("kept, untouched, under the storage key");
+  const key = await banner.locator("code").innerText();
+  expect(key).toMatch(/^withme\.library\.kept\.\d+$/);
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(corrupt);
+
+  // The teacher can download the kept copy, and carry on with a new library.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the kept copy" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${key.replaceAll(".", "-")}.json`);
+  await app.newLesson("A fresh start");
+  expect(await app.storedTitles()).toEqual(["A fresh start"]);
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(corrupt);
+
+  // Reloading does not pile up copies of the same text.
+  await page.reload();
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("withme.library.kept.")));
+  expect(kept).toEqual([key]);
+});
+
+test("a library from a newer Withme is kept and never overwritten", async ({ page }) => {
+  const newer = JSON.stringify({ format: "withme.library", version: 7, library: { lessons: [], future: true } });
+  await page.addInitScript(
+    ([key, text]) => {
+      if (!sessionStorage.getItem("seeded")) {
+        localStorage.setItem(key, text);
+        sessionStorage.setItem("seeded", "yes");
+      }
+    },
+    [LIBRARY_KEY, newer],
+  );
+  const app = new Withme(page);
+  await app.openLibrary();
+  await expect(page.getByTestId("storage-banner")).toContainText("Changes are not being saved.");
+  await expect(page.getByTestId("storage-banner")).toContainText("A newer version of Withme has saved your library.");
+  await expect(page.getByTestId("save-indicator")).toHaveText("Changes not saved");
+
+  // Editing still works in this window, and the newer library stays exactly as it was.
+  await page.getByRole("button", { name: "New lesson" }).click();
+  await page.getByLabel("Lesson title").fill("Made in an old window");
+  await page.getByRole("link", { name: "← All lessons" }).click();
+  await expect(app.lessonLink("Made in an old window")).toBeVisible();
+  await page.waitForTimeout(600);
+  expect(await app.stored()).toBe(newer);
+});
+
+test("with storage full, a banner shows and editing still works", async ({ page }) => {
+  // Storage that is full from the start, as in some private browsing modes.
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith("withme.")) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return real.call(this, key, value);
+    };
+  });
+  const app = new Withme(page);
+  await app.openLibrary();
+  await page.getByRole("button", { name: "New lesson" }).click();
+  await page.getByLabel("Lesson title").fill("Rivers");
+  const banner = page.getByTestId("storage-banner");
+  await expect(banner).toContainText("Changes are not being saved.");
+  await expect(banner).toContainText("This browser's storage for Withme is full.");
+  await expect(page.getByTestId("save-indicator")).toHaveText("Changes not saved");
+
+  await page.getByLabel("Subject").fill("Geography");
+  await page.getByRole("link", { name: "← All lessons" }).click();
+  await expect(app.lessonLink("Rivers")).toBeVisible();
+  await expect(page.getByText("Geography · 60 minutes")).toBeVisible();
+});
+
+test("when storage starts working again, the banner goes and the work is saved", async ({ page }) => {
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    window.storageIsFull = true;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageIsFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      return real.call(this, key, value);
+    };
+  });
+  const app = new Withme(page);
+  await app.openLibrary();
+  await page.getByRole("button", { name: "New lesson" }).click();
+  await page.getByLabel("Lesson title").fill("Rivers");
+  await expect(page.getByTestId("storage-banner")).toBeVisible();
+
+  await page.evaluate(() => (window.storageIsFull = false));
+  await page.getByLabel("Subject").fill("Geography");
+  await app.waitUntilSaved();
+  await expect(page.getByTestId("storage-banner")).toHaveCount(0);
+  expect(await app.storedTitles()).toEqual(["Rivers"]);
+});
+
+test("with storage blocked, a banner shows and editing still works", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() {
+        throw new DOMException("Access is denied for this document.", "SecurityError");
+      },
+    });
+  });
+  const app = new Withme(page);
+  await page.goto("/");
+  const banner = page.getByTestId("storage-banner");
+  await expect(banner).toContainText("This browser is blocking storage for Withme.");
+  await expect(banner).toContainText("Allow cookies and site data for this site");
+  await app.newLessonUnsaved("Rivers");
+  await page.getByRole("link", { name: "← All lessons" }).click();
+  await expect(app.lessonLink("Rivers")).toBeVisible();
+});

@@ -1,0 +1,56 @@
+// A page object for Withme: what a teacher or pupil does, in their words.
+import { expect } from "@playwright/test";
+
+export const LIBRARY_KEY = "withme.library";
+
+export class Withme {
+  /** @param {import('@playwright/test').Page} page */
+  constructor(page) {
+    this.page = page;
+  }
+
+  async openLibrary() {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("heading", { name: "Lessons", level: 1 })).toBeVisible();
+  }
+
+  /** Starts a lesson from the library and gives it a title in the Planner. */
+  async newLesson(title) {
+    await this.page.getByRole("button", { name: "New lesson" }).click();
+    const field = this.page.getByLabel("Lesson title");
+    await expect(field).toHaveValue("Untitled lesson");
+    await field.fill(title);
+    await this.waitUntilSaved();
+    return this.page.url();
+  }
+
+  /** Starts a lesson when saving is known not to work. */
+  async newLessonUnsaved(title) {
+    await this.page.getByRole("button", { name: "New lesson" }).click();
+    await this.page.getByLabel("Lesson title").fill(title);
+    await expect(this.page.getByLabel("Lesson title")).toHaveValue(title);
+  }
+
+  async waitUntilSaved() {
+    await expect(this.page.getByTestId("save-indicator")).toHaveText("All changes saved on this device");
+  }
+
+  lessonLink(title) {
+    return this.page.getByRole("list", { name: "Your lessons" }).getByRole("link", { name: title, exact: true });
+  }
+
+  async lessonTitles() {
+    const links = this.page.getByRole("list", { name: "Your lessons" }).getByRole("heading").getByRole("link");
+    return links.allInnerTexts();
+  }
+
+  async stored() {
+    return this.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  }
+
+  async storedTitles() {
+    const text = await this.stored();
+    if (!text) return [];
+    return JSON.parse(text).library.lessons.filter((l) => !l.deleted_at).map((l) => l.plan.title).sort();
+  }
+}

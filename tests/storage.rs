@@ -1,0 +1,175 @@
+//! The local-storage adapter, in a real browser (headless Chromium, through wasm-bindgen-test).
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown --test storage` (scripts/test.sh does).
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use withme::persistence::local_store::{
+    self, KEPT_ASIDE_PREFIX, LIBRARY_KEY, StoreError, StoredRead,
+};
+use withme::persistence::pupil_identity;
+use withme_core::document::DocumentError;
+use withme_core::replica::Replica;
+use withme_core::{Author, ClassId, Command, DeviceId, LessonTitle, Library, PupilId, Timestamp};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn library_with_lesson(title: &str) -> Library {
+    let mut replica = Replica::new(DeviceId::parse("browsertest").unwrap(), Library::default());
+    let command = Command::CreateLesson {
+        title: LessonTitle::parse(title).unwrap(),
+        class: None,
+    };
+    replica
+        .make(Author::Teacher, command, Timestamp::from_millis(1))
+        .unwrap();
+    replica.library().clone()
+}
+
+/// Runs `body` with `Storage.prototype.setItem` replaced by one that throws a `DOMException`
+/// named `error_name`, then puts the real one back.
+fn with_set_item_throwing(error_name: &str, body: impl FnOnce()) {
+    let install = js_sys::Function::new_with_args(
+        "name",
+        "const proto = Storage.prototype;
+         proto.__realSetItem = proto.setItem;
+         proto.setItem = function () { throw new DOMException('refused in a test', name); };",
+    );
+    let restore = js_sys::Function::new_no_args(
+        "Storage.prototype.setItem = Storage.prototype.__realSetItem;",
+    );
+    install
+        .call1(&JsValue::NULL, &JsValue::from_str(error_name))
+        .unwrap();
+    body();
+    restore.call0(&JsValue::NULL).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn an_empty_store_reads_as_empty() {
+    storage().clear().unwrap();
+    assert!(matches!(local_store::read_library(), Ok(StoredRead::Empty)));
+}
+
+#[wasm_bindgen_test]
+fn a_written_library_reads_back() {
+    storage().clear().unwrap();
+    let library = library_with_lesson("Rivers");
+    local_store::write_library(&library).unwrap();
+    match local_store::read_library() {
+        Ok(StoredRead::Loaded(loaded)) => assert_eq!(loaded.library, library),
+        other => panic!("expected the library back, got {other:?}"),
+    }
+    let raw = storage().get_item(LIBRARY_KEY).unwrap().unwrap();
+    assert!(
+        raw.starts_with(r#"{"format":"withme.library","version":1"#),
+        "{raw}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn unreadable_text_is_reported_with_the_exact_text() {
+    storage().clear().unwrap();
+    let corrupt = r#"{"format":"withme.library","version":1,"library":{"lessons":[{"#;
+    storage().set_item(LIBRARY_KEY, corrupt).unwrap();
+    match local_store::read_library() {
+        Ok(StoredRead::Unreadable { raw, error }) => {
+            assert_eq!(raw, corrupt);
+            assert!(matches!(error, DocumentError::NotJson(_)), "{error:?}");
+        }
+        other => panic!("expected unreadable, got {other:?}"),
+    }
+    // Reading never changes what is stored.
+    assert_eq!(storage().get_item(LIBRARY_KEY).unwrap().unwrap(), corrupt);
+}
+
+#[wasm_bindgen_test]
+fn a_newer_library_is_unreadable_as_newer() {
+    storage().clear().unwrap();
+    let newer = r#"{"format":"withme.library","version":99,"library":{}}"#;
+    storage().set_item(LIBRARY_KEY, newer).unwrap();
+    match local_store::read_library() {
+        Ok(StoredRead::Unreadable { error, .. }) => {
+            assert_eq!(error, DocumentError::Newer { found: 99 })
+        }
+        other => panic!("expected newer, got {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn keeping_aside_stores_one_exact_copy() {
+    storage().clear().unwrap();
+    let key = local_store::keep_aside("not json {", Timestamp::from_millis(42)).unwrap();
+    assert_eq!(key, format!("{KEPT_ASIDE_PREFIX}42"));
+    assert_eq!(storage().get_item(&key).unwrap().unwrap(), "not json {");
+    let again = local_store::keep_aside("not json {", Timestamp::from_millis(43)).unwrap();
+    assert_eq!(again, key, "the same text is not kept twice");
+    let other = local_store::keep_aside("other", Timestamp::from_millis(44)).unwrap();
+    assert_ne!(other, key);
+}
+
+#[wasm_bindgen_test]
+fn a_full_store_is_reported_and_keeps_the_old_library() {
+    storage().clear().unwrap();
+    let before = library_with_lesson("Rivers");
+    local_store::write_library(&before).unwrap();
+    let stored = storage().get_item(LIBRARY_KEY).unwrap();
+    with_set_item_throwing("QuotaExceededError", || {
+        let result = local_store::write_library(&library_with_lesson("Lakes"));
+        assert_eq!(result, Err(StoreError::Full));
+    });
+    assert_eq!(storage().get_item(LIBRARY_KEY).unwrap(), stored);
+}
+
+#[wasm_bindgen_test]
+fn other_storage_errors_are_named() {
+    storage().clear().unwrap();
+    with_set_item_throwing("SecurityError", || {
+        let result = local_store::write_library(&Library::default());
+        assert_eq!(result, Err(StoreError::Blocked));
+    });
+    with_set_item_throwing("InvalidStateError", || {
+        let result = local_store::write_raw("k", "v");
+        assert!(matches!(result, Err(StoreError::Failed(_))), "{result:?}");
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_pupil_choice_is_remembered_per_class() {
+    storage().clear().unwrap();
+    let class = ClassId::parse("c.1").unwrap();
+    let other = ClassId::parse("c.2").unwrap();
+    let amira = PupilId::parse("c.1.1").unwrap();
+    assert_eq!(pupil_identity::remembered(&class), None);
+    pupil_identity::remember(&class, &amira);
+    assert_eq!(pupil_identity::remembered(&class), Some(amira));
+    assert_eq!(pupil_identity::remembered(&other), None);
+}
+
+#[wasm_bindgen_test]
+fn blocked_storage_is_reported_instead_of_panicking() {
+    let block = js_sys::Function::new_no_args(
+        "window.__realStorage = Object.getOwnPropertyDescriptor(window, 'localStorage');
+         Object.defineProperty(window, 'localStorage', {
+           configurable: true,
+           get() { throw new DOMException('cookies are blocked', 'SecurityError'); },
+         });",
+    );
+    let unblock = js_sys::Function::new_no_args(
+        "Object.defineProperty(window, 'localStorage', window.__realStorage);",
+    );
+    block.call0(&JsValue::NULL).unwrap();
+    let probed = local_store::probe();
+    let read = local_store::read_library().map(|_| ());
+    let written = local_store::write_library(&Library::default());
+    unblock.call0(&JsValue::NULL).unwrap();
+    assert_eq!(probed, Err(StoreError::Blocked));
+    assert_eq!(read, Err(StoreError::Blocked));
+    assert_eq!(written, Err(StoreError::Blocked));
+}

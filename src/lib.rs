@@ -17,7 +17,7 @@ mod routes;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use pages::{BoardPage, ClassesPage, LibraryPage, NotFoundPage, PlannerPage, PupilPage};
@@ -28,13 +28,13 @@ pub fn App() -> impl IntoView {
     state::provide_app_state();
     view! {
         <Router>
-            <Routes fallback=NotFoundPage>
+            <FlatRoutes fallback=NotFoundPage>
                 <Route path=path!("/") view=LibraryPage />
                 <Route path=path!("/classes") view=ClassesPage />
                 <Route path=path!("/lessons/:id") view=PlannerPage />
                 <Route path=path!("/lessons/:id/board") view=BoardPage />
                 <Route path=path!("/lessons/:id/pupil") view=PupilPage />
-            </Routes>
+            </FlatRoutes>
         </Router>
     }
 }

@@ -9,7 +9,7 @@ use crate::browser::files::download_text;
 use crate::browser::{now, time_ago};
 use crate::format;
 use crate::routes::AppRoute;
-use crate::state::{use_dispatch, use_library, use_notices};
+use crate::state::{LessonDispatch, LibraryView, Notices, use_dispatch, use_library, use_notices};
 
 /// What the card shows, derived from the library.
 #[derive(Clone, PartialEq)]
@@ -27,10 +27,13 @@ pub fn LessonCard(
     lesson: LessonId,
 ) -> impl IntoView {
     let library = use_library();
+    let dispatch = use_dispatch();
+    let notices = use_notices();
     let id = StoredValue::new(lesson);
     let summary = Memo::new(move |_| {
         library.with(|lib| {
-            id.with_value(|id| lib.lesson(id)).map(|lesson| Summary {
+            let lesson = id.with_value(|id| lib.lesson(id))?;
+            Some(Summary {
                 title: lesson.plan().title.to_string(),
                 details: format::lesson_details(lib, lesson),
                 edited: time_ago(lesson.updated_at(), now()),
@@ -38,101 +41,117 @@ pub fn LessonCard(
         })
     });
     let renaming = RwSignal::new(false);
-    let title = move || summary.with(|s| s.as_ref().map(|s| s.title.clone()).unwrap_or_default());
-    let href = id.with_value(|id| AppRoute::Planner(id.clone()).href());
+    // Kept here, not in the form, so a change arriving from another window never loses it.
+    let draft = RwSignal::new(String::new());
 
-    view! {
-        <li class="lesson-card">
-            {move || {
-                if renaming.get() {
-                    view! { <RenameForm lesson=id renaming title=title() /> }.into_any()
-                } else {
-                    view! {
-                        <h2 class="lesson-card-title">
-                            <a href=href.clone()>{title}</a>
-                        </h2>
-                    }
-                        .into_any()
-                }
-            }}
-            <p class="lesson-card-details">
-                {move || summary.with(|s| s.as_ref().map(|s| s.details.clone()))}
-            </p>
-            <p class="lesson-card-edited">
-                "Edited " {move || summary.with(|s| s.as_ref().map(|s| s.edited.clone()))}
-            </p>
-            <LessonActions lesson=id title=Signal::derive(title) renaming />
-        </li>
-    }
+    let card = move || {
+        let Some(summary) = summary.get() else {
+            return ().into_any();
+        };
+        let actions = Actions {
+            lesson: id,
+            title: summary.title.clone(),
+            library,
+            dispatch,
+            notices,
+        };
+        let header = if renaming.get() {
+            view! { <RenameForm lesson=id renaming draft title=summary.title.clone() /> }.into_any()
+        } else {
+            let href = id.with_value(|id| AppRoute::Planner(id.clone()).href());
+            view! {
+                <h2 class="lesson-card-title">
+                    <a href=href>{summary.title.clone()}</a>
+                </h2>
+            }
+            .into_any()
+        };
+        let start_renaming = move |_| {
+            draft.set(summary.title.clone());
+            renaming.set(true);
+        };
+        view! {
+            {header}
+            <p class="lesson-card-details">{summary.details}</p>
+            <p class="lesson-card-edited">"Edited " {summary.edited}</p>
+            <div class="lesson-card-actions">
+                <button type="button" aria-label=actions.label("Rename") on:click=start_renaming>
+                    "Rename"
+                </button>
+                <button type="button" aria-label=actions.label("Duplicate") on:click={let a = actions.clone(); move |_| a.duplicate()}>
+                    "Duplicate"
+                </button>
+                <button type="button" aria-label=actions.label("Export") on:click={let a = actions.clone(); move |_| a.export()}>
+                    "Export"
+                </button>
+                <button type="button" class="danger" aria-label=actions.label("Delete") on:click=move |_| actions.delete()>
+                    "Delete"
+                </button>
+            </div>
+        }
+        .into_any()
+    };
+    view! { <li class="lesson-card">{card}</li> }
 }
 
-/// The buttons under a lesson card.
-#[component]
-fn LessonActions(
-    /// The lesson.
+/// What the card's buttons do.
+#[derive(Clone)]
+struct Actions {
     lesson: StoredValue<LessonId>,
-    /// Its title, for the buttons' accessible names and messages.
-    title: Signal<String>,
-    /// Set to show the rename form.
-    renaming: RwSignal<bool>,
-) -> impl IntoView {
-    let dispatch = use_dispatch();
-    let notices = use_notices();
-    let library = use_library();
-    let run = move |command: Command| {
-        dispatch
-            .as_teacher(command)
-            .map_err(|r| notices.problem(r.to_string()))
-    };
+    title: String,
+    library: LibraryView,
+    dispatch: LessonDispatch,
+    notices: Notices,
+}
 
-    let duplicate = move |_| {
-        if run(Command::DuplicateLesson {
-            lesson: lesson.get_value(),
-        })
-        .is_ok()
-        {
-            notices.info(format!("Made a copy of “{}”.", title.get_untracked()));
+impl Actions {
+    /// "Delete Rivers": the button's accessible name, starting with its visible label.
+    fn label(&self, verb: &str) -> String {
+        format!("{verb} {}", self.title)
+    }
+
+    fn run(&self, command: Command) -> bool {
+        self.dispatch
+            .as_teacher(command)
+            .map_err(|reason| self.notices.problem(reason.to_string()))
+            .is_ok()
+    }
+
+    fn duplicate(&self) {
+        if self.run(Command::DuplicateLesson {
+            lesson: self.lesson.get_value(),
+        }) {
+            self.notices
+                .info(format!("Made a copy of “{}”.", self.title));
         }
-    };
-    let delete = move |_| {
-        let id = lesson.get_value();
-        if run(Command::DeleteLesson { lesson: id.clone() }).is_ok() {
-            let text = format!("“{}” moved to the bin.", title.get_untracked());
-            notices.with_undo(text, Command::RestoreLesson { lesson: id });
+    }
+
+    fn delete(&self) {
+        let lesson = self.lesson.get_value();
+        if self.run(Command::DeleteLesson {
+            lesson: lesson.clone(),
+        }) {
+            let text = format!("“{}” moved to the bin.", self.title);
+            self.notices
+                .with_undo(text, Command::RestoreLesson { lesson });
         }
-    };
-    let export = move |_| {
-        let file = library.with_untracked(|lib| {
-            let found = lib.lesson(&lesson.get_value())?;
+    }
+
+    fn export(&self) {
+        let file = self.library.with_untracked(|lib| {
+            let found = lib.lesson(&self.lesson.get_value())?;
             let class_name = format::class_of(lib, found).map(|c| c.name().clone());
             Some(LessonFile::of(found, class_name, now()))
         });
         let Some(file) = file else { return };
         match download_text(&file.file_name(), "application/json", &file.to_json()) {
-            Ok(()) => notices.info(format!(
+            Ok(()) => self.notices.info(format!(
                 "Exported “{}” as {}.",
-                title.get_untracked(),
+                self.title,
                 file.file_name()
             )),
-            Err(message) => notices.problem(message),
+            Err(message) => self.notices.problem(message),
         }
-    };
-    let named = move |verb: &'static str| move || format!("{verb} {}", title.get());
-    view! {
-        <div class="lesson-card-actions">
-            <button type="button" aria-label=named("Rename") on:click=move |_| renaming.set(true)>
-                "Rename"
-            </button>
-            <button type="button" aria-label=named("Duplicate") on:click=duplicate>
-                "Duplicate"
-            </button>
-            <button type="button" aria-label=named("Export") on:click=export>
-                "Export"
-            </button>
-            <button type="button" class="danger" aria-label=named("Delete") on:click=delete>
-                "Delete"
-            </button>
-        </div>
     }
 }
 
@@ -143,11 +162,12 @@ fn RenameForm(
     lesson: StoredValue<LessonId>,
     /// Cleared when the form closes.
     renaming: RwSignal<bool>,
-    /// The current title, to start from.
+    /// The text being typed.
+    draft: RwSignal<String>,
+    /// The current title, for the label.
     title: String,
 ) -> impl IntoView {
     let dispatch = use_dispatch();
-    let draft = RwSignal::new(title.clone());
     let error = RwSignal::new(None::<String>);
     let id = unique_id("rename");
     let message_id = format!("{id}-message");
@@ -172,9 +192,8 @@ fn RenameForm(
             <input
                 id=id
                 type="text"
-                prop:value=move || draft.get()
+                value=draft.get_untracked()
                 autofocus=true
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
                 aria-describedby=message_id.clone()
                 on:input=move |event| draft.set(event_target_value(&event))
                 on:keydown=move |event| {

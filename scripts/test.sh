@@ -29,3 +29,6 @@ scripts/size.sh
 
 step "End-to-end tests (Playwright, Chromium)"
 npx playwright test -c tests/e2e
+
+step "Interaction timings (reported, never a failure)"
+node scripts/bench.mjs --runs 5 || echo "    the benchmark could not run; this does not fail the tests"

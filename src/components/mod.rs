@@ -32,7 +32,8 @@ use leptos::prelude::*;
 /// Renders a memoised list, one type-erased view per item.
 ///
 /// The views are rebuilt only when the list itself changes (the memo compares with `==`), which
-/// suits the short lists in Withme and costs far less code than a keyed `<For>` per list.
+/// suits short lists (rosters, the bin, options) and costs far less code than a keyed `<For>`
+/// per list. Lists that grow to hundreds of items (the library) use `<For>`.
 pub fn list_of<T, F>(items: Memo<Vec<T>>, render: F) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,

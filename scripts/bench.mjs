@@ -1,0 +1,119 @@
+// Times Withme's main interactions in the release build, in Chromium, and prints the medians.
+// A report, not a test: nothing here fails on a number.
+//
+// Usage (after scripts/build.sh): node scripts/bench.mjs [--runs 7]
+//
+// The library is seeded with 200 lessons and 5 classes of 30 pupils, written in the public
+// stored-library format (version 1), so the numbers reflect a teacher a year in.
+
+import { spawn } from "node:child_process";
+import { chromium } from "playwright-core";
+
+const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 7);
+const port = 8093;
+const base = `http://127.0.0.1:${port}`;
+
+function seededLibrary() {
+  const device = "benchseed0001";
+  const classes = [];
+  for (let c = 1; c <= 5; c++) {
+    const id = `${device}.${c}`;
+    const pupils = Array.from({ length: 30 }, (_, p) => ({ id: `${id}.${p + 1}`, name: `Pupil ${c}-${p + 1}` }));
+    classes.push({ id, name: `Class ${c}`, pupils, created_at: 1_795_000_000_000 });
+  }
+  const lessons = [];
+  for (let l = 1; l <= 200; l++) {
+    lessons.push({
+      id: `${device}.${100 + l}`,
+      plan: {
+        title: `Lesson ${l}: an enquiry into something worth asking`,
+        subject: ["Science", "Geography", "History", "PSHE"][l % 4],
+        class: classes[l % 5].id,
+        date: `2026-${String(1 + (l % 12)).padStart(2, "0")}-${String(1 + (l % 28)).padStart(2, "0")}`,
+        length: 60,
+      },
+      created_at: 1_795_000_000_000 + l,
+      updated_at: 1_795_000_000_000 + l * 1000,
+    });
+  }
+  return JSON.stringify({ format: "withme.library", version: 1, library: { lessons, classes, applied: { [device]: 400 } } });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  const server = spawn("node", ["scripts/serve.mjs", "--port", String(port), "--dir", "dist"], { stdio: "ignore" });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const library = seededLibrary();
+  const results = { start: [], newLesson: [], keystrokeToFrame: [], keystrokeToSaved: [], otherWindow: [] };
+  try {
+    for (let run = 0; run < runs; run++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await context.addInitScript((text) => {
+        if (!sessionStorage.getItem("seeded")) {
+          localStorage.setItem("withme.library", text);
+          sessionStorage.setItem("seeded", "1");
+        }
+      }, library);
+      const page = await context.newPage();
+
+      const t0 = Date.now();
+      await page.goto(base + "/");
+      await page.getByRole("link", { name: "Lesson 200: an enquiry into something worth asking" }).waitFor();
+      results.start.push(Date.now() - t0);
+
+      const t1 = Date.now();
+      await page.getByRole("button", { name: "New lesson" }).click();
+      await page.getByLabel("Lesson title").waitFor();
+      results.newLesson.push(Date.now() - t1);
+
+      const other = await context.newPage();
+      await other.goto(page.url());
+      await other.getByLabel("Lesson title").waitFor();
+      await page.bringToFront();
+
+      const title = page.getByLabel("Lesson title");
+      await title.fill("Bench");
+      await page.waitForFunction(() => localStorage.getItem("withme.library").includes('"Bench"'));
+      // One keystroke: when the next frame is painted, when it is saved, when the other window shows it.
+      await title.evaluate((input) => {
+        window.benchFrame = new Promise((resolve) => {
+          input.addEventListener("input", () => {
+            const start = performance.now();
+            requestAnimationFrame(() => resolve(performance.now() - start));
+          }, { once: true });
+        });
+        input.focus();
+        input.setSelectionRange(input.value.length, input.value.length);
+      });
+      const tKey = Date.now();
+      await page.keyboard.type("!");
+      const frameTime = await page.evaluate(() => window.benchFrame);
+      results.keystrokeToFrame.push(frameTime);
+      await page.waitForFunction(() => localStorage.getItem("withme.library").includes('"Bench!"'), null, { polling: 5 });
+      results.keystrokeToSaved.push(Date.now() - tKey);
+      await other.waitForFunction(() => document.querySelector("input.title-input")?.value === "Bench!", null, { polling: 5 });
+      results.otherWindow.push(Date.now() - tKey);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+
+  const rows = [
+    ["open the library (200 lessons)", results.start],
+    ["New lesson -> planner shown", results.newLesson],
+    ["keystroke -> next frame", results.keystrokeToFrame],
+    ["keystroke -> saved in storage", results.keystrokeToSaved],
+    ["keystroke -> shown in another window", results.otherWindow],
+  ];
+  console.log(`interaction timings, median of ${runs} runs (ms)`);
+  for (const [name, values] of rows) console.log(`  ${name.padEnd(40)} ${median(values).toFixed(1).padStart(8)}`);
+}
+
+await main();

@@ -92,6 +92,14 @@ pub fn keep_aside(raw: &str, at: Timestamp) -> Result<String, StoreError> {
     Ok(key)
 }
 
+/// Asks the browser to keep this site's storage even when space runs low, or (Safari) after a
+/// week without a visit. Browsers decide for themselves; some ask the user once.
+pub fn ask_to_keep_storage() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().storage().persist();
+    }
+}
+
 /// Reads any key's text exactly as stored.
 pub fn read_raw(key: &str) -> Result<Option<String>, StoreError> {
     probe()?;

@@ -34,6 +34,8 @@ pub struct LibraryState {
     writable: StoredValue<bool>,
     write_scheduled: StoredValue<bool>,
     check_scheduled: StoredValue<bool>,
+    /// Whether this window has asked the browser to keep its storage.
+    asked_to_keep: StoredValue<bool>,
     notices: Notices,
 }
 
@@ -48,6 +50,7 @@ impl LibraryState {
             writable: StoredValue::new(opened.writable),
             write_scheduled: StoredValue::new(false),
             check_scheduled: StoredValue::new(false),
+            asked_to_keep: StoredValue::new(false),
             notices,
         };
         state.listen_to_other_windows();
@@ -131,6 +134,7 @@ impl LibraryState {
                 Ok(()) => {
                     self.replica.update_untracked(Replica::mark_written);
                     self.save.set(SaveState::Saved);
+                    self.ask_to_keep_storage_once();
                 }
                 Err(error) => self.save.set(not_saving(error)),
             }
@@ -139,6 +143,15 @@ impl LibraryState {
         }
         if self.replica.with_untracked(|r| r.pending_count() > 0) {
             self.schedule_check();
+        }
+    }
+
+    /// Once this window has saved work of its own, asks the browser not to evict it (Safari
+    /// otherwise deletes site data after seven days without a visit).
+    fn ask_to_keep_storage_once(&self) {
+        if !self.asked_to_keep.get_value() {
+            self.asked_to_keep.set_value(true);
+            local_store::ask_to_keep_storage();
         }
     }
 

@@ -8,6 +8,8 @@
 //! commands for the core ([`state::LessonDispatch`]), keeps the library in the browser's local
 //! storage ([`persistence`]), and keeps windows of one browser in step ([`state`]).
 
+#![warn(missing_docs)]
+
 pub mod browser;
 mod components;
 mod format;

@@ -100,3 +100,24 @@ test("the Board in a second window follows the Planner", async ({ context }) => 
   await planner.page.getByLabel("Subject").fill("Geography");
   await expect(board.getByText("Geography · 60 minutes")).toBeVisible(WITHIN_A_SECOND);
 });
+
+test("a class chosen in one window shows in the other window's Planner", async ({ context }) => {
+  const a = new Withme(await context.newPage());
+  for (const name of ["Year 5 Oak", "Year 6 Ash"]) {
+    await a.page.goto("/classes");
+    await a.page.getByLabel("New class name").fill(name);
+    await a.page.getByRole("button", { name: "Add class" }).click();
+  }
+  await a.openLibrary();
+  const url = await a.newLesson("Rivers");
+  const b = new Withme(await context.newPage());
+  await b.page.goto(url);
+
+  // B chose a class itself first, so its select is no longer showing the page's defaults.
+  await b.page.getByLabel("Class").selectOption({ label: "Year 6 Ash" });
+  await expect(a.page.getByLabel("Class")).toHaveValue(/.+/, WITHIN_A_SECOND);
+  await a.page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await expect(b.page.getByLabel("Class").locator("option:checked")).toHaveText("Year 5 Oak", WITHIN_A_SECOND);
+  await a.page.getByLabel("Class").selectOption({ label: "No class yet" });
+  await expect(b.page.getByLabel("Class").locator("option:checked")).toHaveText("No class yet", WITHIN_A_SECOND);
+});

@@ -17,6 +17,8 @@
 //! `tests/fixtures/`: the stored library ([`document`]) and the `.withme.json` lesson file
 //! ([`lesson_file`]).
 
+#![warn(missing_docs)]
+
 mod apply;
 mod class;
 pub mod document;

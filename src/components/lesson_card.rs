@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use withme_core::lesson_file::LessonFile;
 use withme_core::{Command, LessonId, LessonTitle};
 
-use super::unique_id;
+use super::TextForm;
 use crate::browser::files::download_text;
 use crate::browser::{now, time_ago};
 use crate::format;
@@ -41,10 +41,25 @@ pub fn LessonCard(
         })
     });
     let renaming = RwSignal::new(false);
-    // Kept here, not in the form, so a change arriving from another window never loses it.
-    let draft = RwSignal::new(String::new());
+    let title = Memo::new(move |_| summary.with(|s| s.as_ref().map(|s| s.title.clone())));
 
-    let card = move || {
+    // The header re-renders only when the title or the renaming state changes, so a rename
+    // being typed survives edits to other lessons.
+    let header = move || {
+        let title = title.get().unwrap_or_default();
+        if renaming.get() {
+            view! { <RenameForm lesson=id renaming title /> }.into_any()
+        } else {
+            let href = id.with_value(|id| AppRoute::Planner(id.clone()).href());
+            view! {
+                <h2 class="lesson-card-title">
+                    <a href=href>{title}</a>
+                </h2>
+            }
+            .into_any()
+        }
+    };
+    let body = move || {
         let Some(summary) = summary.get() else {
             return ().into_any();
         };
@@ -55,27 +70,11 @@ pub fn LessonCard(
             dispatch,
             notices,
         };
-        let header = if renaming.get() {
-            view! { <RenameForm lesson=id renaming draft title=summary.title.clone() /> }.into_any()
-        } else {
-            let href = id.with_value(|id| AppRoute::Planner(id.clone()).href());
-            view! {
-                <h2 class="lesson-card-title">
-                    <a href=href>{summary.title.clone()}</a>
-                </h2>
-            }
-            .into_any()
-        };
-        let start_renaming = move |_| {
-            draft.set(summary.title.clone());
-            renaming.set(true);
-        };
         view! {
-            {header}
             <p class="lesson-card-details">{summary.details}</p>
             <p class="lesson-card-edited">"Edited " {summary.edited}</p>
             <div class="lesson-card-actions">
-                <button type="button" aria-label=actions.label("Rename") on:click=start_renaming>
+                <button type="button" aria-label=actions.label("Rename") on:click=move |_| renaming.set(true)>
                     "Rename"
                 </button>
                 <button type="button" aria-label=actions.label("Duplicate") on:click={let a = actions.clone(); move |_| a.duplicate()}>
@@ -91,7 +90,7 @@ pub fn LessonCard(
         }
         .into_any()
     };
-    view! { <li class="lesson-card">{card}</li> }
+    view! { <li class="lesson-card">{header} {body}</li> }
 }
 
 /// What the card's buttons do.
@@ -162,49 +161,28 @@ fn RenameForm(
     lesson: StoredValue<LessonId>,
     /// Cleared when the form closes.
     renaming: RwSignal<bool>,
-    /// The text being typed.
-    draft: RwSignal<String>,
-    /// The current title, for the label.
+    /// The current title, to start from.
     title: String,
 ) -> impl IntoView {
     let dispatch = use_dispatch();
-    let error = RwSignal::new(None::<String>);
-    let id = unique_id("rename");
-    let message_id = format!("{id}-message");
-    let submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let outcome = LessonTitle::parse(&draft.get_untracked())
-            .map_err(|e| e.to_string())
-            .and_then(|title| {
-                let lesson = lesson.get_value();
-                dispatch
-                    .as_teacher(Command::RenameLesson { lesson, title })
-                    .map_err(|r| r.to_string())
-            });
-        match outcome {
-            Ok(_) => renaming.set(false),
-            Err(message) => error.set(Some(message)),
-        }
+    let rename = move |text: String| {
+        let title = LessonTitle::parse(&text).map_err(|e| e.to_string())?;
+        let lesson = lesson.get_value();
+        dispatch
+            .as_teacher(Command::RenameLesson { lesson, title })
+            .map_err(|r| r.to_string())?;
+        renaming.set(false);
+        Ok(())
     };
     view! {
-        <form class="rename-form" on:submit=submit>
-            <label for=id.clone()>{format!("New title for “{title}”")}</label>
-            <input
-                id=id
-                type="text"
-                value=draft.get_untracked()
-                autofocus=true
-                aria-describedby=message_id.clone()
-                on:input=move |event| draft.set(event_target_value(&event))
-                on:keydown=move |event| {
-                    if event.key() == "Escape" {
-                        renaming.set(false);
-                    }
-                }
-            />
-            <p class="field-error" id=message_id aria-live="polite">{move || error.get()}</p>
-            <button type="submit" class="primary">"Save title"</button>
-            <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
-        </form>
+        <TextForm
+            label=format!("New title for “{title}”")
+            initial=title
+            submit="Save title"
+            on_submit=Callback::new(rename)
+            on_cancel=Callback::new(move |()| renaming.set(false))
+            class="rename-form"
+            autofocus=true
+        />
     }
 }

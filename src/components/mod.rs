@@ -13,6 +13,7 @@ mod save_indicator;
 mod storage_banner;
 mod teacher_layout;
 mod text_field;
+mod text_form;
 
 pub use class_card::ClassCard;
 pub use import_lesson_button::ImportLessonButton;
@@ -24,6 +25,7 @@ pub use notice_tray::NoticeTray;
 pub use storage_banner::StorageBanner;
 pub use teacher_layout::TeacherLayout;
 pub use text_field::TextField;
+pub use text_form::TextForm;
 
 use std::cell::Cell;
 

@@ -115,6 +115,16 @@ fn keeping_aside_stores_one_exact_copy() {
 }
 
 #[wasm_bindgen_test]
+fn two_texts_kept_in_the_same_millisecond_are_both_kept() {
+    storage().clear().unwrap();
+    let first = local_store::keep_aside("first {", Timestamp::from_millis(7)).unwrap();
+    let second = local_store::keep_aside("second {", Timestamp::from_millis(7)).unwrap();
+    assert_ne!(first, second);
+    assert_eq!(storage().get_item(&first).unwrap().unwrap(), "first {");
+    assert_eq!(storage().get_item(&second).unwrap().unwrap(), "second {");
+}
+
+#[wasm_bindgen_test]
 fn a_full_store_is_reported_and_keeps_the_old_library() {
     storage().clear().unwrap();
     let before = library_with_lesson("Rivers");

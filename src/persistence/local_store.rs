@@ -87,7 +87,14 @@ pub fn keep_aside(raw: &str, at: Timestamp) -> Result<String, StoreError> {
             return Ok(key);
         }
     }
-    let key = format!("{KEPT_ASIDE_PREFIX}{}", at.millis());
+    // A free key: two different texts kept in the same millisecond must not replace each other.
+    let base = format!("{KEPT_ASIDE_PREFIX}{}", at.millis());
+    let mut key = base.clone();
+    let mut n = 1;
+    while read_raw(&key)?.is_some() {
+        n += 1;
+        key = format!("{base}-{n}");
+    }
     storage.set_item(&key, raw).map_err(raw_error)?;
     Ok(key)
 }
@@ -110,6 +117,12 @@ pub fn read_raw(key: &str) -> Result<Option<String>, StoreError> {
 pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
     probe()?;
     LocalStorage::raw().set_item(key, value).map_err(raw_error)
+}
+
+/// Removes a key. Used only for device settings, never for a library.
+pub fn remove(key: &str) -> Result<(), StoreError> {
+    probe()?;
+    LocalStorage::raw().remove_item(key).map_err(raw_error)
 }
 
 /// Maps an error thrown by the browser's `Storage` methods.

@@ -4,7 +4,7 @@
 
 use withme_core::{ClassId, PupilId};
 
-use super::local_store::{read_raw, write_raw};
+use super::local_store::{read_raw, remove, write_raw};
 
 fn key(class: &ClassId) -> String {
     format!("withme.pupil.{class}")
@@ -22,4 +22,9 @@ pub fn remembered(class: &ClassId) -> Option<PupilId> {
 /// until the page is closed, which the caller keeps in memory anyway.
 pub fn remember(class: &ClassId, pupil: &PupilId) {
     let _ = write_raw(&key(class), pupil.as_str());
+}
+
+/// Forgets the pupil chosen on this device for `class` ("Not you?").
+pub fn forget(class: &ClassId) {
+    let _ = remove(&key(class));
 }

@@ -113,7 +113,11 @@ impl LibraryState {
             Ok(StoredRead::Loaded(loaded)) => Some(loaded.library),
             Ok(StoredRead::Empty) => None,
             Ok(StoredRead::Unreadable { raw, error }) => {
-                if !self.set_aside_unreadable(&raw, &error) {
+                // Not copied again if it is a newer Withme's: that window keeps writing.
+                let unreadable = deal_with_unreadable(&raw, &error, false);
+                let may_overwrite = unreadable.may_overwrite;
+                self.note_unreadable(unreadable);
+                if !may_overwrite {
                     return;
                 }
                 None
@@ -156,9 +160,13 @@ impl LibraryState {
     }
 
     fn rebase(&self, shared: Library) -> Rebased {
+        // Most rebases hear back this window's own write: then nothing needs redrawing.
         let rebased = self
             .replica
-            .try_update(|replica| replica.rebase(shared, now()))
+            .try_maybe_update(|replica| {
+                let rebased = replica.rebase(shared, now());
+                (rebased.changed, rebased)
+            })
             .unwrap_or_default();
         for dropped in &rebased.dropped {
             self.notices.problem(format!(
@@ -169,28 +177,16 @@ impl LibraryState {
         rebased
     }
 
-    /// Deals with unreadable text found in storage while saving. Answers whether saving may
-    /// go on (and overwrite it, now that it is kept aside).
-    fn set_aside_unreadable(&self, raw: &str, error: &DocumentError) -> bool {
-        if matches!(error, DocumentError::Newer { .. }) {
-            self.writable.set_value(false);
-            self.save
-                .set(SaveState::NotSaving(StorageProblem::NewerVersion));
-            return false;
+    /// Shows what was done about unreadable stored text, and stops saving if it must.
+    fn note_unreadable(&self, unreadable: Unreadable) {
+        if let Some(kept) = unreadable.kept {
+            self.kept_aside.set(Some(kept));
         }
-        match local_store::keep_aside(raw, now()) {
-            Ok(key) => {
-                self.kept_aside.set(Some(KeptAside {
-                    key,
-                    reason: error.to_string(),
-                }));
-                true
-            }
-            Err(_) => {
-                self.save
-                    .set(SaveState::NotSaving(StorageProblem::CannotKeepAside));
-                false
-            }
+        if let Some(problem) = unreadable.problem {
+            self.save.set(SaveState::NotSaving(problem));
+        }
+        if !unreadable.writable {
+            self.writable.set_value(false);
         }
     }
 
@@ -286,31 +282,62 @@ fn open_stored_library() -> Opened {
             }
         }
         Ok(StoredRead::Unreadable { raw, error }) => {
-            let newer = matches!(error, DocumentError::Newer { .. });
-            match local_store::keep_aside(&raw, now()) {
-                Ok(key) => {
-                    let kept = KeptAside {
-                        key,
-                        reason: error.to_string(),
-                    };
-                    if newer {
-                        let save = SaveState::NotSaving(StorageProblem::NewerVersion);
-                        fresh(save, Some(kept), false)
-                    } else {
-                        fresh(SaveState::Saved, Some(kept), true)
-                    }
-                }
-                Err(_) => fresh(
-                    SaveState::NotSaving(StorageProblem::CannotKeepAside),
-                    None,
-                    false,
-                ),
-            }
+            let unreadable = deal_with_unreadable(&raw, &error, true);
+            let save = unreadable
+                .problem
+                .map_or(SaveState::Saved, SaveState::NotSaving);
+            fresh(save, unreadable.kept, unreadable.writable)
         }
         Err(StoreError::Blocked) => {
             fresh(SaveState::NotSaving(StorageProblem::Blocked), None, false)
         }
         Err(error) => fresh(not_saving(error), None, true),
+    }
+}
+
+/// What was done about stored text this version cannot read.
+struct Unreadable {
+    /// Where the text was copied, untouched.
+    kept: Option<KeptAside>,
+    /// Why changes are not being saved, if they are not.
+    problem: Option<StorageProblem>,
+    /// Whether this window may overwrite the text now (only once a copy is kept).
+    may_overwrite: bool,
+    /// False once a newer Withme owns the stored library: this window stops saving.
+    writable: bool,
+}
+
+/// The one policy for unreadable stored text. A damaged library is copied aside and then
+/// replaced by this window's; a newer Withme's library is never overwritten, and is copied only
+/// when this window opens (`copy_newer`), not on each write of the newer window. Without room to
+/// keep a copy, nothing is overwritten, and the next save tries again.
+fn deal_with_unreadable(raw: &str, error: &DocumentError, copy_newer: bool) -> Unreadable {
+    let newer = matches!(error, DocumentError::Newer { .. });
+    let newer_problem = newer.then_some(StorageProblem::NewerVersion);
+    if newer && !copy_newer {
+        return Unreadable {
+            kept: None,
+            problem: newer_problem,
+            may_overwrite: false,
+            writable: false,
+        };
+    }
+    match local_store::keep_aside(raw, now()) {
+        Ok(key) => Unreadable {
+            kept: Some(KeptAside {
+                key,
+                reason: error.to_string(),
+            }),
+            problem: newer_problem,
+            may_overwrite: !newer,
+            writable: !newer,
+        },
+        Err(_) => Unreadable {
+            kept: None,
+            problem: Some(newer_problem.unwrap_or(StorageProblem::CannotKeepAside)),
+            may_overwrite: false,
+            writable: !newer,
+        },
     }
 }
 

@@ -54,7 +54,7 @@ impl StorageProblem {
                 "Reload the page to get the newer version. Nothing has been overwritten."
             }
             Self::CannotKeepAside => {
-                "It has been left exactly as it was. Export any lesson you make here to keep it."
+                "It has been left exactly as it was. Withme keeps a copy and carries on saving as soon as there is room; until then, export any lesson you make here."
             }
             Self::Failed(_) => {
                 "Export any lesson you need to keep. Your work in this window is safe until you close it."

@@ -14,7 +14,7 @@ test("a hand-corrupted library opens with a message, its text kept under a backu
   await expect(banner).toContainText("Your saved library couldn't be opened.");
   await expect(banner).toContainText("kept, untouched, under the storage key");
   const key = await banner.locator("code").innerText();
-  expect(key).toMatch(/^withme\.library\.kept\.\d+$/);
+  expect(key).toMatch(/^withme\.library\.kept\.\d+(-\d+)?$/);
   expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(corrupt);
 
   // The teacher can download the kept copy, and carry on with a new library.
@@ -122,4 +122,55 @@ test("with storage blocked, a banner shows and editing still works", async ({ pa
   await app.newLessonUnsaved("Rivers");
   await page.getByRole("link", { name: "← All lessons" }).click();
   await expect(app.lessonLink("Rivers")).toBeVisible();
+});
+
+test("garbage written by another window is kept aside, and this window's work saved", async ({ context }) => {
+  const a = new Withme(await context.newPage());
+  await a.openLibrary();
+  await a.newLesson("Rivers");
+  // Another window (devtools, an extension, a bug) writes something unreadable.
+  const other = await context.newPage();
+  await other.goto("/nowhere");
+  await other.evaluate(() => localStorage.setItem("withme.library", "{ not a library"));
+  await a.page.getByLabel("Subject").fill("Geography");
+
+  await expect(a.page.getByTestId("kept-aside-banner")).toBeVisible();
+  const key = await a.page.getByTestId("kept-aside-banner").locator("code").innerText();
+  expect(await a.page.evaluate((k) => localStorage.getItem(k), key)).toBe("{ not a library");
+  await a.waitUntilSaved();
+  expect(await a.storedTitles()).toEqual(["Rivers"]);
+});
+
+test("with no room to keep a damaged library aside, nothing is overwritten until there is", async ({ page }) => {
+  const damaged = '{"format":"withme.library","version":1,"library":{"lessons":[{';
+  await page.addInitScript((text) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("withme.library", text);
+      sessionStorage.setItem("seeded", "yes");
+    }
+    const real = Storage.prototype.setItem;
+    window.storageIsFull = true;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageIsFull && key.startsWith("withme.library")) {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      }
+      return real.call(this, key, value);
+    };
+  }, damaged);
+  const app = new Withme(page);
+  await page.goto("/");
+  await expect(page.getByTestId("storage-banner")).toContainText("there is no room to keep a copy");
+  await page.getByRole("button", { name: "New lesson" }).click();
+  await page.getByLabel("Lesson title").fill("Rivers");
+  await page.waitForTimeout(500);
+  expect(await app.stored()).toBe(damaged);
+
+  // Room again: the damaged text is kept aside first, then this window's work is saved.
+  await page.evaluate(() => (window.storageIsFull = false));
+  await page.getByLabel("Subject").fill("Geography");
+  await app.waitUntilSaved();
+  await expect(page.getByTestId("storage-banner")).toHaveCount(0);
+  const key = await page.getByTestId("kept-aside-banner").locator("code").innerText();
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(damaged);
+  expect(await app.storedTitles()).toEqual(["Rivers"]);
 });

@@ -54,6 +54,11 @@ impl Library {
         lessons
     }
 
+    /// Whether any lesson is outside the bin (without sorting them all).
+    pub fn has_live_lessons(&self) -> bool {
+        self.lessons.values().any(|l| !l.is_deleted())
+    }
+
     /// Lessons in the bin, most recently binned first.
     pub fn binned_lessons(&self) -> Vec<&Lesson> {
         let mut lessons: Vec<_> = self.lessons.values().filter(|l| l.is_deleted()).collect();

@@ -44,6 +44,8 @@ pub struct Dropped {
 pub struct Rebased {
     /// The shared library lacks some of this device's operations: write the result back.
     pub needs_write: bool,
+    /// The library this device shows is different from before the rebase (so views must update).
+    pub changed: bool,
     /// Operations that no longer apply and were dropped.
     pub dropped: Vec<Dropped>,
 }
@@ -145,6 +147,7 @@ impl Replica {
             }
         }
         self.pending = kept;
+        result.changed = library != self.current;
         self.current = library;
         result
     }

@@ -95,6 +95,7 @@ fn deleting_bins_and_restoring_brings_back() {
     })
     .unwrap();
     assert!(s.library.lessons_by_last_edited().is_empty());
+    assert!(!s.library.has_live_lessons());
     assert_eq!(s.library.binned_lessons().len(), 1);
     assert_eq!(
         s.teacher(Command::RenameLesson {
@@ -114,6 +115,7 @@ fn deleting_bins_and_restoring_brings_back() {
         lesson: lesson.clone(),
     })
     .unwrap();
+    assert!(s.library.has_live_lessons());
     assert_eq!(s.library.lessons_by_last_edited().len(), 1);
     assert_eq!(
         s.library.lesson(&lesson).unwrap().plan().title.as_str(),

@@ -194,6 +194,28 @@ fn operations_are_forgotten_once_seen_shared_for_the_grace_period() {
 }
 
 #[test]
+fn a_rebase_says_whether_anything_changed() {
+    let mut browser = Browser::new(2);
+    browser.create(0, "Rivers");
+    browser.begin_flush(0);
+    browser.end_flush(0);
+    // Window 0 hears back what it wrote itself: nothing to show anew.
+    let own = browser.stored.clone();
+    let at = browser.tick();
+    assert!(!browser.windows[0].replica.rebase(own, at).changed);
+    // Window 1 learns of the lesson: its view changes, once.
+    let shared = browser.stored.clone();
+    let at = browser.tick();
+    assert!(
+        browser.windows[1]
+            .replica
+            .rebase(shared.clone(), at)
+            .changed
+    );
+    assert!(!browser.windows[1].replica.rebase(shared, at).changed);
+}
+
+#[test]
 fn a_stale_copy_queued_behind_a_fresh_one_still_gets_the_edit_back() {
     let mut browser = Browser::new(2);
     browser.create(0, "Rivers");

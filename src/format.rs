@@ -1,6 +1,6 @@
 //! Turning domain values into the words shown on screen.
 
-use withme_core::{Class, Lesson, LessonDate, Library};
+use withme_core::{Class, Lesson, LessonDate, Library, Plan};
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
@@ -29,13 +29,18 @@ pub fn class_of<'a>(library: &'a Library, lesson: &Lesson) -> Option<&'a Class> 
 
 /// One line about a lesson: "Geography · Year 5 Oak · Tue 24 Nov 2026 · 50 minutes".
 pub fn lesson_details(library: &Library, lesson: &Lesson) -> String {
-    let plan = lesson.plan();
+    let class = class_of(library, lesson).map(|c| c.name().as_str());
+    plan_details(lesson.plan(), class)
+}
+
+/// A plan's details, with the class's name when given: "Geography · Tue 24 Nov 2026 · 50 minutes".
+pub fn plan_details(plan: &Plan, class_name: Option<&str>) -> String {
     let mut parts = Vec::new();
     if !plan.subject.is_empty() {
         parts.push(plan.subject.to_string());
     }
-    if let Some(class) = class_of(library, lesson) {
-        parts.push(class.name().to_string());
+    if let Some(name) = class_name {
+        parts.push(name.to_owned());
     }
     if let Some(day) = plan.date {
         parts.push(date(day));

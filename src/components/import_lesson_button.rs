@@ -8,12 +8,13 @@ use withme_core::{Command, Event};
 
 use super::unique_id;
 use crate::browser::files::{file_size, read_text};
-use crate::state::{LessonDispatch, use_dispatch, use_notices};
+use crate::state::{LessonDispatch, LibraryView, use_dispatch, use_library, use_notices};
 
 /// A button that opens a lesson file. Every problem (too big, not JSON, not a lesson, from a
 /// newer Withme, damaged) is explained under it, and the library is left unchanged.
 #[component]
 pub fn ImportLessonButton() -> impl IntoView {
+    let library = use_library();
     let dispatch = use_dispatch();
     let notices = use_notices();
     let problem = RwSignal::new(None::<String>);
@@ -28,7 +29,7 @@ pub fn ImportLessonButton() -> impl IntoView {
         input.set_value("");
         problem.set(None);
         spawn_local(async move {
-            match import(&file, dispatch).await {
+            match import(&file, library, dispatch).await {
                 Ok(message) => notices.info(message),
                 Err(message) => problem.set(Some(message)),
             }
@@ -59,20 +60,30 @@ pub fn ImportLessonButton() -> impl IntoView {
     }
 }
 
-async fn import(file: &web_sys::File, dispatch: LessonDispatch) -> Result<String, String> {
+async fn import(
+    file: &web_sys::File,
+    library: LibraryView,
+    dispatch: LessonDispatch,
+) -> Result<String, String> {
     check_lesson_file_size(file_size(file)).map_err(|e| e.to_string())?;
     let text = read_text(file).await?;
-    let lesson_file = read_lesson_file(&text).map_err(|e| e.to_string())?;
     let LessonFile {
         plan, class_name, ..
-    } = lesson_file;
+    } = read_lesson_file(&text).map_err(|e| e.to_string())?;
     let title = plan.title.to_string();
-    let asked_for_class = plan.class.is_some();
     let event = dispatch
         .as_teacher(Command::ImportLesson { plan })
         .map_err(|r| r.to_string())?;
     let mut message = format!("Imported “{title}”.");
-    if let (Event::LessonCreated { .. }, true, Some(name)) = (&event, asked_for_class, class_name) {
+    // The class is kept when it exists here; say so only when the lesson arrived without one.
+    let Event::LessonCreated { lesson } = event else {
+        return Ok(message);
+    };
+    let has_class = library.with_untracked(|lib| {
+        lib.lesson(&lesson)
+            .is_some_and(|l| l.plan().class.is_some())
+    });
+    if let (false, Some(name)) = (has_class, class_name) {
         message.push_str(&format!(
             " It was planned for {name}; choose its class on this device in the Planner."
         ));

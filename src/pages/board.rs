@@ -26,24 +26,16 @@ pub fn BoardPage() -> impl IntoView {
         library.with(|lib| {
             let lesson = lib.lesson(&id).filter(|l| !l.is_deleted())?;
             let plan = lesson.plan();
-            let mut details = Vec::new();
-            if !plan.subject.is_empty() {
-                details.push(plan.subject.to_string());
-            }
-            if let Some(day) = plan.date {
-                details.push(format::date(day));
-            }
-            details.push(format!("{} minutes", plan.length.minutes()));
             Some(BoardContent {
                 title: plan.title.to_string(),
                 class_name: format::class_of(lib, lesson).map(|c| c.name().to_string()),
-                details: details.join(" · "),
+                details: format::plan_details(plan, None),
             })
         })
     });
-    Effect::new(move |_| {
-        let name = content.with(|c| c.as_ref().map(|c| format!("Board: {} · Withme", c.title)));
-        document().set_title(&name.unwrap_or_else(|| "Board · Withme".into()));
+    super::page_title(move || {
+        let title = content.with(|c| c.as_ref().map(|c| c.title.clone()));
+        title.map_or_else(|| "Board".into(), |t| format!("Board: {t}"))
     });
 
     view! {

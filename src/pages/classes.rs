@@ -18,7 +18,7 @@ pub fn ClassesPage() -> impl IntoView {
                 .collect::<Vec<ClassId>>()
         })
     });
-    Effect::new(|_| document().set_title("Classes · Withme"));
+    super::page_title(|| "Classes".into());
     view! {
         <TeacherLayout>
             <div class="page-head">

@@ -19,6 +19,7 @@ pub fn LibraryPage() -> impl IntoView {
     let navigate = use_navigate();
     let search = RwSignal::new(String::new());
     let search_id = unique_id("search");
+    super::page_title(|| "Lessons".into());
 
     let lessons = Memo::new(move |_| {
         let needle = search.with(|s| s.trim().to_lowercase());
@@ -41,7 +42,7 @@ pub fn LibraryPage() -> impl IntoView {
                 .collect::<Vec<LessonId>>()
         })
     });
-    let has_any = Memo::new(move |_| library.with(|lib| !lib.lessons_by_last_edited().is_empty()));
+    let has_any = Memo::new(move |_| library.with(|lib| lib.has_live_lessons()));
 
     let new_lesson = move |_| {
         // A new lesson is usually for the same class as the one planned last.

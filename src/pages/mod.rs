@@ -13,3 +13,10 @@ pub use library::LibraryPage;
 pub use not_found::NotFoundPage;
 pub use planner::PlannerPage;
 pub use pupil::PupilPage;
+
+use leptos::prelude::*;
+
+/// Keeps the browser tab's title, "<page> · Withme", in step with the page (WCAG 2.4.2).
+fn page_title(page: impl Fn() -> String + 'static) {
+    Effect::new(move |_| document().set_title(&format!("{} · Withme", page())));
+}

@@ -8,7 +8,7 @@ use crate::routes::AppRoute;
 /// A friendly page for an address that leads nowhere.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    Effect::new(|_| document().set_title("Page not found · Withme"));
+    super::page_title(|| "Page not found".into());
     view! {
         <TeacherLayout>
             <div class="empty-state">

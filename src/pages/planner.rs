@@ -30,15 +30,11 @@ pub fn PlannerPage() -> impl IntoView {
             None => Found::Missing,
         })
     });
-    let title = Memo::new(move |_| {
-        let id = lesson_id.get()?;
-        library.with(|lib| lib.lesson(&id).map(|l| l.plan().title.to_string()))
-    });
-    Effect::new(move |_| {
-        let name = title
+    super::page_title(move || {
+        let title = lesson_id
             .get()
-            .map_or("Withme".into(), |t| format!("{t} · Withme"));
-        document().set_title(&name);
+            .and_then(|id| library.with(|lib| lib.lesson(&id).map(|l| l.plan().title.to_string())));
+        title.unwrap_or_else(|| "Lesson not found".into())
     });
 
     view! {

@@ -39,10 +39,21 @@ pub fn PupilPage() -> impl IntoView {
             })
         })
     });
+    // Who this tablet belongs to is a setting of the device, read again only when the lesson's
+    // class changes: edits to the lesson must never change who the pupil is.
+    let class_id = Memo::new(move |_| {
+        lesson.with(|l| {
+            l.as_ref()
+                .and_then(|l| l.class.as_ref().map(|(id, _)| id.clone()))
+        })
+    });
     let chosen = RwSignal::new(None::<PupilId>);
     Effect::new(move |_| {
-        let class = lesson.with(|l| l.as_ref().and_then(|l| l.class.clone()));
-        chosen.set(class.and_then(|(id, _)| pupil_identity::remembered(&id)));
+        chosen.set(
+            class_id
+                .get()
+                .and_then(|id| pupil_identity::remembered(&id)),
+        );
     });
     let me = Memo::new(move |_| {
         let id = chosen.get()?;
@@ -54,7 +65,10 @@ pub fn PupilPage() -> impl IntoView {
                 .map(|(_, name)| name.clone())
         })
     });
-    Effect::new(move |_| document().set_title("Withme"));
+    super::page_title(move || {
+        let title = lesson.with(|l| l.as_ref().map(|l| l.title.clone()));
+        title.unwrap_or_else(|| "Lesson not found".into())
+    });
 
     view! {
         <StorageBanner />
@@ -69,7 +83,7 @@ pub fn PupilPage() -> impl IntoView {
                     <p>"Your teacher hasn't chosen a class for this lesson yet."</p>
                 }.into_any(),
                 Some(PupilLesson { class: Some((class, class_name)), title, roster }) => match me.get() {
-                    Some(name) => view! { <Welcome name title chosen /> }.into_any(),
+                    Some(name) => view! { <Welcome name title class chosen /> }.into_any(),
                     None => view! { <NamePicker class class_name roster chosen /> }.into_any(),
                 },
             }}
@@ -122,14 +136,20 @@ fn Welcome(
     name: String,
     /// The lesson's title.
     title: String,
+    /// The lesson's class.
+    class: ClassId,
     /// Cleared by "Not you?".
     chosen: RwSignal<Option<PupilId>>,
 ) -> impl IntoView {
+    let not_me = move |_| {
+        pupil_identity::forget(&class);
+        chosen.set(None);
+    };
     view! {
         <h1>{format!("Hi, {name}!")}</h1>
         <p class="pupil-lead">{format!("Today's lesson: {title}")}</p>
         <p>"Your teacher will share activities here."</p>
-        <button type="button" class="link-button" on:click=move |_| chosen.set(None)>
+        <button type="button" class="link-button" on:click=not_me>
             {format!("Not {name}? Choose your name again")}
         </button>
     }

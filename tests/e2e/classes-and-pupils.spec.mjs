@@ -76,6 +76,14 @@ test("a pupil picks their name once on a tablet", async ({ page, context }) => {
   await tablet.getByRole("button", { name: "Not Amira? Choose your name again" }).click();
   await expect(tablet.getByRole("heading", { name: "Who are you?" })).toBeVisible();
 
+  // "Not Amira?" sticks: neither the teacher's next edit nor a reload brings Amira back.
+  await page.getByLabel("Subject").fill("Geography");
+  await app.waitUntilSaved();
+  await expect(tablet.getByText("Tap your name. (Year 5 Oak)")).toBeVisible();
+  await expect(tablet.getByRole("heading", { name: "Who are you?" })).toBeVisible();
+  await tablet.reload();
+  await expect(tablet.getByRole("heading", { name: "Who are you?" })).toBeVisible();
+
   // The Planner renames the lesson; the tablet follows.
   await tablet.getByRole("button", { name: "Ben" }).click();
   await page.getByLabel("Lesson title").fill("Rivers and lakes");

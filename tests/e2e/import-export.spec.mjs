@@ -39,6 +39,38 @@ test("a lesson exported to a file imports back as a new lesson", async ({ page }
   await expect(app.lessonLink("Where do rivers begin?")).toHaveCount(2);
 });
 
+test("an imported lesson keeps its class when that class is on this device", async ({ page, browser }) => {
+  const app = new Withme(page);
+  await page.goto("/classes");
+  await page.getByLabel("New class name").fill("Year 5 Oak");
+  await page.getByRole("button", { name: "Add class" }).click();
+  await app.openLibrary();
+  await app.newLesson("Rivers");
+  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await app.waitUntilSaved();
+  await app.openLibrary();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export Rivers" }).click(),
+  ]);
+  const text = await readFile(await download.path(), "utf8");
+
+  // Here the class exists: it is kept, and nothing asks the teacher to choose it.
+  await importFile(page, "rivers.withme.json", text);
+  const notice = page.locator(".notice p").filter({ hasText: "Imported “Rivers”." });
+  await expect(notice).toHaveText(/^Imported “Rivers”\.$/);
+  await expect(page.getByText("Year 5 Oak · 60 minutes")).toHaveCount(2);
+
+  // On another computer the class is unknown: the lesson arrives without it, and says so.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await elsewhere.goto("/");
+  await importFile(elsewhere, "rivers.withme.json", text);
+  await expect(
+    elsewhere.getByText("Imported “Rivers”. It was planned for Year 5 Oak; choose its class on this device in the Planner."),
+  ).toBeVisible();
+  await expect(elsewhere.getByText("60 minutes", { exact: true })).toBeVisible();
+});
+
 const badFiles = [
   ["malformed JSON", "broken.withme.json", '{"format": "withme.lesson", "version": 1, "plan": {', "it isn't valid JSON"],
   [

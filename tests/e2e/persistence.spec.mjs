@@ -90,3 +90,21 @@ test("an unknown address shows a friendly page", async ({ page }) => {
   await page.goto("/lessons/nothing.1");
   await expect(page.getByRole("heading", { name: "This lesson isn't on this device" })).toBeVisible();
 });
+
+test("every page's title names the page", async ({ page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  await expect(page).toHaveTitle("Lessons · Withme");
+  const url = await app.newLesson("Rivers");
+  await expect(page).toHaveTitle("Rivers · Withme");
+  await page.getByRole("link", { name: "← All lessons" }).click();
+  await expect(page).toHaveTitle("Lessons · Withme");
+  await page.getByRole("link", { name: "Classes" }).click();
+  await expect(page).toHaveTitle("Classes · Withme");
+  await page.goto(`${new URL(url).pathname}/board`);
+  await expect(page).toHaveTitle("Board: Rivers · Withme");
+  await page.goto(`${new URL(url).pathname}/pupil`);
+  await expect(page).toHaveTitle("Rivers · Withme");
+  await page.goto("/nowhere");
+  await expect(page).toHaveTitle("Page not found · Withme");
+});

@@ -68,11 +68,17 @@ async fn import(
     check_lesson_file_size(file_size(file)).map_err(|e| e.to_string())?;
     let text = read_text(file).await?;
     let LessonFile {
-        plan, class_name, ..
+        plan,
+        class_name,
+        proposals,
+        ..
     } = read_lesson_file(&text).map_err(|e| e.to_string())?;
     let title = plan.title.to_string();
     let event = dispatch
-        .as_teacher(Command::ImportLesson { plan })
+        .as_teacher(Command::ImportLesson {
+            plan: Box::new(plan),
+            proposals,
+        })
         .map_err(|r| r.to_string())?;
     let mut message = format!("Imported “{title}”.");
     // The class is kept when it exists here; say so only when the lesson arrived without one.

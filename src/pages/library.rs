@@ -52,7 +52,11 @@ pub fn LibraryPage() -> impl IntoView {
                 .and_then(|l| l.plan().class.clone())
         });
         let title = LessonTitle::parse("Untitled lesson").expect("a valid title");
-        match dispatch.as_teacher(Command::CreateLesson { title, class }) {
+        match dispatch.as_teacher(Command::CreateLesson {
+            title,
+            class,
+            template: None,
+        }) {
             Ok(Event::LessonCreated { lesson }) => {
                 navigate(&AppRoute::Planner(lesson).href(), Default::default())
             }

@@ -1,8 +1,15 @@
 //! The stored library document: a public, versioned format.
 //!
 //! ```json
-//! { "format": "withme.library", "version": 1, "library": { "lessons": [], "classes": [], "applied": {} } }
+//! { "format": "withme.library", "version": 2, "library": { "lessons": [], "classes": [], "templates": [], "applied": {} } }
 //! ```
+//!
+//! Versions:
+//! - **1**: lessons (title, subject, class, date, length), classes, applied operations.
+//! - **2**: adds, all optional: a plan's outcomes, criteria, phases, keywords, resources, notes
+//!   and enquiry question; a lesson's proposals; saved templates. A version 1 document reads as
+//!   version 2 unchanged, but a version 1 Withme must not write over a version 2 document (it
+//!   would drop what it does not know), so the version number moved.
 //!
 //! Loading runs the migrations from the stored version up to [`LIBRARY_VERSION`]. A document from
 //! a newer version of Withme, or one that cannot be read, is refused with a [`DocumentError`] so
@@ -18,13 +25,22 @@ use crate::library::Library;
 pub const LIBRARY_FORMAT: &str = "withme.library";
 
 /// The version this build writes, and the newest it reads.
-pub const LIBRARY_VERSION: u32 = 1;
+pub const LIBRARY_VERSION: u32 = 2;
+
+/// Documents from this version on read straight into the current types: every later version
+/// only added optional fields. Older ones go through [`MIGRATIONS`] as JSON values.
+const TYPED_SINCE: u64 = 1;
 
 /// A migration upgrades a document's `library` value by one version.
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades a library from version `i + 1` to version `i + 2`.
-const MIGRATIONS: [Migration; (LIBRARY_VERSION - 1) as usize] = [];
+const MIGRATIONS: [Migration; (LIBRARY_VERSION - 1) as usize] = [only_added_fields];
+
+/// A step for a version that only added optional fields: the value is already readable.
+fn only_added_fields(library: Value) -> Result<Value, String> {
+    Ok(library)
+}
 
 /// Why a stored library could not be loaded. The `Display` text is shown to the teacher.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -97,15 +113,15 @@ struct Current {
 
 /// Reads a stored library from JSON text, migrating it when it is older.
 ///
-/// A current document is read straight into typed structs; only an older one goes through a
-/// `serde_json::Value` to be migrated (so the browser build carries no `Value` code until a
-/// migration exists).
+/// A document from [`TYPED_SINCE`] on is read straight into typed structs; only an older one
+/// goes through a `serde_json::Value` to be migrated (so the browser build carries no `Value`
+/// code until a migration needs it).
 pub fn parse_library(text: &str) -> Result<LoadedLibrary, DocumentError> {
     let header: Header = serde_json::from_str(text).map_err(not_json_or_shape)?;
     let version = check_header(&header, LIBRARY_VERSION as u64)?;
-    // `LIBRARY_VERSION > 1` is a constant: while no migration exists, the compiler drops the
-    // whole `Value` path from the browser build.
-    if LIBRARY_VERSION > 1 && version < LIBRARY_VERSION as u64 {
+    // `TYPED_SINCE > 1` is a constant: while every version reads as typed, the compiler drops
+    // the whole `Value` path from the browser build.
+    if TYPED_SINCE > 1 && version < TYPED_SINCE {
         let value =
             serde_json::from_str(text).map_err(|e| DocumentError::NotJson(e.to_string()))?;
         return load_library(value);
@@ -114,7 +130,7 @@ pub fn parse_library(text: &str) -> Result<LoadedLibrary, DocumentError> {
         serde_json::from_str(text).map_err(|e| DocumentError::Damaged(e.to_string()))?;
     Ok(LoadedLibrary {
         library: current.library,
-        migrated_from: None,
+        migrated_from: (version < LIBRARY_VERSION as u64).then_some(version as u32),
     })
 }
 

@@ -99,6 +99,26 @@ entity_id!(
     PupilId
 );
 
+entity_id!(
+    /// Identifies an entry in a plan's list: an outcome, a criterion, a phase, a keyword…
+    ItemId
+);
+entity_id!(
+    /// Identifies a pupil's proposal for a lesson.
+    ProposalId
+);
+entity_id!(
+    /// Identifies a teacher's saved lesson template.
+    TemplateId
+);
+
+impl ItemId {
+    /// The id of the `index`-th entry made by operation `op` (e.g. a template's phases).
+    pub fn nth_made_by(op: &OpId, index: usize) -> Self {
+        Self(format!("{op}.{index}"))
+    }
+}
+
 impl PupilId {
     /// The id of the `index`-th pupil added by operation `op`.
     pub fn nth_added_by(op: &OpId, index: usize) -> Self {

@@ -2,43 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{ClassId, LessonId};
-use crate::text::{LessonTitle, Subject};
-use crate::time::{LessonDate, LessonLength, Timestamp};
-
-/// The content of a lesson: everything that travels when a lesson is exported or duplicated.
-///
-/// Each field is already valid by its type; a plan has no rules across fields.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Plan {
-    /// The lesson's title.
-    pub title: LessonTitle,
-    /// The subject, e.g. "Science"; may be empty.
-    #[serde(default)]
-    pub subject: Subject,
-    /// The class the lesson is for, if chosen.
-    #[serde(default)]
-    pub class: Option<ClassId>,
-    /// The day it will be taught, if chosen.
-    #[serde(default)]
-    pub date: Option<LessonDate>,
-    /// How long it lasts.
-    #[serde(default)]
-    pub length: LessonLength,
-}
-
-impl Plan {
-    /// A new plan with just a title and, optionally, a class.
-    pub fn new(title: LessonTitle, class: Option<ClassId>) -> Self {
-        Self {
-            title,
-            subject: Subject::default(),
-            class,
-            date: None,
-            length: LessonLength::default(),
-        }
-    }
-}
+use crate::ids::{LessonId, ProposalId};
+use crate::plan::Plan;
+use crate::proposal::Proposal;
+use crate::time::Timestamp;
 
 /// A lesson in the library. Changed only by operations (see [`crate::Library::apply`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,6 +16,10 @@ pub struct Lesson {
     updated_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     deleted_at: Option<Timestamp>,
+    /// Pupils' proposals for this lesson, oldest first. Not part of the plan: a duplicate or a
+    /// template starts with none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    proposals: Vec<Proposal>,
 }
 
 impl Lesson {
@@ -59,6 +30,7 @@ impl Lesson {
             created_at: at,
             updated_at: at,
             deleted_at: None,
+            proposals: Vec::new(),
         }
     }
 
@@ -90,6 +62,33 @@ impl Lesson {
     /// Whether the lesson is in the bin (deleted, and restorable).
     pub fn is_deleted(&self) -> bool {
         self.deleted_at.is_some()
+    }
+
+    /// Pupils' proposals, oldest first, whatever their status.
+    pub fn proposals(&self) -> &[Proposal] {
+        &self.proposals
+    }
+
+    /// The proposal with this id.
+    pub fn proposal(&self, id: &ProposalId) -> Option<&Proposal> {
+        self.proposals.iter().find(|p| &p.id == id)
+    }
+
+    pub(crate) fn plan_mut(&mut self) -> &mut Plan {
+        &mut self.plan
+    }
+
+    pub(crate) fn proposals_mut(&mut self) -> &mut Vec<Proposal> {
+        &mut self.proposals
+    }
+
+    pub(crate) fn with_proposals(mut self, proposals: Vec<Proposal>) -> Self {
+        self.proposals = proposals;
+        self
+    }
+
+    pub(crate) fn touch_at(&mut self, at: Timestamp) {
+        self.touch(at);
     }
 
     pub(crate) fn edit(&mut self, at: Timestamp, change: impl FnOnce(&mut Plan)) {

@@ -5,14 +5,16 @@
 //!   "class_name": "Year 5 Oak", "plan": { "title": "Rivers", "subject": "Geography", … } }
 //! ```
 //!
-//! A file carries the plan only: never a class list or any pupil's name. Reading checks the
+//! A file carries the plan and pupils' proposals: never a class list or any pupil's name. Reading checks the
 //! size, the JSON, the format, the version and every field, and says what is wrong in words a
 //! teacher can act on.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::lesson::{Lesson, Plan};
+use crate::lesson::Lesson;
+use crate::plan::Plan;
+use crate::proposal::Proposal;
 use crate::text::ClassName;
 use crate::time::Timestamp;
 
@@ -20,7 +22,11 @@ use crate::time::Timestamp;
 pub const LESSON_FILE_FORMAT: &str = "withme.lesson";
 
 /// The version this build writes, and the newest it reads.
-pub const LESSON_FILE_VERSION: u32 = 1;
+///
+/// - **1**: the plan's title, subject, class, date and length.
+/// - **2**: adds, all optional: the rest of the plan (outcomes, criteria, phases, notes…, with who
+///   suggested each entry) and pupils' proposals. A version 1 file reads unchanged.
+pub const LESSON_FILE_VERSION: u32 = 2;
 
 /// The largest lesson file Withme will read.
 pub const MAX_LESSON_FILE_BYTES: u64 = 5 * 1024 * 1024;
@@ -69,6 +75,10 @@ pub struct LessonFile {
     pub class_name: Option<ClassName>,
     /// The lesson's content.
     pub plan: Plan,
+    /// Pupils' proposals (by pupil id, never by name). Kept on import only when the lesson's
+    /// class is on the importing device.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub proposals: Vec<Proposal>,
 }
 
 #[derive(Serialize)]
@@ -86,6 +96,7 @@ impl LessonFile {
             exported_at: at,
             class_name,
             plan: lesson.plan().clone(),
+            proposals: lesson.proposals().to_vec(),
         }
     }
 
@@ -162,6 +173,7 @@ mod tests {
             exported_at: Timestamp::from_millis(1),
             class_name: None,
             plan: Plan::new(LessonTitle::parse(title).unwrap(), None),
+            proposals: Vec::new(),
         }
     }
 

@@ -21,23 +21,39 @@
 
 mod apply;
 mod class;
+pub mod coproduction;
 pub mod document;
 mod ids;
 mod lesson;
 pub mod lesson_file;
 mod library;
+pub mod markdown;
 mod operation;
+mod plan;
+mod proposal;
 pub mod replica;
 mod rights;
 pub mod roster;
+mod template;
 mod text;
 mod time;
+pub mod undo;
 
 pub use apply::Rejection;
 pub use class::{Class, MAX_PUPILS_PER_CLASS, Pupil};
-pub use ids::{ClassId, DeviceId, IdError, LessonId, OpId, PupilId};
-pub use lesson::{Lesson, Plan};
+pub use ids::{
+    ClassId, DeviceId, IdError, ItemId, LessonId, OpId, ProposalId, PupilId, TemplateId,
+};
+pub use lesson::Lesson;
 pub use library::{AppliedOps, Library};
 pub use operation::{Applied, Author, Command, Event, Operation};
-pub use text::{ClassName, LessonTitle, PupilName, Subject, TextError};
-pub use time::{LessonDate, LessonLength, TimeError, Timestamp};
+pub use plan::{Entry, Item, ItemList, MAX_ENTRIES_PER_SECTION, NoteKind, Phase, Plan, Section};
+pub use proposal::{
+    MAX_OPEN_PROPOSALS_PER_PUPIL, MAX_PROPOSALS_PER_LESSON, Proposal, ProposalKind, ProposalStatus,
+};
+pub use template::{BuiltInTemplate, MAX_SAVED_TEMPLATES, Template, TemplateChoice};
+pub use text::{
+    ClassName, ItemText, KindNote, LessonTitle, Notes, PhaseTitle, PupilName, Subject,
+    TemplateName, TextError,
+};
+pub use time::{LessonDate, LessonLength, PhaseMinutes, TimeError, Timestamp};

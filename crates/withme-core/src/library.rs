@@ -5,8 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::class::Class;
-use crate::ids::{ClassId, DeviceId, LessonId, OpId, PupilId};
+use crate::ids::{ClassId, DeviceId, LessonId, OpId, PupilId, TemplateId};
 use crate::lesson::Lesson;
+use crate::template::Template;
 
 /// Which operations a library has applied: the highest sequence number seen from each device.
 ///
@@ -34,6 +35,7 @@ impl AppliedOps {
 pub struct Library {
     pub(crate) lessons: BTreeMap<LessonId, Lesson>,
     pub(crate) classes: BTreeMap<ClassId, Class>,
+    pub(crate) templates: BTreeMap<TemplateId, Template>,
     pub(crate) applied: AppliedOps,
 }
 
@@ -88,6 +90,13 @@ impl Library {
         self.lessons.is_empty() && self.classes.is_empty()
     }
 
+    /// The teacher's saved templates, by name.
+    pub fn templates_by_name(&self) -> Vec<&Template> {
+        let mut templates: Vec<_> = self.templates.values().collect();
+        templates.sort_by_key(|t| t.name.as_str().to_lowercase());
+        templates
+    }
+
     /// Which operations this library has applied.
     pub fn applied(&self) -> &AppliedOps {
         &self.applied
@@ -102,6 +111,8 @@ struct LibraryRepr {
     #[serde(default)]
     classes: Vec<Class>,
     #[serde(default)]
+    templates: Vec<Template>,
+    #[serde(default)]
     applied: AppliedOps,
 }
 
@@ -112,11 +123,14 @@ impl Serialize for Library {
         struct Borrowed<'a> {
             lessons: Vec<&'a Lesson>,
             classes: Vec<&'a Class>,
+            #[serde(skip_serializing_if = "Vec::is_empty")]
+            templates: Vec<&'a Template>,
             applied: &'a AppliedOps,
         }
         Borrowed {
             lessons: self.lessons.values().collect(),
             classes: self.classes.values().collect(),
+            templates: self.templates.values().collect(),
             applied: &self.applied,
         }
         .serialize(serializer)
@@ -153,6 +167,11 @@ impl TryFrom<LibraryRepr> for Library {
             }
             if let Some(old) = library.lessons.insert(lesson.id().clone(), lesson) {
                 return Err(format!("lesson {} appears twice", old.id()));
+            }
+        }
+        for template in repr.templates {
+            if let Some(old) = library.templates.insert(template.id.clone(), template) {
+                return Err(format!("template {} appears twice", old.id));
             }
         }
         Ok(library)

@@ -6,10 +6,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{ClassId, LessonId, OpId, PupilId};
-use crate::lesson::Plan;
-use crate::text::{ClassName, LessonTitle, PupilName, Subject};
-use crate::time::{LessonDate, LessonLength, Timestamp};
+use crate::ids::{ClassId, ItemId, LessonId, OpId, ProposalId, PupilId, TemplateId};
+use crate::plan::{Entry, ItemList, NoteKind, Plan, Section};
+use crate::proposal::{Proposal, ProposalKind};
+use crate::template::TemplateChoice;
+use crate::text::{
+    ClassName, ItemText, KindNote, LessonTitle, Notes, PhaseTitle, PupilName, Subject, TemplateName,
+};
+use crate::time::{LessonDate, LessonLength, PhaseMinutes, Timestamp};
 
 /// Who made an operation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,11 +38,17 @@ pub enum Command {
         title: LessonTitle,
         /// The class it is for, if known.
         class: Option<ClassId>,
+        /// The template it starts from, if any; otherwise it starts empty.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        template: Option<TemplateChoice>,
     },
     /// Add a lesson read from a file. Its id is the operation's id; a class unknown here is dropped.
     ImportLesson {
-        /// The lesson's content.
-        plan: Plan,
+        /// The lesson's content (boxed: it is much larger than any other command).
+        plan: Box<Plan>,
+        /// Pupils' proposals, kept only if the lesson's class is on this device.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        proposals: Vec<Proposal>,
     },
     /// Change a lesson's title.
     RenameLesson {
@@ -89,6 +99,166 @@ pub enum Command {
     RestoreLesson {
         /// Which lesson.
         lesson: LessonId,
+    },
+    /// Write one of a plan's notes (prior knowledge, misconceptions, support, stretch, homework).
+    SetNote {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which note.
+        note: NoteKind,
+        /// What it now says (may be empty).
+        text: Notes,
+    },
+    /// Add an item at the end of a list. Its id is the operation's id.
+    AddItem {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which list.
+        list: ItemList,
+        /// What it says.
+        text: ItemText,
+    },
+    /// Change an item's text. Who suggested it stays on record.
+    EditItem {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which list.
+        list: ItemList,
+        /// Which item.
+        item: ItemId,
+        /// What it now says.
+        text: ItemText,
+    },
+    /// Add a phase at the end. Its id is the operation's id.
+    AddPhase {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Its title.
+        title: PhaseTitle,
+        /// How long it lasts.
+        minutes: PhaseMinutes,
+    },
+    /// Change a phase's title, description and duration.
+    EditPhase {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which phase.
+        phase: ItemId,
+        /// Its title.
+        title: PhaseTitle,
+        /// What happens in it.
+        description: Notes,
+        /// How long it lasts.
+        minutes: PhaseMinutes,
+    },
+    /// Take an entry out of a section.
+    RemoveEntry {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which section.
+        section: Section,
+        /// Which entry.
+        entry: ItemId,
+    },
+    /// Move an entry to another position in its section.
+    MoveEntry {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which section.
+        section: Section,
+        /// Which entry.
+        entry: ItemId,
+        /// Its new position, counted from 0 (past the end means last).
+        to: usize,
+    },
+    /// Put a whole entry (with its id and who suggested it) at a position: how a removal is undone.
+    InsertEntry {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which section.
+        section: Section,
+        /// The position, counted from 0 (past the end means last).
+        at: usize,
+        /// The entry.
+        entry: Entry,
+    },
+    /// Save a lesson's plan as a template. Its id is the operation's id.
+    SaveTemplate {
+        /// The lesson whose plan is saved.
+        lesson: LessonId,
+        /// The template's name.
+        name: TemplateName,
+    },
+    /// Delete a saved template.
+    DeleteTemplate {
+        /// Which template.
+        template: TemplateId,
+    },
+    /// A pupil proposes an entry for the plan. Its id is the operation's id.
+    Propose {
+        /// Which lesson.
+        lesson: LessonId,
+        /// What kind of entry.
+        kind: ProposalKind,
+        /// What it says.
+        text: ItemText,
+    },
+    /// A pupil rewords their own open proposal; it goes back to the inbox.
+    ReviseProposal {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which proposal.
+        proposal: ProposalId,
+        /// The new wording.
+        text: ItemText,
+    },
+    /// A pupil takes back their own open proposal.
+    WithdrawProposal {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which proposal.
+        proposal: ProposalId,
+    },
+    /// A pupil backs someone else's pending proposal (+1). Backing twice counts once.
+    BackProposal {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which proposal.
+        proposal: ProposalId,
+    },
+    /// Take a proposal into the plan, perhaps reworded. The new entry's id is the operation's id.
+    AcceptProposal {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which proposal.
+        proposal: ProposalId,
+        /// The wording that goes into the plan.
+        text: ItemText,
+    },
+    /// Take two or more similar proposals into the plan as one entry that keeps every author.
+    MergeProposals {
+        /// Which lesson.
+        lesson: LessonId,
+        /// The proposals, all of one kind.
+        proposals: Vec<ProposalId>,
+        /// The wording that goes into the plan.
+        text: ItemText,
+    },
+    /// Return a proposal to its authors for rewording, with a short, kind note.
+    SendBackProposal {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which proposal.
+        proposal: ProposalId,
+        /// What the teacher asks.
+        note: KindNote,
+    },
+    /// Leave a proposal out of the plan.
+    DeclineProposal {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which proposal.
+        proposal: ProposalId,
     },
     /// Start a new class with an empty roster. Its id is the operation's id.
     CreateClass {
@@ -145,6 +315,23 @@ impl Command {
             | Command::SetLessonClass { .. }
             | Command::SetLessonDate { .. }
             | Command::SetLessonLength { .. } => "change a lesson's details",
+            Command::SetNote { .. }
+            | Command::AddItem { .. }
+            | Command::EditItem { .. }
+            | Command::AddPhase { .. }
+            | Command::EditPhase { .. }
+            | Command::RemoveEntry { .. }
+            | Command::MoveEntry { .. }
+            | Command::InsertEntry { .. } => "change the plan",
+            Command::SaveTemplate { .. } | Command::DeleteTemplate { .. } => "change templates",
+            Command::Propose { .. } => "propose an idea",
+            Command::ReviseProposal { .. } => "reword an idea",
+            Command::WithdrawProposal { .. } => "withdraw an idea",
+            Command::BackProposal { .. } => "back an idea",
+            Command::AcceptProposal { .. } => "accept an idea",
+            Command::MergeProposals { .. } => "merge ideas",
+            Command::SendBackProposal { .. } => "send an idea back",
+            Command::DeclineProposal { .. } => "decline an idea",
             Command::DuplicateLesson { .. } => "duplicate a lesson",
             Command::DeleteLesson { .. } => "delete a lesson",
             Command::RestoreLesson { .. } => "restore a lesson",
@@ -194,6 +381,8 @@ pub enum Event {
         /// Which lesson.
         lesson: LessonId,
     },
+    /// A template was saved or deleted.
+    TemplatesChanged,
     /// A class was created.
     ClassCreated {
         /// The new class.

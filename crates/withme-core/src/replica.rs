@@ -80,6 +80,11 @@ impl Replica {
         &self.device
     }
 
+    /// The id the next operation made here will have (for working out an undo beforehand).
+    pub fn next_op_id(&self) -> OpId {
+        OpId::new(self.device.clone(), self.last_seq + 1)
+    }
+
     /// Makes an operation from `command`, applies it here and keeps it until it is shared.
     /// A rejected command uses no sequence number and changes nothing.
     pub fn make(
@@ -89,7 +94,7 @@ impl Replica {
         at: Timestamp,
     ) -> Result<(OpId, Event), Rejection> {
         let op = Operation {
-            id: OpId::new(self.device.clone(), self.last_seq + 1),
+            id: self.next_op_id(),
             author,
             at,
             command,

@@ -1,42 +1,44 @@
 //! Who may do what. Checked by the authority for every operation, never trusted from a client.
+//!
+//! | commands | who |
+//! | --- | --- |
+//! | lessons, plans, templates, classes; accept, merge, send back, decline | the teacher |
+//! | propose, back a proposal | a pupil on the lesson's class list |
+//! | reword or withdraw a proposal | one of its authors |
 
 use crate::apply::Rejection;
 use crate::class::Class;
-use crate::ids::ClassId;
+use crate::ids::{ClassId, LessonId, ProposalId, PupilId};
 use crate::library::Library;
 use crate::operation::{Author, Command};
 
 /// Who a command is open to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Permission {
+enum Permission<'a> {
     /// Only the teacher.
     Teacher,
+    /// Any pupil on the class list.
+    Pupil,
+    /// Only the authors of this proposal.
+    ProposalAuthor(&'a LessonId, &'a ProposalId),
 }
 
-fn permission(command: &Command) -> Permission {
+fn permission(command: &Command) -> Permission<'_> {
     match command {
-        Command::CreateLesson { .. }
-        | Command::ImportLesson { .. }
-        | Command::RenameLesson { .. }
-        | Command::SetLessonSubject { .. }
-        | Command::SetLessonClass { .. }
-        | Command::SetLessonDate { .. }
-        | Command::SetLessonLength { .. }
-        | Command::DuplicateLesson { .. }
-        | Command::DeleteLesson { .. }
-        | Command::RestoreLesson { .. }
-        | Command::CreateClass { .. }
-        | Command::RenameClass { .. }
-        | Command::AddPupils { .. }
-        | Command::RenamePupil { .. }
-        | Command::RemovePupil { .. }
-        | Command::RestorePupil { .. } => Permission::Teacher,
+        Command::Propose { .. } | Command::BackProposal { .. } => Permission::Pupil,
+        Command::ReviseProposal {
+            lesson, proposal, ..
+        }
+        | Command::WithdrawProposal { lesson, proposal } => {
+            Permission::ProposalAuthor(lesson, proposal)
+        }
+        _ => Permission::Teacher,
     }
 }
 
-/// The class whose roster a pupil author must be on for this command, if it concerns one.
-fn class_concerned<'a>(library: &'a Library, command: &Command) -> Option<&'a Class> {
-    let class_id: Option<&ClassId> = match command {
+/// The lesson a command concerns, if any.
+fn lesson_concerned(command: &Command) -> Option<&LessonId> {
+    match command {
         Command::RenameLesson { lesson, .. }
         | Command::SetLessonSubject { lesson, .. }
         | Command::SetLessonClass { lesson, .. }
@@ -44,43 +46,98 @@ fn class_concerned<'a>(library: &'a Library, command: &Command) -> Option<&'a Cl
         | Command::SetLessonLength { lesson, .. }
         | Command::DuplicateLesson { lesson }
         | Command::DeleteLesson { lesson }
-        | Command::RestoreLesson { lesson } => {
-            library.lesson(lesson).and_then(|l| l.plan().class.as_ref())
-        }
+        | Command::RestoreLesson { lesson }
+        | Command::SetNote { lesson, .. }
+        | Command::AddItem { lesson, .. }
+        | Command::EditItem { lesson, .. }
+        | Command::AddPhase { lesson, .. }
+        | Command::EditPhase { lesson, .. }
+        | Command::RemoveEntry { lesson, .. }
+        | Command::MoveEntry { lesson, .. }
+        | Command::InsertEntry { lesson, .. }
+        | Command::SaveTemplate { lesson, .. }
+        | Command::Propose { lesson, .. }
+        | Command::ReviseProposal { lesson, .. }
+        | Command::WithdrawProposal { lesson, .. }
+        | Command::BackProposal { lesson, .. }
+        | Command::AcceptProposal { lesson, .. }
+        | Command::MergeProposals { lesson, .. }
+        | Command::SendBackProposal { lesson, .. }
+        | Command::DeclineProposal { lesson, .. } => Some(lesson),
+        _ => None,
+    }
+}
+
+/// Whether `pupil` is on the roster of the class a command concerns: the lesson's class for a
+/// lesson command (a lesson with no class has no pupils), the class itself for a class command,
+/// and any class otherwise.
+fn on_roster(library: &Library, pupil: &PupilId, command: &Command) -> Result<bool, Rejection> {
+    let has = |class: Option<&ClassId>| {
+        class
+            .and_then(|id| library.class(id))
+            .is_some_and(|class: &Class| class.has_on_roster(pupil))
+    };
+    if let Some(lesson) = lesson_concerned(command) {
+        let lesson = library.lesson(lesson).ok_or(Rejection::UnknownLesson)?;
+        return Ok(has(lesson.plan().class.as_ref()));
+    }
+    Ok(match command {
         Command::RenameClass { class, .. }
         | Command::AddPupils { class, .. }
         | Command::RenamePupil { class, .. }
         | Command::RemovePupil { class, .. }
-        | Command::RestorePupil { class, .. } => Some(class),
-        Command::CreateLesson { .. }
-        | Command::ImportLesson { .. }
-        | Command::CreateClass { .. } => None,
-    };
-    class_id.and_then(|id| library.class(id))
+        | Command::RestorePupil { class, .. } => has(Some(class)),
+        _ => library.classes.values().any(|c| c.has_on_roster(pupil)),
+    })
+}
+
+fn is_author_of(
+    library: &Library,
+    pupil: &PupilId,
+    lesson: &LessonId,
+    proposal: &ProposalId,
+) -> Result<(), Rejection> {
+    let found = library
+        .lesson(lesson)
+        .ok_or(Rejection::UnknownLesson)?
+        .proposal(proposal)
+        .ok_or(Rejection::UnknownProposal)?;
+    if found.is_by(pupil) {
+        Ok(())
+    } else {
+        Err(Rejection::NotYourProposal)
+    }
 }
 
 /// Checks that `author` may make `command` against `library` as it stands.
 ///
 /// A pupil must be on the roster of the class concerned (or of some class, when the command
-/// concerns none), and may only make commands open to pupils.
+/// concerns none), and may only make commands open to pupils. The teacher may make every
+/// command except those that speak for a pupil.
 pub(crate) fn authorise(
     library: &Library,
     author: &Author,
     command: &Command,
 ) -> Result<(), Rejection> {
+    let permission = permission(command);
     let Author::Pupil { pupil } = author else {
-        return Ok(());
+        return match permission {
+            Permission::Teacher => Ok(()),
+            Permission::Pupil | Permission::ProposalAuthor(..) => Err(Rejection::PupilsOnly {
+                action: command.action(),
+            }),
+        };
     };
-    let on_roster = match class_concerned(library, command) {
-        Some(class) => class.has_on_roster(pupil),
-        None => library.classes.values().any(|c| c.has_on_roster(pupil)),
-    };
-    if !on_roster {
+    if !on_roster(library, pupil, command)? {
         return Err(Rejection::NotOnRoster);
     }
-    match permission(command) {
+    match permission {
         Permission::Teacher => Err(Rejection::TeacherOnly {
             action: command.action(),
         }),
+        Permission::Pupil => Ok(()),
+        Permission::ProposalAuthor(lesson, proposal) => {
+            is_author_of(library, pupil, lesson, proposal)
+        }
     }
 }

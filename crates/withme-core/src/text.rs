@@ -40,6 +40,21 @@ pub enum TextError {
 
 fn bounded(text: &str, what: &'static str, min: usize, max: usize) -> Result<String, TextError> {
     let trimmed = text.trim();
+    if trimmed.chars().any(char::is_control) {
+        return Err(TextError::Control { what });
+    }
+    bounded_lines(trimmed, what, min, max)
+}
+
+/// Like [`bounded`], but line breaks and tabs are allowed (for notes that run to paragraphs).
+fn bounded_lines(
+    text: &str,
+    what: &'static str,
+    min: usize,
+    max: usize,
+) -> Result<String, TextError> {
+    let text = text.replace("\r\n", "\n");
+    let trimmed = text.trim();
     let len = trimmed.chars().count();
     if len < min {
         return Err(TextError::Empty { what });
@@ -47,7 +62,10 @@ fn bounded(text: &str, what: &'static str, min: usize, max: usize) -> Result<Str
     if len > max {
         return Err(TextError::TooLong { what, max, len });
     }
-    if trimmed.chars().any(char::is_control) {
+    if trimmed
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
         return Err(TextError::Control { what });
     }
     Ok(trimmed.to_owned())
@@ -55,6 +73,9 @@ fn bounded(text: &str, what: &'static str, min: usize, max: usize) -> Result<Str
 
 macro_rules! bounded_text {
     ($(#[$doc:meta])* $name:ident, $what:literal, $min:expr, $max:expr) => {
+        bounded_text!($(#[$doc])* $name, $what, $min, $max, bounded);
+    };
+    ($(#[$doc:meta])* $name:ident, $what:literal, $min:expr, $max:expr, $check:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -66,7 +87,7 @@ macro_rules! bounded_text {
 
             /// Trims and checks `text`.
             pub fn parse(text: &str) -> Result<Self, TextError> {
-                Self::check_extra(bounded(text, $what, $min, $max)?).map(Self)
+                Self::check_extra($check(text, $what, $min, $max)?).map(Self)
             }
 
             /// The text.
@@ -126,6 +147,76 @@ bounded_text!(
     40
 );
 
+bounded_text!(
+    /// One entry in a plan or a pupil's proposal (an outcome, a criterion, a keyword…):
+    /// 1–500 characters on one line.
+    ItemText,
+    "An item",
+    1,
+    500
+);
+bounded_text!(
+    /// A phase's title, e.g. "Starter": 1–120 characters.
+    PhaseTitle,
+    "A phase title",
+    1,
+    120
+);
+bounded_text!(
+    /// Free notes in a plan (prior knowledge, a phase's description…): up to 2,000 characters,
+    /// line breaks allowed.
+    #[derive(Default)]
+    Notes,
+    "These notes",
+    0,
+    2000,
+    bounded_lines
+);
+bounded_text!(
+    /// The short, kind note a teacher sends with a proposal returned for rewording: 1–200
+    /// characters.
+    KindNote,
+    "A note",
+    1,
+    200
+);
+bounded_text!(
+    /// A saved template's name: 1–60 characters.
+    TemplateName,
+    "A template name",
+    1,
+    60
+);
+
+macro_rules! no_extra_checks {
+    ($($name:ident),*) => {
+        $(impl $name {
+            fn check_extra(text: String) -> Result<String, TextError> {
+                Ok(text)
+            }
+        })*
+    };
+}
+no_extra_checks!(ItemText, PhaseTitle, KindNote, TemplateName, ClassName);
+
+impl Notes {
+    fn check_extra(text: String) -> Result<String, TextError> {
+        Ok(text)
+    }
+
+    /// Whether nothing is written.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl PhaseTitle {
+    /// A title from an item's text, or `None` if it is too long to be a title.
+    pub fn from_item(text: &ItemText) -> Option<Self> {
+        Self::parse(text.as_str()).ok()
+    }
+}
+
 impl LessonTitle {
     fn check_extra(text: String) -> Result<String, TextError> {
         Ok(text)
@@ -146,12 +237,6 @@ impl Subject {
     /// Whether no subject is set.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
-    }
-}
-
-impl ClassName {
-    fn check_extra(text: String) -> Result<String, TextError> {
-        Ok(text)
     }
 }
 
@@ -208,6 +293,27 @@ mod tests {
         assert!(Subject::parse("").unwrap().is_empty());
         assert!(ClassName::parse(" ").is_err());
         assert!(PupilName::parse("").is_err());
+    }
+
+    #[test]
+    fn notes_keep_their_lines_but_items_fit_on_one() {
+        let notes = Notes::parse(" Place value.\r\nColumn addition.\n").unwrap();
+        assert_eq!(notes.as_str(), "Place value.\nColumn addition.");
+        assert!(Notes::parse("").unwrap().is_empty());
+        assert!(Notes::parse("a\u{7}b").is_err());
+        assert!(matches!(
+            ItemText::parse("I can\nadd"),
+            Err(TextError::Control { what: "An item" })
+        ));
+        assert_eq!(
+            ItemText::parse(&"x".repeat(501)).unwrap_err().to_string(),
+            "An item can be at most 500 characters (this has 501)."
+        );
+        assert_eq!(
+            ItemText::parse(" ").unwrap_err().to_string(),
+            "An item can't be empty."
+        );
+        assert!(PhaseTitle::parse(&"x".repeat(121)).is_err());
     }
 
     #[test]

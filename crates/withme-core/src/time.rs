@@ -31,6 +31,9 @@ pub enum TimeError {
     /// A lesson length outside the allowed range.
     #[error("A lesson lasts between {min} and {max} minutes.", min = LessonLength::MIN, max = LessonLength::MAX)]
     Length,
+    /// A phase's duration outside the allowed range.
+    #[error("A phase lasts between {min} and {max} minutes.", min = PhaseMinutes::MIN, max = PhaseMinutes::MAX)]
+    PhaseMinutes,
 }
 
 /// A calendar date, `YYYY-MM-DD`, with no time zone: the day the lesson is taught.
@@ -173,6 +176,51 @@ impl TryFrom<u16> for LessonLength {
 impl From<LessonLength> for u16 {
     fn from(length: LessonLength) -> u16 {
         length.0
+    }
+}
+
+/// How long one phase of a lesson lasts, in whole minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "u16", into = "u16")]
+pub struct PhaseMinutes(u16);
+
+impl PhaseMinutes {
+    /// Shortest phase allowed.
+    pub const MIN: u16 = 1;
+    /// Longest phase allowed (a whole teaching day, like a lesson).
+    pub const MAX: u16 = LessonLength::MAX;
+
+    /// A duration in minutes, if it is within range.
+    pub fn from_minutes(minutes: u16) -> Result<Self, TimeError> {
+        if (Self::MIN..=Self::MAX).contains(&minutes) {
+            Ok(Self(minutes))
+        } else {
+            Err(TimeError::PhaseMinutes)
+        }
+    }
+
+    /// Parses what a person typed, e.g. "10".
+    pub fn parse(text: &str) -> Result<Self, TimeError> {
+        let minutes = text.trim().parse().map_err(|_| TimeError::PhaseMinutes)?;
+        Self::from_minutes(minutes)
+    }
+
+    /// The duration in minutes.
+    pub fn minutes(self) -> u16 {
+        self.0
+    }
+}
+
+impl TryFrom<u16> for PhaseMinutes {
+    type Error = TimeError;
+    fn try_from(minutes: u16) -> Result<Self, TimeError> {
+        Self::from_minutes(minutes)
+    }
+}
+
+impl From<PhaseMinutes> for u16 {
+    fn from(minutes: PhaseMinutes) -> u16 {
+        minutes.0
     }
 }
 

@@ -3,10 +3,12 @@
 use serde_json::Value;
 use withme_core::document::{DocumentError, LIBRARY_VERSION, StoredLibrary, parse_library};
 use withme_core::lesson_file::{ImportError, LessonFile, read_lesson_file};
-use withme_core::{ClassId, LessonId, PupilId};
+use withme_core::{ClassId, LessonId, NoteKind, ProposalStatus, PupilId};
 
 const LIBRARY_V1: &str = include_str!("fixtures/library-v1.json");
 const LESSON_V1: &str = include_str!("fixtures/lesson-v1.withme.json");
+const LIBRARY_V2: &str = include_str!("fixtures/library-v2.json");
+const LESSON_V2: &str = include_str!("fixtures/lesson-v2.withme.json");
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
@@ -43,16 +45,57 @@ fn the_version_1_library_loads() {
 }
 
 #[test]
-fn the_version_1_library_is_written_back_in_the_same_shape() {
+fn the_version_1_library_is_written_back_in_the_same_shape_at_the_new_version() {
     let loaded = parse_library(LIBRARY_V1).unwrap();
     let written = json(&StoredLibrary::new(&loaded.library).to_json());
-    assert_eq!(written, json(LIBRARY_V1));
+    let mut expected = json(LIBRARY_V1);
+    expected["version"] = LIBRARY_VERSION.into();
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn the_version_2_library_loads_with_plans_proposals_and_templates() {
+    let loaded = parse_library(LIBRARY_V2).unwrap();
+    assert_eq!(loaded.migrated_from, None);
+    let library = &loaded.library;
+    let rivers = library
+        .lesson(&LessonId::parse("k3j9x2abcd7q1.2").unwrap())
+        .unwrap();
+    let plan = rivers.plan();
+    assert_eq!(plan.criteria.len(), 2);
+    assert_eq!(plan.criteria[1].suggested_by.len(), 2);
+    assert_eq!(plan.planned_minutes(), 50);
+    assert_eq!(plan.overrun_minutes(), None);
+    assert_eq!(
+        plan.note(NoteKind::PriorKnowledge).as_str(),
+        "The water cycle.\nCompass points."
+    );
+    let statuses: Vec<_> = rivers
+        .proposals()
+        .iter()
+        .map(|p| p.status.clone())
+        .collect();
+    assert!(statuses.contains(&ProposalStatus::Merged));
+    assert!(matches!(statuses[3], ProposalStatus::SentBack { .. }));
+    assert_eq!(rivers.proposals()[0].backers.len(), 1);
+    let templates = library.templates_by_name();
+    assert_eq!(templates[0].name.as_str(), "Fieldwork");
+    let written = json(&StoredLibrary::new(library).to_json());
+    assert_eq!(written, json(LIBRARY_V2));
+}
+
+#[test]
+fn the_version_2_lesson_file_round_trips() {
+    let file = read_lesson_file(LESSON_V2).unwrap();
+    assert_eq!(file.plan.phases.len(), 3);
+    assert_eq!(file.proposals.len(), 6);
+    assert_eq!(json(&file.to_json()), json(LESSON_V2));
 }
 
 #[test]
 fn a_newer_library_is_refused_not_misread() {
     let result = parse_library(include_str!("fixtures/library-newer.json"));
-    assert_eq!(result, Err(DocumentError::Newer { found: 2 }));
+    assert_eq!(result, Err(DocumentError::Newer { found: 3 }));
 }
 
 #[test]
@@ -87,18 +130,24 @@ fn the_version_1_lesson_file_loads_and_keeps_its_shape() {
     let file = read_lesson_file(LESSON_V1).unwrap();
     assert_eq!(file.plan.title.as_str(), "Where do rivers begin?");
     assert_eq!(file.class_name.as_ref().unwrap().as_str(), "Year 5 Oak");
-    assert_eq!(json(&file.to_json()), json(LESSON_V1));
+    let mut expected = json(LESSON_V1);
+    expected["version"] = 2.into();
+    assert_eq!(json(&file.to_json()), expected);
     assert_eq!(file.file_name(), "where-do-rivers-begin.withme.json");
 }
 
 #[test]
 fn a_lesson_file_never_carries_pupils() {
-    let library = parse_library(LIBRARY_V1).unwrap().library;
+    let library = parse_library(LIBRARY_V2).unwrap().library;
     let lesson = library
         .lesson(&LessonId::parse("k3j9x2abcd7q1.2").unwrap())
         .unwrap();
     let text = LessonFile::of(lesson, None, withme_core::Timestamp::from_millis(5)).to_json();
-    for name in ["Amira", "Ben", "Chloé"] {
+    assert!(
+        text.contains("k3j9x2abcd7q1.1x.1"),
+        "provenance is kept by id"
+    );
+    for name in ["Amira", "Ben", "Chloé", "Dev"] {
         assert!(!text.contains(name), "{name} leaked into {text}");
     }
 }

@@ -135,7 +135,10 @@ fn importing_drops_a_class_unknown_here() {
     for (given, kept) in [(Some(class.clone()), Some(class)), (Some(foreign), None)] {
         let plan = Plan::new(title_of("Imported"), given);
         let Ok(Applied::Changed(Event::LessonCreated { lesson })) =
-            s.teacher(Command::ImportLesson { plan })
+            s.teacher(Command::ImportLesson {
+                plan: Box::new(plan),
+                proposals: Vec::new(),
+            })
         else {
             panic!("import failed");
         };
@@ -160,6 +163,7 @@ fn unknown_targets_are_refused_with_reasons() {
         s.teacher(Command::CreateLesson {
             title: title_of("x"),
             class: Some(missing_class),
+            template: None,
         }),
         Err(Rejection::UnknownClass)
     );
@@ -271,6 +275,7 @@ fn a_pupil_cannot_act_as_the_teacher() {
         Command::CreateLesson {
             title: title_of("Mine"),
             class: None,
+            template: None,
         },
         Command::RenameClass {
             class: class.clone(),
@@ -322,6 +327,7 @@ fn applying_the_same_operation_twice_changes_nothing_the_second_time() {
         Command::CreateLesson {
             title: LessonTitle::parse("Rivers").unwrap(),
             class: None,
+            template: None,
         },
     );
     assert!(matches!(s.library.apply(&op), Ok(Applied::Changed(_))));

@@ -3,8 +3,9 @@
 use proptest::prelude::*;
 use withme_core::document::{StoredLibrary, parse_library};
 use withme_core::{
-    Applied, Author, ClassId, ClassName, Command, DeviceId, LessonDate, LessonId, LessonLength,
-    LessonTitle, Library, OpId, Operation, Plan, PupilId, PupilName, Subject, Timestamp,
+    Applied, Author, ClassId, ClassName, Command, DeviceId, ItemList, ItemText, LessonDate,
+    LessonId, LessonLength, LessonTitle, Library, OpId, Operation, Plan, ProposalId, ProposalKind,
+    PupilId, PupilName, Rejection, Subject, Timestamp,
 };
 
 /// A random step, turned into a concrete operation against the library as it stands.
@@ -29,6 +30,12 @@ enum Step {
     RestorePupil(usize, usize),
     /// A pupil trying a teacher's command: always refused.
     Forge(usize, usize),
+    AddItem(usize, String),
+    Propose(usize, usize, String),
+    Back(usize, usize, usize),
+    Accept(usize, usize),
+    /// A pupil trying to accept a proposal: always refused.
+    ForgeAccept(usize, usize, usize),
 }
 
 fn name() -> impl Strategy<Value = String> {
@@ -60,6 +67,11 @@ fn step() -> impl Strategy<Value = Step> {
         (i(), i()).prop_map(|(c, p)| Step::RemovePupil(c, p)),
         (i(), i()).prop_map(|(c, p)| Step::RestorePupil(c, p)),
         (i(), i()).prop_map(|(c, l)| Step::Forge(c, l)),
+        (i(), title()).prop_map(|(l, t)| Step::AddItem(l, t)),
+        (i(), i(), title()).prop_map(|(l, p, t)| Step::Propose(l, p, t)),
+        (i(), i(), i()).prop_map(|(l, n, p)| Step::Back(l, n, p)),
+        (i(), i()).prop_map(|(l, n)| Step::Accept(l, n)),
+        (i(), i(), i()).prop_map(|(l, n, p)| Step::ForgeAccept(l, n, p)),
     ]
 }
 
@@ -88,15 +100,25 @@ fn command_for(library: &Library, step: &Step) -> Option<(Author, Command)> {
             .map(|p| p.id().clone())
             .collect()
     };
+    let class_pupils = |lesson: &LessonId| -> Vec<PupilId> {
+        let class = library.lesson(lesson).unwrap().plan().class.clone();
+        class.map(|c| pupils_of(&c)).unwrap_or_default()
+    };
+    let proposals_of = |lesson: &LessonId| -> Vec<ProposalId> {
+        let lesson = library.lesson(lesson).unwrap();
+        lesson.proposals().iter().map(|p| p.id.clone()).collect()
+    };
     let t = |s: &str| LessonTitle::parse(s).ok();
     let teacher = |command| Some((Author::Teacher, command));
     match step {
         Step::CreateLesson(s) => teacher(Command::CreateLesson {
             title: t(s)?,
             class: None,
+            template: None,
         }),
         Step::Import(s, c) => teacher(Command::ImportLesson {
-            plan: Plan::new(t(s)?, pick(&classes, *c)),
+            plan: Box::new(Plan::new(t(s)?, pick(&classes, *c))),
+            proposals: Vec::new(),
         }),
         Step::Rename(l, s) => teacher(Command::RenameLesson {
             lesson: pick(&lessons, *l)?,
@@ -155,6 +177,48 @@ fn command_for(library: &Library, step: &Step) -> Option<(Author, Command)> {
                 Command::RestorePupil { class, pupil }
             })
         }
+        Step::AddItem(l, t) => teacher(Command::AddItem {
+            lesson: pick(&lessons, *l)?,
+            list: ItemList::Criteria,
+            text: ItemText::parse(t).ok()?,
+        }),
+        Step::Propose(l, p, t) => {
+            let lesson = pick(&lessons, *l)?;
+            Some((
+                Author::Pupil {
+                    pupil: pick(&class_pupils(&lesson), *p)?,
+                },
+                Command::Propose {
+                    lesson,
+                    kind: ProposalKind::Criterion,
+                    text: ItemText::parse(t).ok()?,
+                },
+            ))
+        }
+        Step::Back(l, n, p) | Step::ForgeAccept(l, n, p) => {
+            let lesson = pick(&lessons, *l)?;
+            let proposal = pick(&proposals_of(&lesson), *n)?;
+            let pupil = pick(&class_pupils(&lesson), *p)?;
+            let command = if matches!(step, Step::Back(..)) {
+                Command::BackProposal { lesson, proposal }
+            } else {
+                Command::AcceptProposal {
+                    lesson,
+                    proposal,
+                    text: ItemText::parse("forged").unwrap(),
+                }
+            };
+            Some((Author::Pupil { pupil }, command))
+        }
+        Step::Accept(l, n) => {
+            let lesson = pick(&lessons, *l)?;
+            let proposal = pick(&proposals_of(&lesson), *n)?;
+            teacher(Command::AcceptProposal {
+                lesson,
+                proposal,
+                text: ItemText::parse("accepted").unwrap(),
+            })
+        }
         Step::Forge(c, l) => {
             let class = pick(&classes, *c)?;
             let pupil = pick(&pupils_of(&class), 0)?;
@@ -191,7 +255,17 @@ fn play(steps: &[Step]) -> (Vec<Operation>, Library) {
             command,
         };
         let before = library.clone();
-        match library.apply(&op) {
+        let result = library.apply(&op);
+        if matches!(step, Step::Forge(..) | Step::ForgeAccept(..)) {
+            assert!(
+                matches!(
+                    result,
+                    Err(Rejection::TeacherOnly { .. } | Rejection::NotOnRoster)
+                ),
+                "a pupil's forged teacher operation was not refused: {result:?}"
+            );
+        }
+        match result {
             Ok(Applied::Changed(_)) => accepted.push(op),
             Ok(Applied::AlreadyApplied) => panic!("a new operation was taken as old: {op:?}"),
             Err(_) => assert_eq!(library, before, "a refusal changed the library"),

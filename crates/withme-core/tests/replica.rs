@@ -50,6 +50,7 @@ impl Browser {
         let command = Command::CreateLesson {
             title: LessonTitle::parse(title).unwrap(),
             class: None,
+            template: None,
         };
         self.windows[w]
             .replica

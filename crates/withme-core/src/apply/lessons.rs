@@ -2,20 +2,32 @@
 
 use super::Rejection;
 use crate::ids::{ClassId, LessonId};
-use crate::lesson::{Lesson, Plan};
+use crate::lesson::Lesson;
 use crate::library::Library;
 use crate::operation::{Event, Operation};
+use crate::plan::Plan;
+use crate::proposal::{MAX_PROPOSALS_PER_LESSON, Proposal};
+use crate::template::TemplateChoice;
 use crate::text::LessonTitle;
 use crate::time::Timestamp;
 
 impl Library {
     fn insert_new_lesson(&mut self, op: &Operation, plan: Plan) -> Result<Event, Rejection> {
+        self.insert_lesson(op, plan, Vec::new())
+    }
+
+    fn insert_lesson(
+        &mut self,
+        op: &Operation,
+        plan: Plan,
+        proposals: Vec<Proposal>,
+    ) -> Result<Event, Rejection> {
         let id = LessonId::from(&op.id);
         if self.lessons.contains_key(&id) {
             return Err(Rejection::IdInUse);
         }
-        self.lessons
-            .insert(id.clone(), Lesson::new(id.clone(), plan, op.at));
+        let lesson = Lesson::new(id.clone(), plan, op.at).with_proposals(proposals);
+        self.lessons.insert(id.clone(), lesson);
         Ok(Event::LessonCreated { lesson: id })
     }
 
@@ -24,15 +36,28 @@ impl Library {
         op: &Operation,
         title: &LessonTitle,
         class: &Option<ClassId>,
+        template: &Option<TemplateChoice>,
     ) -> Result<Event, Rejection> {
         self.check_class(class)?;
-        self.insert_new_lesson(op, Plan::new(title.clone(), class.clone()))
+        let mut plan = match template {
+            None => Plan::new(title.clone(), None),
+            Some(TemplateChoice::BuiltIn(built_in)) => built_in.plan(title.clone(), &op.id),
+            Some(TemplateChoice::Saved(id)) => {
+                let saved = self.templates.get(id).ok_or(Rejection::UnknownTemplate)?;
+                let mut plan = saved.plan.clone();
+                plan.title = title.clone();
+                plan
+            }
+        };
+        plan.class = class.clone();
+        self.insert_new_lesson(op, plan)
     }
 
     pub(super) fn import_lesson(
         &mut self,
         op: &Operation,
         plan: &Plan,
+        proposals: &[Proposal],
     ) -> Result<Event, Rejection> {
         let mut plan = plan.clone();
         if plan
@@ -42,7 +67,15 @@ impl Library {
         {
             plan.class = None;
         }
-        self.insert_new_lesson(op, plan)
+        let proposals = match plan.class {
+            Some(_) => proposals
+                .iter()
+                .take(MAX_PROPOSALS_PER_LESSON)
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        };
+        self.insert_lesson(op, plan, proposals)
     }
 
     pub(super) fn duplicate_lesson(
@@ -68,6 +101,23 @@ impl Library {
             .get_mut(lesson)
             .ok_or(Rejection::UnknownLesson)?;
         entry.edit(at, change);
+        Ok(Event::LessonChanged {
+            lesson: lesson.clone(),
+        })
+    }
+
+    /// Runs a change that may refuse on a copy of a live lesson, and keeps the copy only if the
+    /// change succeeded: a refused operation never leaves a lesson half-changed.
+    pub(super) fn change_lesson(
+        &mut self,
+        lesson: &LessonId,
+        at: Timestamp,
+        change: impl FnOnce(&mut Lesson) -> Result<(), Rejection>,
+    ) -> Result<Event, Rejection> {
+        let mut copy = self.live_lesson(lesson)?.clone();
+        change(&mut copy)?;
+        copy.touch_at(at);
+        self.lessons.insert(lesson.clone(), copy);
         Ok(Event::LessonChanged {
             lesson: lesson.clone(),
         })
@@ -119,7 +169,7 @@ impl Library {
         })
     }
 
-    fn live_lesson(&self, lesson: &LessonId) -> Result<&Lesson, Rejection> {
+    pub(super) fn live_lesson(&self, lesson: &LessonId) -> Result<&Lesson, Rejection> {
         let found = self.lessons.get(lesson).ok_or(Rejection::UnknownLesson)?;
         if found.is_deleted() {
             Err(Rejection::LessonInBin)

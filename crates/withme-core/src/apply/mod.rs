@@ -2,6 +2,9 @@
 
 mod classes;
 mod lessons;
+mod plan;
+mod proposals;
+mod templates;
 
 use thiserror::Error;
 
@@ -50,6 +53,65 @@ pub enum Rejection {
     /// `AddPupils` with no names.
     #[error("Add at least one name.")]
     NoNames,
+    /// An entry of the plan named by the operation is not there.
+    #[error(
+        "That part of the plan isn't there any more. It may have been removed in another window."
+    )]
+    UnknownEntry,
+    /// An entry was put in a section of the wrong kind.
+    #[error("That entry doesn't belong in that part of the plan.")]
+    WrongSection,
+    /// A section of the plan is full.
+    #[error("A list in a plan can have at most {max} entries.")]
+    SectionFull {
+        /// The limit.
+        max: usize,
+    },
+    /// No saved template has that id.
+    #[error("That template isn't on this device any more.")]
+    UnknownTemplate,
+    /// The teacher has saved as many templates as allowed.
+    #[error("You can save at most {max} templates. Delete one you no longer use first.")]
+    TemplatesFull {
+        /// The limit.
+        max: usize,
+    },
+    /// The teacher tried something only a pupil does.
+    #[error("Only a pupil can {action}.")]
+    PupilsOnly {
+        /// What was tried.
+        action: &'static str,
+    },
+    /// No proposal of the lesson has that id.
+    #[error("That idea isn't in this lesson any more.")]
+    UnknownProposal,
+    /// A pupil tried to change someone else's proposal.
+    #[error("You can only change your own ideas.")]
+    NotYourProposal,
+    /// The proposal has already been accepted, merged, declined or withdrawn.
+    #[error("This idea has already been dealt with.")]
+    ProposalClosed,
+    /// A pupil tried to back their own proposal.
+    #[error("You can't back your own idea, but others can.")]
+    OwnProposal,
+    /// The lesson holds as many proposals as allowed.
+    #[error("This lesson already has {max} ideas, the most it can hold.")]
+    ProposalsFull {
+        /// The limit.
+        max: usize,
+    },
+    /// The pupil already has as many open proposals as allowed.
+    #[error("You have {max} ideas waiting already. Your teacher will look at them soon.")]
+    TooManyOpenProposals {
+        /// The limit.
+        max: usize,
+    },
+    /// A merge of fewer than two distinct proposals.
+    #[error("Choose at least two ideas to merge.")]
+    MergeNeedsTwo,
+    /// A merge of proposals of different kinds.
+    #[error("Only ideas of the same kind can be merged.")]
+    MergeMixedKinds,
     /// Something already has the id this operation would create.
     #[error("This change was already made on another device.")]
     IdInUse,
@@ -76,8 +138,12 @@ impl Library {
     fn execute(&mut self, op: &Operation) -> Result<Event, Rejection> {
         let at = op.at;
         match &op.command {
-            Command::CreateLesson { title, class } => self.create_lesson(op, title, class),
-            Command::ImportLesson { plan } => self.import_lesson(op, plan),
+            Command::CreateLesson {
+                title,
+                class,
+                template,
+            } => self.create_lesson(op, title, class, template),
+            Command::ImportLesson { plan, proposals } => self.import_lesson(op, plan, proposals),
             Command::RenameLesson { lesson, title } => {
                 self.edit_lesson(lesson, at, |plan| plan.title = title.clone())
             }
@@ -94,6 +160,75 @@ impl Library {
             Command::DuplicateLesson { lesson } => self.duplicate_lesson(op, lesson),
             Command::DeleteLesson { lesson } => self.delete_lesson(lesson, at),
             Command::RestoreLesson { lesson } => self.restore_lesson(lesson, at),
+            Command::SetNote { lesson, note, text } => {
+                self.edit_lesson(lesson, at, |plan| *plan.note_mut(*note) = text.clone())
+            }
+            Command::AddItem { lesson, list, text } => self.add_item(op, lesson, *list, text),
+            Command::EditItem {
+                lesson,
+                list,
+                item,
+                text,
+            } => self.edit_item(lesson, *list, item, text, at),
+            Command::AddPhase {
+                lesson,
+                title,
+                minutes,
+            } => self.add_phase(op, lesson, title, *minutes),
+            Command::EditPhase {
+                lesson,
+                phase,
+                title,
+                description,
+                minutes,
+            } => self.edit_phase(lesson, phase, title, description, *minutes, at),
+            Command::RemoveEntry {
+                lesson,
+                section,
+                entry,
+            } => self.remove_entry(lesson, *section, entry, at),
+            Command::MoveEntry {
+                lesson,
+                section,
+                entry,
+                to,
+            } => self.move_entry(lesson, *section, entry, *to, at),
+            Command::InsertEntry {
+                lesson,
+                section,
+                at: index,
+                entry,
+            } => self.insert_entry(lesson, *section, *index, entry, at),
+            Command::SaveTemplate { lesson, name } => self.save_template(op, lesson, name),
+            Command::DeleteTemplate { template } => self.delete_template(template),
+            Command::Propose { lesson, kind, text } => self.propose(op, lesson, *kind, text),
+            Command::ReviseProposal {
+                lesson,
+                proposal,
+                text,
+            } => self.revise_proposal(lesson, proposal, text, at),
+            Command::WithdrawProposal { lesson, proposal } => {
+                self.withdraw_proposal(lesson, proposal, at)
+            }
+            Command::BackProposal { lesson, proposal } => self.back_proposal(op, lesson, proposal),
+            Command::AcceptProposal {
+                lesson,
+                proposal,
+                text,
+            } => self.merge_proposals(op, lesson, std::slice::from_ref(proposal), text),
+            Command::MergeProposals {
+                lesson,
+                proposals,
+                text,
+            } => self.merge_proposals(op, lesson, proposals, text),
+            Command::SendBackProposal {
+                lesson,
+                proposal,
+                note,
+            } => self.send_back_proposal(lesson, proposal, note, at),
+            Command::DeclineProposal { lesson, proposal } => {
+                self.decline_proposal(lesson, proposal, at)
+            }
             Command::CreateClass { name } => self.create_class(op, name),
             Command::RenameClass { class, name } => self.rename_class(class, name),
             Command::AddPupils { class, names } => self.add_pupils(op, class, names),

@@ -34,6 +34,11 @@ impl Scenario {
         }
     }
 
+    /// The id the next operation will have.
+    pub fn next_id(&self) -> OpId {
+        OpId::new(self.device.clone(), self.seq + 1)
+    }
+
     /// Makes and applies an operation as the teacher.
     pub fn teacher(&mut self, command: Command) -> Result<Applied, Rejection> {
         let op = self.op(Author::Teacher, command);
@@ -58,6 +63,7 @@ impl Scenario {
             Command::CreateLesson {
                 title: title_of(title),
                 class: None,
+                template: None,
             },
         );
         self.library.apply(&op).expect("lesson created");

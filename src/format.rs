@@ -1,6 +1,7 @@
 //! Turning domain values into the words shown on screen.
 
-use withme_core::{Class, Lesson, LessonDate, Library, Plan};
+use withme_core::coproduction::names;
+use withme_core::{Class, ItemList, Lesson, LessonDate, Library, Plan, ProposalKind, PupilId};
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
@@ -57,5 +58,31 @@ mod tests {
     fn dates_read_naturally() {
         let day = LessonDate::parse("2026-11-24").unwrap();
         assert_eq!(date(day), "Tue 24 Nov 2026");
+    }
+}
+
+/// "Suggested by Amira and Chloé", or nothing when the teacher wrote the entry.
+pub fn suggested_by(library: &Library, lesson: &Lesson, pupils: &[PupilId]) -> Option<String> {
+    (!pupils.is_empty())
+        .then(|| format!("Suggested by {}", names(class_of(library, lesson), pupils)))
+}
+
+/// One entry of a list, as a field label says it: "Success criterion".
+pub fn item_label(list: ItemList) -> &'static str {
+    match list {
+        ItemList::Outcomes => "Learning outcome",
+        ItemList::Criteria => "Success criterion",
+        ItemList::Keywords => "Keyword",
+        ItemList::Resources => "Resource",
+    }
+}
+
+/// What a pupil proposes, as a button or a tag says it.
+pub fn proposal_kind(kind: ProposalKind) -> &'static str {
+    match kind {
+        ProposalKind::Criterion => "Success criterion",
+        ProposalKind::Activity => "Activity",
+        ProposalKind::Resource => "Resource",
+        ProposalKind::Keyword => "Keyword",
     }
 }

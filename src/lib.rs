@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use pages::{BoardPage, ClassesPage, LibraryPage, NotFoundPage, PlannerPage, PupilPage};
+use pages::{BoardPage, ClassesPage, LibraryPage, NotFoundPage, PlannerPage, PrintPage, PupilPage};
 
 /// The whole app: loads the library, then shows the page for the current address.
 #[component]
@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/lessons/:id") view=PlannerPage />
                 <Route path=path!("/lessons/:id/board") view=BoardPage />
                 <Route path=path!("/lessons/:id/pupil") view=PupilPage />
+                <Route path=path!("/lessons/:id/print") view=PrintPage />
             </FlatRoutes>
         </Router>
     }

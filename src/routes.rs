@@ -17,6 +17,8 @@ pub enum AppRoute {
     Board(LessonId),
     /// `/lessons/:id/pupil`: the pupils' tablet view.
     Pupil(LessonId),
+    /// `/lessons/:id/print`: the plan laid out for A4 paper.
+    Print(LessonId),
 }
 
 impl AppRoute {
@@ -28,6 +30,7 @@ impl AppRoute {
             Self::Planner(id) => format!("/lessons/{id}"),
             Self::Board(id) => format!("/lessons/{id}/board"),
             Self::Pupil(id) => format!("/lessons/{id}/pupil"),
+            Self::Print(id) => format!("/lessons/{id}/print"),
         }
     }
 }

@@ -7,15 +7,7 @@ use withme_core::{
 
 use super::{TextField, list_of, unique_id};
 use crate::routes::AppRoute;
-use crate::state::{LessonDispatch, use_dispatch, use_library};
-
-/// Turns an edit into a command and applies it, answering with a message if it is refused.
-fn apply_edit(dispatch: LessonDispatch, parsed: Result<Command, String>) -> Result<(), String> {
-    dispatch
-        .as_teacher(parsed?)
-        .map(drop)
-        .map_err(|r| r.to_string())
-}
+use crate::state::{use_editor, use_library};
 
 /// Editable details of one lesson. Each edit is applied as it is typed and saved a moment later.
 #[component]
@@ -24,7 +16,7 @@ pub fn LessonDetailsForm(
     lesson: LessonId,
 ) -> impl IntoView {
     let library = use_library();
-    let dispatch = use_dispatch();
+    let editor = use_editor();
     let id = StoredValue::new(lesson);
     let plan = Memo::new(move |_| {
         library.with(|lib| id.with_value(|id| lib.lesson(id).map(|l| l.plan().clone())))
@@ -42,7 +34,7 @@ pub fn LessonDetailsForm(
                 saved=field(|p| p.title.to_string())
                 on_edit=move |text: String| {
                     let title = LessonTitle::parse(&text).map_err(|e| e.to_string());
-                    apply_edit(dispatch, title.map(|title| Command::RenameLesson { lesson: lesson(), title }))
+                    editor.edit_parsed(title.map(|title| Command::RenameLesson { lesson: lesson(), title }))
                 }
             />
             <div class="field-row">
@@ -51,7 +43,7 @@ pub fn LessonDetailsForm(
                     saved=field(|p| p.subject.to_string())
                     on_edit=move |text: String| {
                         let subject = Subject::parse(&text).map_err(|e| e.to_string());
-                        apply_edit(dispatch, subject.map(|subject| Command::SetLessonSubject { lesson: lesson(), subject }))
+                        editor.edit_parsed(subject.map(|subject| Command::SetLessonSubject { lesson: lesson(), subject }))
                     }
                 />
                 <ClassSelect lesson=id selected=Signal::derive(move || plan.with(|p| p.as_ref().and_then(|p| p.class.clone()))) />
@@ -66,7 +58,7 @@ pub fn LessonDetailsForm(
                             "" => Ok(None),
                             text => LessonDate::parse(text).map(Some).map_err(|e| e.to_string()),
                         };
-                        apply_edit(dispatch, date.map(|date| Command::SetLessonDate { lesson: lesson(), date }))
+                        editor.edit_parsed(date.map(|date| Command::SetLessonDate { lesson: lesson(), date }))
                     }
                 />
                 <TextField
@@ -75,7 +67,7 @@ pub fn LessonDetailsForm(
                     saved=field(|p| p.length.minutes().to_string())
                     on_edit=move |text: String| {
                         let length = LessonLength::parse(&text).map_err(|e| e.to_string());
-                        apply_edit(dispatch, length.map(|length| Command::SetLessonLength { lesson: lesson(), length }))
+                        editor.edit_parsed(length.map(|length| Command::SetLessonLength { lesson: lesson(), length }))
                     }
                 />
             </div>
@@ -92,7 +84,7 @@ fn ClassSelect(
     selected: Signal<Option<ClassId>>,
 ) -> impl IntoView {
     let library = use_library();
-    let dispatch = use_dispatch();
+    let editor = use_editor();
     let id = unique_id("class");
     let error = RwSignal::new(None::<String>);
     let classes = Memo::new(move |_| {
@@ -106,11 +98,11 @@ fn ClassSelect(
     let changed = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
         let class = ClassId::parse(&value).ok();
-        let outcome = dispatch.as_teacher(Command::SetLessonClass {
+        let outcome = editor.edit(Command::SetLessonClass {
             lesson: lesson.get_value(),
             class,
         });
-        error.set(outcome.err().map(|r| r.to_string()));
+        error.set(outcome.err());
     };
     view! {
         <div class="field">

@@ -1,6 +1,6 @@
-//! A labelled input that applies each edit as it is typed.
+//! A labelled input or text area that applies each edit as it is typed.
 
-use leptos::html::Input;
+use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
 
 use super::unique_id;
@@ -11,7 +11,8 @@ use super::unique_id;
 #[component]
 pub fn TextField(
     /// The visible label, which is also the input's accessible name.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The saved value, as text.
     #[prop(into)]
     saved: Signal<String>,
@@ -27,19 +28,31 @@ pub fn TextField(
     /// A short hint shown under the label.
     #[prop(optional)]
     hint: Option<&'static str>,
+    /// Offers several lines (a text area) instead of one.
+    #[prop(optional)]
+    multiline: bool,
 ) -> impl IntoView {
     let id = unique_id("field");
     let message_id = format!("{id}-message");
     let hint_id = format!("{id}-hint");
     let error = RwSignal::new(None::<String>);
     let input = NodeRef::<Input>::new();
+    let area = NodeRef::<Textarea>::new();
 
     Effect::new(move |_| {
         let saved = saved.get();
-        if let Some(element) = input.get()
-            && element.value().trim() != saved.trim()
-        {
-            element.set_value(&saved);
+        let shown = match (input.get(), area.get()) {
+            (Some(element), _) => element.value(),
+            (_, Some(element)) => element.value(),
+            _ => return,
+        };
+        if shown.trim() != saved.trim() {
+            if let Some(element) = input.get() {
+                element.set_value(&saved);
+            }
+            if let Some(element) = area.get() {
+                element.set_value(&saved);
+            }
             error.set(None);
         }
     });
@@ -48,23 +61,46 @@ pub fn TextField(
         Some(_) => format!("{hint_id} {message_id}"),
         None => message_id.clone(),
     };
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}</label>
-            {hint.map(|text| view! { <p class="field-hint" id=hint_id>{text}</p> })}
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let edited = move |event: leptos::ev::Event| {
+        let outcome = on_edit.run(event_target_value(&event));
+        error.set(outcome.err());
+    };
+    let control = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                node_ref=area
+                class=class
+                rows="3"
+                aria-invalid=invalid
+                aria-describedby=described_by
+                on:input=edited
+            >
+                {saved.get_untracked()}
+            </textarea>
+        }
+        .into_any()
+    } else {
+        view! {
             <input
-                id=id
+                id=id.clone()
                 node_ref=input
                 type=kind
                 class=class
                 value=saved.get_untracked()
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-invalid=invalid
                 aria-describedby=described_by
-                on:input=move |event| {
-                    let outcome = on_edit.run(event_target_value(&event));
-                    error.set(outcome.err());
-                }
+                on:input=edited
             />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {hint.map(|text| view! { <p class="field-hint" id=hint_id>{text}</p> })}
+            {control}
             <p class="field-error" id=message_id aria-live="polite">
                 {move || error.get()}
             </p>

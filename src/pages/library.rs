@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use withme_core::{Command, Event, LessonId, LessonTitle};
+use withme_core::{BuiltInTemplate, Command, Event, LessonId, LessonTitle, TemplateChoice};
 
 use crate::components::{
-    ImportLessonButton, LessonBin, LessonCard, TeacherLayout, shown_if, unique_id,
+    ImportLessonButton, LessonBin, LessonCard, TeacherLayout, list_of, shown_if, unique_id,
 };
 use crate::routes::AppRoute;
 use crate::state::{use_dispatch, use_library, use_notices};
@@ -44,7 +44,7 @@ pub fn LibraryPage() -> impl IntoView {
     });
     let has_any = Memo::new(move |_| library.with(|lib| lib.has_live_lessons()));
 
-    let new_lesson = move |_| {
+    let start = Callback::new(move |template: Option<TemplateChoice>| {
         // A new lesson is usually for the same class as the one planned last.
         let class = library.with_untracked(|lib| {
             lib.lessons_by_last_edited()
@@ -55,7 +55,7 @@ pub fn LibraryPage() -> impl IntoView {
         match dispatch.as_teacher(Command::CreateLesson {
             title,
             class,
-            template: None,
+            template,
         }) {
             Ok(Event::LessonCreated { lesson }) => {
                 navigate(&AppRoute::Planner(lesson).href(), Default::default())
@@ -63,7 +63,8 @@ pub fn LibraryPage() -> impl IntoView {
             Ok(_) => {}
             Err(reason) => notices.problem(reason.to_string()),
         }
-    };
+    });
+    let new_lesson = move |_| start.run(None);
 
     view! {
         <TeacherLayout>
@@ -74,6 +75,7 @@ pub fn LibraryPage() -> impl IntoView {
                     <ImportLessonButton />
                 </div>
             </div>
+            <TemplatePicker start />
             {move || {
                 if has_any.get() {
                     view! {
@@ -111,5 +113,56 @@ pub fn LibraryPage() -> impl IntoView {
             }}
             <LessonBin />
         </TeacherLayout>
+    }
+}
+
+/// New lessons from the built-in templates and the teacher's own.
+#[component]
+fn TemplatePicker(
+    /// Starts a lesson from the template chosen.
+    start: Callback<Option<TemplateChoice>>,
+) -> impl IntoView {
+    let library = use_library();
+    let dispatch = use_dispatch();
+    let notices = use_notices();
+    let saved = Memo::new(move |_| {
+        library.with(|lib| {
+            lib.templates_by_name()
+                .iter()
+                .map(|t| (t.id.clone(), t.name.to_string()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="templates" aria-labelledby="templates-heading">
+            <h2 id="templates-heading">"Start from a template"</h2>
+            <ul class="template-list">
+                {BuiltInTemplate::ALL.map(|template| view! {
+                    <li>
+                        <button type="button" on:click=move |_| start.run(Some(TemplateChoice::BuiltIn(template)))>
+                            {template.name()}
+                        </button>
+                    </li>
+                }).collect_view()}
+                {list_of(saved, move |(id, name)| {
+                    let chosen = id.clone();
+                    let delete = move |_| {
+                        if let Err(reason) = dispatch.as_teacher(Command::DeleteTemplate { template: id.clone() }) {
+                            notices.problem(reason.to_string());
+                        }
+                    };
+                    view! {
+                        <li>
+                            <button type="button" on:click=move |_| start.run(Some(TemplateChoice::Saved(chosen.clone())))>
+                                {name.clone()}
+                            </button>
+                            <button type="button" class="quiet" aria-label=format!("Delete template {name}") on:click=delete>
+                                "Delete"
+                            </button>
+                        </li>
+                    }.into_any()
+                })}
+            </ul>
+        </section>
     }
 }

@@ -5,6 +5,7 @@ mod classes;
 mod library;
 mod not_found;
 mod planner;
+mod print;
 mod pupil;
 
 pub use board::BoardPage;
@@ -12,6 +13,7 @@ pub use classes::ClassesPage;
 pub use library::LibraryPage;
 pub use not_found::NotFoundPage;
 pub use planner::PlannerPage;
+pub use print::PrintPage;
 pub use pupil::PupilPage;
 
 use leptos::prelude::*;

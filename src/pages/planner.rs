@@ -3,8 +3,14 @@
 use leptos::prelude::*;
 use withme_core::{Command, LessonId};
 
-use crate::components::{LessonDetailsForm, TeacherLayout};
+use withme_core::ItemList;
+
+use crate::components::{
+    CoproductionSummary, LessonDetailsForm, PlanItems, PlanNotes, PlanPhases, PlanToolbar,
+    ProposalInbox, TeacherLayout,
+};
 use crate::routes::{AppRoute, use_lesson_id};
+use crate::state::PlanEditor;
 use crate::state::{use_dispatch, use_library, use_notices};
 
 /// Where the lesson stands on this device.
@@ -57,11 +63,23 @@ fn LivePlan(
     /// The lesson.
     lesson: LessonId,
 ) -> impl IntoView {
+    PlanEditor::provide();
     let board = AppRoute::Board(lesson.clone()).href();
     let pupil = AppRoute::Pupil(lesson.clone()).href();
+    let for_items = lesson.clone();
+    let items = move |list, hint| view! { <PlanItems lesson=for_items.clone() list hint /> };
     view! {
         <h1 class="visually-hidden">"Plan the lesson"</h1>
-        <LessonDetailsForm lesson />
+        <PlanToolbar lesson=lesson.clone() />
+        <LessonDetailsForm lesson=lesson.clone() />
+        <ProposalInbox lesson=lesson.clone() />
+        {items(ItemList::Outcomes, "Write each as “I can…”.")}
+        {items(ItemList::Criteria, "Pupils see these.")}
+        <PlanPhases lesson=lesson.clone() />
+        {items(ItemList::Keywords, "")}
+        {items(ItemList::Resources, "Text, or a link starting with https://")}
+        <PlanNotes lesson=lesson.clone() />
+        <CoproductionSummary lesson=lesson.clone() />
         <section class="surfaces" aria-labelledby="surfaces-heading">
             <h2 id="surfaces-heading">"Show this lesson"</h2>
             <div class="page-actions">

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use withme_core::{ClassId, PupilId};
 
-use crate::components::{NoticeTray, StorageBanner};
+use crate::components::{NoticeTray, PupilIdeas, StorageBanner};
 use crate::persistence::pupil_identity;
 use crate::routes::use_lesson_id;
 use crate::state::use_library;
@@ -57,13 +57,7 @@ pub fn PupilPage() -> impl IntoView {
     });
     let me = Memo::new(move |_| {
         let id = chosen.get()?;
-        lesson.with(|l| {
-            l.as_ref()?
-                .roster
-                .iter()
-                .find(|(p, _)| *p == id)
-                .map(|(_, name)| name.clone())
-        })
+        lesson.with(|l| l.as_ref()?.roster.iter().find(|(p, _)| *p == id).cloned())
     });
     super::page_title(move || {
         let title = lesson.with(|l| l.as_ref().map(|l| l.title.clone()));
@@ -83,7 +77,10 @@ pub fn PupilPage() -> impl IntoView {
                     <p>"Your teacher hasn't chosen a class for this lesson yet."</p>
                 }.into_any(),
                 Some(PupilLesson { class: Some((class, class_name)), title, roster }) => match me.get() {
-                    Some(name) => view! { <Welcome name title class chosen /> }.into_any(),
+                    Some((pupil, name)) => view! {
+                        <Welcome name title class chosen />
+                        {lesson_id.get().map(|lesson| view! { <PupilIdeas lesson pupil /> })}
+                    }.into_any(),
                     None => view! { <NamePicker class class_name roster chosen /> }.into_any(),
                 },
             }}
@@ -148,7 +145,6 @@ fn Welcome(
     view! {
         <h1>{format!("Hi, {name}!")}</h1>
         <p class="pupil-lead">{format!("Today's lesson: {title}")}</p>
-        <p>"Your teacher will share activities here."</p>
         <button type="button" class="link-button" on:click=not_me>
             {format!("Not {name}? Choose your name again")}
         </button>

@@ -1,6 +1,6 @@
 //! The narrow handles components use: read the library, dispatch a command, see saving status.
 
-use withme_core::{Author, Command, Event, Library, Rejection};
+use withme_core::{Author, Command, Event, Library, OpId, PupilId, Rejection};
 
 use super::library_state::LibraryState;
 use super::save_status::{KeptAside, SaveState};
@@ -29,6 +29,16 @@ impl LessonDispatch {
     /// Applies `command` as the teacher (the person using this Planner or Board).
     pub fn as_teacher(&self, command: Command) -> Result<Event, Rejection> {
         self.0.make(Author::Teacher, command)
+    }
+
+    /// Applies `command` as a pupil on the lesson's class list (the Pupil view).
+    pub fn as_pupil(&self, pupil: PupilId, command: Command) -> Result<Event, Rejection> {
+        self.0.make(Author::Pupil { pupil }, command)
+    }
+
+    /// The id the next command will get (to work out its undo beforehand).
+    pub(super) fn next_op_id(&self) -> OpId {
+        self.0.next_op_id()
     }
 }
 

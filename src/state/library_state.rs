@@ -11,7 +11,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use withme_core::document::DocumentError;
 use withme_core::replica::{Rebased, Replica, WRITE_GRACE_MILLIS};
-use withme_core::{Author, Command, Event, Library, Rejection};
+use withme_core::{Author, Command, Event, Library, OpId, Rejection};
 
 use super::notices::Notices;
 use super::save_status::{KeptAside, SaveState, StorageProblem};
@@ -82,6 +82,11 @@ impl LibraryState {
     /// Hides the message about a kept-aside library (the copy stays in storage).
     pub fn dismiss_kept_aside(&self) {
         self.kept_aside.set(None);
+    }
+
+    /// The id this window's next operation will have.
+    pub fn next_op_id(&self) -> OpId {
+        self.replica.with_untracked(Replica::next_op_id)
     }
 
     /// Applies a command as `author`, then schedules a write.

@@ -3,6 +3,7 @@
 //! [`provide_app_state`] runs once, in `App`; components then call [`use_library`],
 //! [`use_dispatch`], [`use_save_status`] or [`use_notices`].
 
+mod editor;
 mod handles;
 mod library_state;
 mod notices;
@@ -10,6 +11,7 @@ mod save_status;
 
 use leptos::prelude::*;
 
+pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
 pub use notices::{Notice, Notices, Tone};
 pub use save_status::{KeptAside, SaveState, StorageProblem};

@@ -146,7 +146,13 @@ impl UndoHistory {
     /// Records an edit about to be applied as operation `op`: its inverse goes on the undo stack,
     /// and the redo stack empties. Typing on in the same field extends the last step.
     pub fn record(&mut self, library: &Library, command: &Command, op: &OpId) {
-        let Some(inverse) = inverse(library, command, op) else {
+        self.push_edit(inverse(library, command, op), command);
+    }
+
+    /// Records an edit whose inverse was worked out beforehand with [`inverse`] (`None` when the
+    /// edit cannot be undone).
+    pub fn push_edit(&mut self, inverse: Option<Command>, command: &Command) {
+        let Some(inverse) = inverse else {
             return;
         };
         self.redo.clear();

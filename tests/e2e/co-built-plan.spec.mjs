@@ -1,0 +1,177 @@
+import { test, expect } from "@playwright/test";
+import { Withme } from "./withme.mjs";
+
+async function makeClass(page, name, names) {
+  await page.goto("/classes");
+  await page.getByLabel("New class name").fill(name);
+  await page.getByRole("button", { name: "Add class" }).click();
+  const card = page.getByRole("region", { name });
+  await card.getByLabel("Add pupils: one first name per line").fill(names.join("\n"));
+  await card.getByRole("button", { name: "Add pupils" }).click();
+  await expect(card.getByRole("heading", { name: `Pupils (${names.length})` })).toBeVisible();
+}
+
+/** The Pupil view, as the pupil named `name` (switching from whoever used the tablet last). */
+async function asPupil(page, name) {
+  const notMe = page.getByRole("button", { name: /^Not .*\? Choose your name again$/ });
+  if (await notMe.isVisible()) await notMe.click();
+  await page.getByRole("button", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Hi, ${name}!` })).toBeVisible();
+}
+
+async function propose(page, text) {
+  await page.getByRole("radio", { name: "Success criterion" }).check();
+  await page.getByLabel("Your idea").fill(text);
+  await page.getByRole("button", { name: "Send to my teacher" }).click();
+  await expect(page.getByText("Sent! Your teacher will look at it.").first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "My ideas" }).getByText(text, { exact: true })).toBeVisible();
+}
+
+test("a plan is built from a template, with pupils' ideas merged, sent back and accepted", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 5 Oak", ["Amira", "Ben", "Chloé", "Dev"]);
+
+  // Build a plan from a template.
+  await app.openLibrary();
+  await teacher.getByRole("button", { name: "Three-part lesson" }).click();
+  await teacher.getByLabel("Lesson title").fill("Where do rivers begin?");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+  await expect(teacher.getByText("60 of 60 minutes planned")).toBeVisible();
+  await teacher.getByLabel("Add a learning outcome").fill("I can name the parts of a river.");
+  await teacher.getByRole("region", { name: "Learning outcomes" }).getByRole("button", { name: "Add" }).click();
+  await expect(teacher.getByRole("textbox", { name: "Learning outcome 1", exact: true })).toHaveValue("I can name the parts of a river.");
+
+  // Edit and reorder phases by keyboard.
+  await teacher.getByLabel("Phase 2 title").fill("Map the Thames");
+  await teacher.getByLabel("Phase 2 minutes").fill("50");
+  await expect(teacher.getByRole("alert")).toHaveText(
+    "The phases run 10 minutes over the 60-minute lesson. Shorten a phase or make the lesson longer.",
+  );
+  await teacher.getByLabel("Phase 2 minutes").fill("40");
+  await expect(teacher.getByRole("alert")).toHaveCount(0);
+  await teacher.getByRole("button", { name: "Move Plenary up" }).focus();
+  await teacher.keyboard.press("Enter");
+  await expect(teacher.getByLabel("Phase 2 title")).toHaveValue("Plenary");
+  await expect(teacher.getByRole("button", { name: "Move Plenary up" })).toBeFocused();
+  await teacher.keyboard.press("Enter");
+  await expect(teacher.getByLabel("Phase 1 title")).toHaveValue("Plenary");
+  await expect(teacher.getByRole("button", { name: "Move Plenary down" })).toBeFocused();
+  await teacher.keyboard.press("Enter");
+  await teacher.getByRole("button", { name: "Move Plenary down" }).press("Enter");
+  await expect(teacher.getByLabel("Phase 3 title")).toHaveValue("Plenary");
+
+  // Undo and redo the last move.
+  await teacher.getByRole("button", { name: "Undo" }).click();
+  await expect(teacher.getByLabel("Phase 2 title")).toHaveValue("Plenary");
+  await teacher.getByRole("button", { name: "Redo" }).click();
+  await expect(teacher.getByLabel("Phase 3 title")).toHaveValue("Plenary");
+
+  // Too-long and empty text is refused at the field.
+  await teacher.getByLabel("Lesson title").fill("x".repeat(121));
+  await expect(teacher.getByText("A lesson title can be at most 120 characters (this has 121).")).toBeVisible();
+  await teacher.getByLabel("Lesson title").fill("Where do rivers begin?");
+  await teacher.getByLabel("Add a success criterion").fill("y".repeat(501));
+  await teacher.getByRole("region", { name: "Success criteria" }).getByRole("button", { name: "Add" }).click();
+  await expect(teacher.getByText("An item can be at most 500 characters (this has 501).")).toBeVisible();
+  await teacher.getByLabel("Add a success criterion").fill("");
+  await app.waitUntilSaved();
+
+  // Pupils propose from the Pupil view, in a second tab.
+  const pupilUrl = teacher.url() + "/pupil";
+  const tablet = await context.newPage();
+  await tablet.goto(pupilUrl);
+  await asPupil(tablet, "Amira");
+  await propose(tablet, "I use the word tributary.");
+  await asPupil(tablet, "Chloé");
+  await propose(tablet, "I say what a tributary is.");
+  await propose(tablet, "wet");
+  await asPupil(tablet, "Ben");
+  await propose(tablet, "I label the source and the mouth.");
+  await asPupil(tablet, "Dev");
+  await tablet.getByRole("button", { name: "Back “I use the word tributary.”" }).click();
+  await expect(tablet.getByRole("button", { name: "Back “I use the word tributary.”" })).toHaveAttribute("aria-pressed", "true");
+
+  // The teacher's inbox: merge two, send one back, accept the rest.
+  const inbox = teacher.getByRole("region", { name: /Pupils' ideas/ });
+  await expect(inbox.getByText("(4 waiting)")).toBeVisible();
+  await expect(inbox.getByText("+1 backing")).toBeVisible();
+  await inbox.getByRole("checkbox", { name: "Select “I use the word tributary.” to merge" }).check();
+  await inbox.getByRole("checkbox", { name: "Select “I say what a tributary is.” to merge" }).check();
+  await inbox.getByLabel("Merged wording for 2 ideas").fill("I use and explain the word tributary.");
+  await inbox.getByRole("button", { name: "Merge into one" }).click();
+  const wet = inbox.getByRole("listitem").filter({ hasText: "wet" });
+  await wet.getByRole("button", { name: "Send back" }).click();
+  await wet.getByLabel("A kind note for the pupil").fill("Can you make it a sentence?");
+  await wet.getByRole("button", { name: "Send back" }).click();
+  const source = inbox.getByRole("listitem").filter({ hasText: "I label the source and the mouth." });
+  await source.getByRole("button", { name: "Accept" }).click();
+  await source.getByRole("button", { name: "Add to plan" }).click();
+
+  // Chloé sees the kind note and rewords; then the teacher accepts it.
+  await asPupil(tablet, "Chloé");
+  await expect(tablet.getByText("Your teacher asks: “Can you make it a sentence?”")).toBeVisible();
+  await tablet.getByLabel("Reword your idea").fill("I say where a river is wettest.");
+  await tablet.getByRole("button", { name: "Send again" }).click();
+  const reworded = inbox.getByRole("listitem").filter({ hasText: "I say where a river is wettest." });
+  await reworded.getByRole("button", { name: "Accept" }).click();
+  await reworded.getByLabel("Wording for the plan").fill("I can say where a river is wettest.");
+  await reworded.getByRole("button", { name: "Add to plan" }).click();
+  await expect(inbox.getByText("(0 waiting)")).toBeVisible();
+
+  // The plan shows who suggested what, and the co-production record.
+  const criteria = teacher.getByRole("region", { name: "Success criteria" });
+  await expect(criteria.getByRole("textbox", { name: "Success criterion 1", exact: true })).toHaveValue("I use and explain the word tributary.");
+  await expect(criteria.getByText("Suggested by Amira and Chloé")).toBeVisible();
+  await expect(criteria.getByText("Suggested by Ben")).toBeVisible();
+  await expect(criteria.getByRole("textbox", { name: "Success criterion 3", exact: true })).toHaveValue("I can say where a river is wettest.");
+  await expect(criteria.getByText("Suggested by Chloé", { exact: true })).toBeVisible();
+  await expect(teacher.getByText("The class wrote 3 of the plan's 7 entries, by 3 different pupils.")).toBeVisible();
+  await expect(teacher.getByText("Not heard from yet: Dev.")).toBeVisible();
+  await expect(tablet.getByText("In the plan! Thank you.")).toBeVisible();
+  await expect(tablet.getByRole("region", { name: "How we'll know we've done well" }).getByRole("listitem")).toHaveCount(3);
+
+  // Everything survives a reload.
+  await app.waitUntilSaved();
+  await teacher.reload();
+  await expect(teacher.getByText("Suggested by Amira and Chloé")).toBeVisible();
+  await expect(teacher.getByLabel("Phase 3 title")).toHaveValue("Plenary");
+  await expect(teacher.getByLabel("Phase 2 title")).toHaveValue("Map the Thames");
+  await expect(teacher.getByRole("textbox", { name: "Learning outcome 1", exact: true })).toHaveValue("I can name the parts of a river.");
+  await tablet.reload();
+  await expect(tablet.getByText("In the plan! Thank you.").first()).toBeVisible();
+});
+
+test("the printed plan fits two A4 pages with no controls, and Markdown exports its text", async ({ page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  await page.getByRole("button", { name: "P4C enquiry" }).click();
+  await page.getByLabel("Lesson title").fill("Is it ever right to break a promise?");
+  await page.getByLabel("Add a success criterion").fill("I give a reason for my view.");
+  await page.getByRole("region", { name: "Success criteria" }).getByRole("button", { name: "Add" }).click();
+  await page.getByLabel("Prior knowledge").fill("The story of the broken vase.");
+  await page.getByLabel("Add a resource").fill("Picture book https://example.org/vase");
+  await page.getByRole("region", { name: "Resources" }).getByRole("button", { name: "Add" }).click();
+  await app.waitUntilSaved();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export Markdown" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("is-it-ever-right-to-break-a-promise.md");
+  const markdown = await (await file.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  expect(markdown).toContain("# Is it ever right to break a promise?");
+  expect(markdown).toContain("- I give a reason for my view.");
+  expect(markdown).toContain("### Stimulus · 10 min");
+  expect(markdown).toContain("## Prior knowledge\n\nThe story of the broken vase.");
+
+  await page.getByRole("link", { name: "Print plan" }).click();
+  await expect(page.getByRole("heading", { name: "Is it ever right to break a promise?", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "https://example.org/vase" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.getByRole("link", { name: "← Back to the plan" })).toBeHidden();
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+  expect(pages).toBeGreaterThanOrEqual(1);
+  expect(pages).toBeLessThanOrEqual(2);
+});

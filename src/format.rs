@@ -50,17 +50,6 @@ pub fn plan_details(plan: &Plan, class_name: Option<&str>) -> String {
     parts.join(" · ")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_read_naturally() {
-        let day = LessonDate::parse("2026-11-24").unwrap();
-        assert_eq!(date(day), "Tue 24 Nov 2026");
-    }
-}
-
 /// "Suggested by Amira and Chloé", or nothing when the teacher wrote the entry.
 pub fn suggested_by(library: &Library, lesson: &Lesson, pupils: &[PupilId]) -> Option<String> {
     (!pupils.is_empty())
@@ -84,5 +73,16 @@ pub fn proposal_kind(kind: ProposalKind) -> &'static str {
         ProposalKind::Activity => "Activity",
         ProposalKind::Resource => "Resource",
         ProposalKind::Keyword => "Keyword",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally() {
+        let day = LessonDate::parse("2026-11-24").unwrap();
+        assert_eq!(date(day), "Tue 24 Nov 2026");
     }
 }

@@ -25,6 +25,7 @@ fn library_with_lesson(title: &str) -> Library {
     let command = Command::CreateLesson {
         title: LessonTitle::parse(title).unwrap(),
         class: None,
+        template: None,
     };
     replica
         .make(Author::Teacher, command, Timestamp::from_millis(1))

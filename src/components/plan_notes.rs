@@ -52,7 +52,7 @@ pub fn PlanNotes(
             <div class="notes-grid">{NoteKind::ALL.map(field).collect_view()}</div>
         </section>
         <section class="plan-section slots" aria-labelledby="slots-heading">
-            <h2 id="slots-heading">"Chosen with the class"</h2>
+            <h2 id="slots-heading">"Decided in the lesson"</h2>
             <h3>"Enquiry question"</h3>
             <p>{move || enquiry().unwrap_or_else(|| "Not chosen yet: the class votes for it.".into())}</p>
             <h3>"Groups and roles"</h3>

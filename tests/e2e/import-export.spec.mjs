@@ -27,7 +27,7 @@ test("a lesson exported to a file imports back as a new lesson", async ({ page }
   const file = JSON.parse(text);
   expect(file).toMatchObject({
     format: "withme.lesson",
-    version: 1,
+    version: 2,
     plan: { title: "Where do rivers begin?", subject: "Geography", length: 60 },
   });
 

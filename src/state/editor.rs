@@ -87,7 +87,7 @@ impl PlanEditor {
         };
         self.dispatch
             .as_teacher(step.command.clone())
-            .map_err(|r| format!("Can't undo that: {r}"))?;
+            .map_err(|r| format!("That step can't be made now: {r}"))?;
         self.history.update(|h| done(h, step));
         Ok(())
     }

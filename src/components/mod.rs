@@ -46,6 +46,7 @@ pub use text_form::TextForm;
 use std::cell::Cell;
 
 use leptos::prelude::*;
+use withme_core::{ItemId, LessonId, Section};
 
 /// Renders a memoised list, one type-erased view per item.
 ///
@@ -64,6 +65,23 @@ where
             .map(&render)
             .collect::<Vec<AnyView>>()
     }
+}
+
+/// The ids of one section of a lesson's plan, in order (empty if the lesson is gone).
+///
+/// Editable lists render from this: typing changes an entry's text, not the ids, so the list
+/// (and the input under the cursor) is not rebuilt.
+pub fn section_ids(lesson: StoredValue<LessonId>, section: Section) -> Memo<Vec<ItemId>> {
+    let library = crate::state::use_library();
+    Memo::new(move |_| {
+        library.with(|lib| {
+            lesson.with_value(|id| {
+                lib.lesson(id)
+                    .map(|l| l.plan().entry_ids(section))
+                    .unwrap_or_default()
+            })
+        })
+    })
 }
 
 /// Shows `view` only while `when` is true, as one type-erased view.

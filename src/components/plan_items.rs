@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use withme_core::markdown::list_heading;
 use withme_core::{Command, ItemId, ItemList, ItemText, LessonId, Section};
 
-use super::{TextField, TextForm, list_of};
+use super::{TextField, TextForm, list_of, section_ids};
 use crate::format::{item_label, suggested_by};
 use crate::state::{use_editor, use_library, use_notices};
 
@@ -19,19 +19,9 @@ pub fn PlanItems(
     #[prop(optional)]
     hint: &'static str,
 ) -> impl IntoView {
-    let library = use_library();
     let editor = use_editor();
     let lesson = StoredValue::new(lesson);
-    // Only the ids: typing in an item changes its text, not this list, so its input stays put.
-    let ids = Memo::new(move |_| {
-        library.with(|lib| {
-            lesson.with_value(|id| {
-                lib.lesson(id)
-                    .map(|l| l.plan().items(list).iter().map(|i| i.id.clone()).collect())
-                    .unwrap_or_default()
-            })
-        })
-    });
+    let ids = section_ids(lesson, Section::Items(list));
     let add = Callback::new(move |text: String| {
         let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
         editor.edit(Command::AddItem {

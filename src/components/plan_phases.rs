@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use withme_core::{Command, ItemId, LessonId, Notes, Phase, PhaseMinutes, PhaseTitle, Section};
 
-use super::{TextField, TextForm, list_of};
+use super::{TextField, TextForm, list_of, section_ids};
 use crate::format::suggested_by;
 use crate::state::{PlanEditor, use_editor, use_library, use_notices};
 
@@ -17,21 +17,7 @@ pub fn PlanPhases(
     let library = use_library();
     let editor = use_editor();
     let lesson = StoredValue::new(lesson);
-    let ids = Memo::new(move |_| {
-        library.with(|lib| {
-            lesson.with_value(|id| {
-                lib.lesson(id)
-                    .map(|l| {
-                        l.plan()
-                            .phases
-                            .iter()
-                            .map(|p| p.id.clone())
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
-        })
-    });
+    let ids = section_ids(lesson, Section::Phases);
     let minutes = Memo::new(move |_| {
         library.with(|lib| {
             lesson.with_value(|id| {

@@ -1,6 +1,7 @@
 //! The Planner's toolbar: undo and redo, print, Markdown, save as a template.
 
 use leptos::prelude::*;
+use withme_core::lesson_file::file_stem;
 use withme_core::markdown::plan_to_markdown;
 use withme_core::{Command, LessonId, TemplateName};
 
@@ -30,12 +31,8 @@ pub fn PlanToolbar(
     let markdown = move |_| {
         let file = library.with_untracked(|lib| {
             let l = lesson.with_value(|id| lib.lesson(id))?;
-            let stem = withme_core::lesson_file::LessonFile::of(l, None, crate::browser::now())
-                .file_name();
-            Some((
-                stem.replace(".withme.json", ".md"),
-                plan_to_markdown(l.plan(), class_of(lib, l)),
-            ))
+            let name = format!("{}.md", file_stem(&l.plan().title));
+            Some((name, plan_to_markdown(l.plan(), class_of(lib, l))))
         });
         if let Some((name, text)) = file {
             report(download_text(&name, "text/markdown", &text));

@@ -10,7 +10,7 @@ use withme_core::{
 
 use super::TextForm;
 use crate::format::{class_of, proposal_kind};
-use crate::state::{PlanEditor, use_editor, use_library, use_notices};
+use crate::state::{use_editor, use_library, use_notices};
 
 /// An open proposal as the inbox shows it.
 #[derive(Clone, PartialEq)]
@@ -30,10 +30,6 @@ enum Mode {
     Plain,
     Accepting,
     SendingBack,
-}
-
-fn answer(editor: PlanEditor, command: Command) -> Result<(), String> {
-    editor.edit(command)
 }
 
 /// Every pupil's idea still waiting, newest last, with the teacher's four answers.
@@ -72,9 +68,11 @@ pub fn ProposalInbox(
     let selected = RwSignal::new(BTreeSet::<ProposalId>::new());
     let pending_count =
         move || waiting.with(|w| w.iter().filter(|p| p.sent_back.is_none()).count());
+    // The wording starts from the most-backed idea chosen; read without tracking, so new ideas
+    // arriving or another tick never reset what the teacher is typing.
     let merge_draft = move || {
-        let chosen = selected.get();
-        waiting.with(|w| {
+        let chosen = selected.get_untracked();
+        waiting.with_untracked(|w| {
             w.iter()
                 .filter(|p| chosen.contains(&p.id))
                 .max_by_key(|p| p.backers)
@@ -86,20 +84,18 @@ pub fn ProposalInbox(
         let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
         let proposals: Vec<_> = selected.get_untracked().into_iter().collect();
         let count = proposals.len();
-        answer(
-            editor,
-            Command::MergeProposals {
-                lesson: lesson.get_value(),
-                proposals,
-                text,
-            },
-        )?;
+        editor.edit(Command::MergeProposals {
+            lesson: lesson.get_value(),
+            proposals,
+            text,
+        })?;
         selected.set(BTreeSet::new());
         notices.info(format!(
             "Merged {count} ideas into one. Every author is credited."
         ));
         Ok(())
     });
+    let merging = Memo::new(move |_| selected.with(BTreeSet::len) >= 2);
     let cancel_merge = Callback::new(move |()| selected.set(BTreeSet::new()));
 
     view! {
@@ -112,10 +108,11 @@ pub fn ProposalInbox(
             {move || waiting.with(Vec::is_empty).then(|| view! {
                 <p class="empty-note">"No ideas waiting. Pupils suggest them from the Pupil view."</p>
             })}
-            {move || (selected.with(BTreeSet::len) >= 2).then(|| view! {
+            {move || merging.get().then(|| view! {
                 <div class="merge-bar">
+                    <p aria-live="polite">{move || format!("{} ideas chosen to merge.", selected.with(BTreeSet::len))}</p>
                     <TextForm
-                        label=format!("Merged wording for {} ideas", selected.with_untracked(BTreeSet::len))
+                        label="Wording for the merged idea"
                         initial=merge_draft()
                         submit="Merge into one"
                         on_submit=merge
@@ -150,37 +147,28 @@ fn InboxCard(
     let quoted = format!("“{}”", proposal.text);
     let accept = Callback::new(move |text: String| {
         let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
-        answer(
-            editor,
-            Command::AcceptProposal {
-                lesson: lesson.get_value(),
-                proposal: id.get_value(),
-                text,
-            },
-        )?;
+        editor.edit(Command::AcceptProposal {
+            lesson: lesson.get_value(),
+            proposal: id.get_value(),
+            text,
+        })?;
         notices.info("Added to the plan.".to_owned());
         Ok(())
     });
     let send_back = Callback::new(move |text: String| {
         let note = KindNote::parse(&text).map_err(|e| e.to_string())?;
-        answer(
-            editor,
-            Command::SendBackProposal {
-                lesson: lesson.get_value(),
-                proposal: id.get_value(),
-                note,
-            },
-        )?;
+        editor.edit(Command::SendBackProposal {
+            lesson: lesson.get_value(),
+            proposal: id.get_value(),
+            note,
+        })?;
         notices.info("Sent back with your note.".to_owned());
         Ok(())
     });
-    let decline = move |_| match answer(
-        editor,
-        Command::DeclineProposal {
-            lesson: lesson.get_value(),
-            proposal: id.get_value(),
-        },
-    ) {
+    let decline = move |_| match editor.edit(Command::DeclineProposal {
+        lesson: lesson.get_value(),
+        proposal: id.get_value(),
+    }) {
         Ok(()) => notices.info("Declined. The pupil sees it wasn't taken this time.".to_owned()),
         Err(reason) => notices.problem(reason),
     };

@@ -1,15 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { Withme } from "./withme.mjs";
-
-async function makeClass(page, name, names) {
-  await page.goto("/classes");
-  await page.getByLabel("New class name").fill(name);
-  await page.getByRole("button", { name: "Add class" }).click();
-  const card = page.getByRole("region", { name });
-  await card.getByLabel("Add pupils: one first name per line").fill(names.join("\n"));
-  await card.getByRole("button", { name: "Add pupils" }).click();
-  return card;
-}
+import { Withme, makeClass } from "./withme.mjs";
 
 test("a class list is pasted, checked, edited and kept", async ({ page }) => {
   const app = new Withme(page);

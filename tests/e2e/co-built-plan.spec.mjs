@@ -1,15 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { Withme } from "./withme.mjs";
-
-async function makeClass(page, name, names) {
-  await page.goto("/classes");
-  await page.getByLabel("New class name").fill(name);
-  await page.getByRole("button", { name: "Add class" }).click();
-  const card = page.getByRole("region", { name });
-  await card.getByLabel("Add pupils: one first name per line").fill(names.join("\n"));
-  await card.getByRole("button", { name: "Add pupils" }).click();
-  await expect(card.getByRole("heading", { name: `Pupils (${names.length})` })).toBeVisible();
-}
+import { Withme, makeClass } from "./withme.mjs";
 
 /** The Pupil view, as the pupil named `name` (switching from whoever used the tablet last). */
 async function asPupil(page, name) {
@@ -30,7 +20,8 @@ async function propose(page, text) {
 test("a plan is built from a template, with pupils' ideas merged, sent back and accepted", async ({ context }) => {
   const teacher = await context.newPage();
   const app = new Withme(teacher);
-  await makeClass(teacher, "Year 5 Oak", ["Amira", "Ben", "Chloé", "Dev"]);
+  const card = await makeClass(teacher, "Year 5 Oak", ["Amira", "Ben", "Chloé", "Dev"]);
+  await expect(card.getByRole("heading", { name: "Pupils (4)" })).toBeVisible();
 
   // Build a plan from a template.
   await app.openLibrary();
@@ -75,6 +66,11 @@ test("a plan is built from a template, with pupils' ideas merged, sent back and 
   await teacher.getByRole("region", { name: "Success criteria" }).getByRole("button", { name: "Add" }).click();
   await expect(teacher.getByText("An item can be at most 500 characters (this has 501).")).toBeVisible();
   await teacher.getByLabel("Add a success criterion").fill("");
+  await teacher.getByRole("region", { name: "Success criteria" }).getByRole("button", { name: "Add" }).click();
+  await expect(teacher.getByText("An item can't be empty.")).toBeVisible();
+  await teacher.getByLabel("Phase 1 minutes").fill("0");
+  await expect(teacher.getByText("A phase lasts between 1 and 360 minutes.")).toBeVisible();
+  await teacher.getByLabel("Phase 1 minutes").fill("10");
   await app.waitUntilSaved();
 
   // Pupils propose from the Pupil view, in a second tab.
@@ -98,7 +94,13 @@ test("a plan is built from a template, with pupils' ideas merged, sent back and 
   await expect(inbox.getByText("+1 backing")).toBeVisible();
   await inbox.getByRole("checkbox", { name: "Select “I use the word tributary.” to merge" }).check();
   await inbox.getByRole("checkbox", { name: "Select “I say what a tributary is.” to merge" }).check();
-  await inbox.getByLabel("Merged wording for 2 ideas").fill("I use and explain the word tributary.");
+  await expect(inbox.getByText("2 ideas chosen to merge.")).toBeVisible();
+  const wording = inbox.getByLabel("Wording for the merged idea");
+  await wording.fill("I use and explain the word tributary.");
+  // An idea backed meanwhile must not reset what the teacher is typing.
+  await tablet.getByRole("button", { name: "Back “I label the source and the mouth.”" }).click();
+  await expect(inbox.getByRole("listitem").filter({ hasText: "I label the source" }).getByText("+1 backing")).toBeVisible();
+  await expect(wording).toHaveValue("I use and explain the word tributary.");
   await inbox.getByRole("button", { name: "Merge into one" }).click();
   const wet = inbox.getByRole("listitem").filter({ hasText: "wet" });
   await wet.getByRole("button", { name: "Send back" }).click();

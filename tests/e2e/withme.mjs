@@ -54,3 +54,14 @@ export class Withme {
     return JSON.parse(text).library.lessons.filter((l) => !l.deleted_at).map((l) => l.plan.title).sort();
   }
 }
+
+/** Makes a class on the Classes page and pastes its pupils' names. Returns the class's card. */
+export async function makeClass(page, name, names) {
+  await page.goto("/classes");
+  await page.getByLabel("New class name").fill(name);
+  await page.getByRole("button", { name: "Add class" }).click();
+  const card = page.getByRole("region", { name });
+  await card.getByLabel("Add pupils: one first name per line").fill(names.join("\n"));
+  await card.getByRole("button", { name: "Add pupils" }).click();
+  return card;
+}

@@ -15,7 +15,7 @@ use thiserror::Error;
 use crate::lesson::Lesson;
 use crate::plan::Plan;
 use crate::proposal::Proposal;
-use crate::text::ClassName;
+use crate::text::{ClassName, LessonTitle};
 use crate::time::Timestamp;
 
 /// The `format` field of a lesson file.
@@ -112,17 +112,26 @@ impl LessonFile {
 
     /// A file name for the lesson: its title in lower case, with dashes, and `.withme.json`.
     pub fn file_name(&self) -> String {
-        let mut stem = String::new();
-        for c in self.plan.title.as_str().chars() {
-            if c.is_alphanumeric() {
-                stem.extend(c.to_lowercase());
-            } else if !stem.is_empty() && !stem.ends_with('-') {
-                stem.push('-');
-            }
+        format!("{}.withme.json", file_stem(&self.plan.title))
+    }
+}
+
+/// A file name stem from a lesson's title: lower case, with dashes, at most 60 characters,
+/// "lesson" when nothing is left. Shared by every file Withme saves for a lesson.
+pub fn file_stem(title: &LessonTitle) -> String {
+    let mut stem = String::new();
+    for c in title.as_str().chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
         }
-        let stem: String = stem.trim_end_matches('-').chars().take(60).collect();
-        let stem = if stem.is_empty() { "lesson" } else { &stem };
-        format!("{stem}.withme.json")
+    }
+    let stem: String = stem.trim_end_matches('-').chars().take(60).collect();
+    if stem.is_empty() {
+        "lesson".into()
+    } else {
+        stem
     }
 }
 
@@ -166,7 +175,6 @@ pub fn read_lesson_file(text: &str) -> Result<LessonFile, ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::LessonTitle;
 
     fn file_titled(title: &str) -> LessonFile {
         LessonFile {

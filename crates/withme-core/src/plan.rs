@@ -248,6 +248,14 @@ impl Plan {
         }
     }
 
+    /// The ids of a section's entries, in order.
+    pub fn entry_ids(&self, section: Section) -> Vec<ItemId> {
+        match section {
+            Section::Items(list) => self.items(list).iter().map(|i| i.id.clone()).collect(),
+            Section::Phases => self.phases.iter().map(|p| p.id.clone()).collect(),
+        }
+    }
+
     /// The entry at `index` of a section, whole.
     pub fn entry(&self, section: Section, index: usize) -> Option<Entry> {
         match section {

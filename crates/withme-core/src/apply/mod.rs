@@ -10,6 +10,7 @@ use thiserror::Error;
 
 use crate::library::Library;
 use crate::operation::{Applied, Command, Event, Operation};
+use crate::proposal::ProposalStatus;
 use crate::rights::authorise;
 
 /// Why an operation was refused. The `Display` text is written for the person who tried it.
@@ -208,7 +209,7 @@ impl Library {
                 text,
             } => self.revise_proposal(lesson, proposal, text, at),
             Command::WithdrawProposal { lesson, proposal } => {
-                self.withdraw_proposal(lesson, proposal, at)
+                self.answer_proposal(lesson, proposal, ProposalStatus::Withdrawn, at)
             }
             Command::BackProposal { lesson, proposal } => self.back_proposal(op, lesson, proposal),
             Command::AcceptProposal {
@@ -225,9 +226,12 @@ impl Library {
                 lesson,
                 proposal,
                 note,
-            } => self.send_back_proposal(lesson, proposal, note, at),
+            } => {
+                let status = ProposalStatus::SentBack { note: note.clone() };
+                self.answer_proposal(lesson, proposal, status, at)
+            }
             Command::DeclineProposal { lesson, proposal } => {
-                self.decline_proposal(lesson, proposal, at)
+                self.answer_proposal(lesson, proposal, ProposalStatus::Declined, at)
             }
             Command::CreateClass { name } => self.create_class(op, name),
             Command::RenameClass { class, name } => self.rename_class(class, name),

@@ -12,7 +12,7 @@ use crate::plan::{Entry, Item, Phase};
 use crate::proposal::{
     MAX_OPEN_PROPOSALS_PER_PUPIL, MAX_PROPOSALS_PER_LESSON, Proposal, ProposalKind, ProposalStatus,
 };
-use crate::text::{ItemText, KindNote, Notes, PhaseTitle};
+use crate::text::{ItemText, Notes, PhaseTitle};
 use crate::time::{PhaseMinutes, Timestamp};
 
 /// How long a phase made from a pupil's activity lasts until the teacher changes it.
@@ -126,18 +126,6 @@ impl Library {
         })
     }
 
-    pub(super) fn withdraw_proposal(
-        &mut self,
-        lesson: &LessonId,
-        id: &ProposalId,
-        at: Timestamp,
-    ) -> Result<Event, Rejection> {
-        self.change_lesson(lesson, at, |l| {
-            open_proposal(l, id)?.status = ProposalStatus::Withdrawn;
-            Ok(())
-        })
-    }
-
     pub(super) fn back_proposal(
         &mut self,
         op: &Operation,
@@ -193,27 +181,16 @@ impl Library {
         })
     }
 
-    pub(super) fn send_back_proposal(
+    /// Gives an open proposal its answer: sent back, declined or withdrawn.
+    pub(super) fn answer_proposal(
         &mut self,
         lesson: &LessonId,
         id: &ProposalId,
-        note: &KindNote,
+        status: ProposalStatus,
         at: Timestamp,
     ) -> Result<Event, Rejection> {
         self.change_lesson(lesson, at, |l| {
-            open_proposal(l, id)?.status = ProposalStatus::SentBack { note: note.clone() };
-            Ok(())
-        })
-    }
-
-    pub(super) fn decline_proposal(
-        &mut self,
-        lesson: &LessonId,
-        id: &ProposalId,
-        at: Timestamp,
-    ) -> Result<Event, Rejection> {
-        self.change_lesson(lesson, at, |l| {
-            open_proposal(l, id)?.status = ProposalStatus::Declined;
+            open_proposal(l, id)?.status = status;
             Ok(())
         })
     }

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::enquiry::ParkedQuestion;
 use crate::ids::{ClassId, PupilId};
 use crate::text::{ClassName, PupilName};
 use crate::time::Timestamp;
@@ -45,6 +46,9 @@ pub struct Class {
     #[serde(default)]
     pupils: Vec<Pupil>,
     created_at: Timestamp,
+    /// Questions from past enquiries, waiting for a later lesson to take them up.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    parked: Vec<ParkedQuestion>,
 }
 
 impl Class {
@@ -54,6 +58,7 @@ impl Class {
             name,
             pupils: Vec::new(),
             created_at: at,
+            parked: Vec::new(),
         }
     }
 
@@ -97,6 +102,15 @@ impl Class {
         let folded = name.folded();
         self.roster()
             .find(|p| Some(&p.id) != except && p.name.folded() == folded)
+    }
+
+    /// The class's question parking lot, oldest first.
+    pub fn parked(&self) -> &[ParkedQuestion] {
+        &self.parked
+    }
+
+    pub(crate) fn parked_mut(&mut self) -> &mut Vec<ParkedQuestion> {
+        &mut self.parked
     }
 
     pub(crate) fn rename(&mut self, name: ClassName) {

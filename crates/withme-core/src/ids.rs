@@ -111,6 +111,14 @@ entity_id!(
     /// Identifies a teacher's saved lesson template.
     TemplateId
 );
+entity_id!(
+    /// Identifies an enquiry question (in a lesson, or parked for its class).
+    QuestionId
+);
+entity_id!(
+    /// Identifies a poll: one vote the teacher opens and closes.
+    PollId
+);
 
 impl ItemId {
     /// The id of the `index`-th entry made by operation `op` (e.g. a template's phases).

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::enquiry::Enquiry;
 use crate::ids::{LessonId, ProposalId};
 use crate::plan::Plan;
 use crate::proposal::Proposal;
@@ -20,6 +21,9 @@ pub struct Lesson {
     /// template starts with none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     proposals: Vec<Proposal>,
+    /// The class's enquiry: stimulus, questions and votes. Not part of the plan either.
+    #[serde(default, skip_serializing_if = "Enquiry::is_empty")]
+    enquiry: Enquiry,
 }
 
 impl Lesson {
@@ -31,6 +35,7 @@ impl Lesson {
             updated_at: at,
             deleted_at: None,
             proposals: Vec::new(),
+            enquiry: Enquiry::default(),
         }
     }
 
@@ -72,6 +77,15 @@ impl Lesson {
     /// The proposal with this id.
     pub fn proposal(&self, id: &ProposalId) -> Option<&Proposal> {
         self.proposals.iter().find(|p| &p.id == id)
+    }
+
+    /// The lesson's enquiry.
+    pub fn enquiry(&self) -> &Enquiry {
+        &self.enquiry
+    }
+
+    pub(crate) fn enquiry_mut(&mut self) -> &mut Enquiry {
+        &mut self.enquiry
     }
 
     pub(crate) fn plan_mut(&mut self) -> &mut Plan {

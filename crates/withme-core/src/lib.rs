@@ -23,6 +23,7 @@ mod apply;
 mod class;
 pub mod coproduction;
 pub mod document;
+pub mod enquiry;
 mod ids;
 mod lesson;
 pub mod lesson_file;
@@ -42,7 +43,8 @@ pub mod undo;
 pub use apply::Rejection;
 pub use class::{Class, MAX_PUPILS_PER_CLASS, Pupil};
 pub use ids::{
-    ClassId, DeviceId, IdError, ItemId, LessonId, OpId, ProposalId, PupilId, TemplateId,
+    ClassId, DeviceId, IdError, ItemId, LessonId, OpId, PollId, ProposalId, PupilId, QuestionId,
+    TemplateId,
 };
 pub use lesson::Lesson;
 pub use library::{AppliedOps, Library};

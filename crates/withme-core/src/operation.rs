@@ -6,7 +6,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{ClassId, ItemId, LessonId, OpId, ProposalId, PupilId, TemplateId};
+use crate::enquiry::{BloomLevel, BoardStage, Quadrant, Stimulus, VoteMethod};
+use crate::ids::{
+    ClassId, ItemId, LessonId, OpId, PollId, ProposalId, PupilId, QuestionId, TemplateId,
+};
 use crate::plan::{Entry, ItemList, NoteKind, Plan, Section};
 use crate::proposal::{Proposal, ProposalKind};
 use crate::template::TemplateChoice;
@@ -260,6 +263,191 @@ pub enum Command {
         /// Which proposal.
         proposal: ProposalId,
     },
+    /// Set, change or clear the enquiry's stimulus.
+    SetStimulus {
+        /// Which lesson.
+        lesson: LessonId,
+        /// The stimulus, or none.
+        stimulus: Option<Stimulus>,
+    },
+    /// Start a thinking-time countdown from the operation's time (replacing any running one).
+    StartThinkingTime {
+        /// Which lesson.
+        lesson: LessonId,
+        /// How long it lasts.
+        seconds: u32,
+    },
+    /// Stop the thinking-time countdown.
+    StopThinkingTime {
+        /// Which lesson.
+        lesson: LessonId,
+    },
+    /// Choose what the Board shows.
+    ShowOnBoard {
+        /// Which lesson.
+        lesson: LessonId,
+        /// The stage.
+        stage: BoardStage,
+    },
+    /// A pupil asks a question, alone or with classmates. Its id is the operation's id.
+    AskQuestion {
+        /// Which lesson.
+        lesson: LessonId,
+        /// What it asks.
+        text: ItemText,
+        /// Classmates who asked it too (a pair or a group), besides the author.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        with: Vec<PupilId>,
+    },
+    /// An author rewords their own waiting or returned question; it goes back to the teacher.
+    ReviseQuestion {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which question.
+        question: QuestionId,
+        /// The new wording.
+        text: ItemText,
+    },
+    /// Approve a question: the class sees it on the Board.
+    ApproveQuestion {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which question.
+        question: QuestionId,
+    },
+    /// Change a question's wording. Its authors stay on record.
+    EditQuestion {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which question.
+        question: QuestionId,
+        /// The new wording.
+        text: ItemText,
+    },
+    /// Return a question to its authors for rewording, with a short, kind note.
+    SendBackQuestion {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which question.
+        question: QuestionId,
+        /// What the teacher asks.
+        note: KindNote,
+    },
+    /// Hide a question (kept, seen by the teacher only), or show it again.
+    HideQuestion {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which question.
+        question: QuestionId,
+        /// Hidden or shown.
+        hidden: bool,
+    },
+    /// Join duplicate questions into one approved question that keeps every author. Its id is
+    /// the operation's id.
+    MergeQuestions {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Two or more questions.
+        questions: Vec<QuestionId>,
+        /// The merged wording.
+        text: ItemText,
+    },
+    /// Place a question on the quadrant and tag its Bloom level (either may be cleared).
+    CategoriseQuestion {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which question.
+        question: QuestionId,
+        /// Its quadrant.
+        quadrant: Option<Quadrant>,
+        /// Its Bloom level.
+        bloom: Option<BloomLevel>,
+    },
+    /// Choose whether an approved question goes forward to the vote.
+    SetQuestionForward {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which question.
+        question: QuestionId,
+        /// Forward or not.
+        forward: bool,
+    },
+    /// Open a poll on some approved questions. Its id is the operation's id.
+    OpenPoll {
+        /// Which lesson.
+        lesson: LessonId,
+        /// How pupils vote.
+        method: VoteMethod,
+        /// No tallies anywhere until the teacher reveals them.
+        blind: bool,
+        /// The questions voted on.
+        options: Vec<QuestionId>,
+    },
+    /// A pupil casts a ballot; it replaces any earlier ballot of theirs in that poll.
+    CastBallot {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which poll.
+        poll: PollId,
+        /// The questions chosen (in order of preference for a ranked vote).
+        choices: Vec<QuestionId>,
+    },
+    /// Stop taking ballots.
+    ClosePoll {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which poll.
+        poll: PollId,
+    },
+    /// Show a blind poll's tallies.
+    RevealPoll {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which poll.
+        poll: PollId,
+    },
+    /// Type a hands-up poll's counts, one per option in order.
+    TallyHands {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which poll.
+        poll: PollId,
+        /// The counts.
+        counts: Vec<u32>,
+    },
+    /// Break a closed poll's tie with a run-off between the tied questions. Its id is the
+    /// operation's id.
+    OpenRunOff {
+        /// Which lesson.
+        lesson: LessonId,
+        /// The tied poll.
+        poll: PollId,
+    },
+    /// Break a closed poll's tie by the teacher's choice, recorded as such.
+    ChooseTieWinner {
+        /// Which lesson.
+        lesson: LessonId,
+        /// The tied poll.
+        poll: PollId,
+        /// One of the tied questions.
+        question: QuestionId,
+    },
+    /// Make a question the plan's enquiry question, and park the other approved questions, with
+    /// their votes, in the class's parking lot.
+    FinishEnquiry {
+        /// Which lesson.
+        lesson: LessonId,
+        /// The chosen question.
+        question: QuestionId,
+    },
+    /// Bring a parked question of the lesson's class into this lesson's enquiry, approved. Its
+    /// new id is the operation's id.
+    UnparkQuestion {
+        /// Which lesson.
+        lesson: LessonId,
+        /// The parked question.
+        question: QuestionId,
+    },
     /// Start a new class with an empty roster. Its id is the operation's id.
     CreateClass {
         /// The class's name.
@@ -332,6 +520,30 @@ impl Command {
             Command::MergeProposals { .. } => "merge ideas",
             Command::SendBackProposal { .. } => "send an idea back",
             Command::DeclineProposal { .. } => "decline an idea",
+            Command::SetStimulus { .. }
+            | Command::StartThinkingTime { .. }
+            | Command::StopThinkingTime { .. } => "set the stimulus",
+            Command::ShowOnBoard { .. } => "change the Board",
+            Command::AskQuestion { .. } => "ask a question",
+            Command::ReviseQuestion { .. } => "reword a question",
+            Command::ApproveQuestion { .. }
+            | Command::EditQuestion { .. }
+            | Command::SendBackQuestion { .. }
+            | Command::HideQuestion { .. }
+            | Command::MergeQuestions { .. } => "moderate questions",
+            Command::CategoriseQuestion { .. } | Command::SetQuestionForward { .. } => {
+                "sort questions"
+            }
+            Command::CastBallot { .. } => "vote",
+            Command::OpenPoll { .. }
+            | Command::ClosePoll { .. }
+            | Command::RevealPoll { .. }
+            | Command::TallyHands { .. }
+            | Command::OpenRunOff { .. }
+            | Command::ChooseTieWinner { .. } => "run a vote",
+            Command::FinishEnquiry { .. } | Command::UnparkQuestion { .. } => {
+                "choose the enquiry question"
+            }
             Command::DuplicateLesson { .. } => "duplicate a lesson",
             Command::DeleteLesson { .. } => "delete a lesson",
             Command::RestoreLesson { .. } => "restore a lesson",

@@ -5,10 +5,13 @@
 //! | lessons, plans, templates, classes; accept, merge, send back, decline | the teacher |
 //! | propose, back a proposal | a pupil on the lesson's class list |
 //! | reword or withdraw a proposal | one of its authors |
+//! | ask a question, cast a ballot | a pupil on the lesson's class list |
+//! | reword a question | one of its authors |
+//! | stimulus, moderation, sorting, polls, the Board, the enquiry question | the teacher |
 
 use crate::apply::Rejection;
 use crate::class::Class;
-use crate::ids::{ClassId, LessonId, ProposalId, PupilId};
+use crate::ids::{ClassId, LessonId, ProposalId, PupilId, QuestionId};
 use crate::library::Library;
 use crate::operation::{Author, Command};
 
@@ -21,11 +24,19 @@ enum Permission<'a> {
     Pupil,
     /// Only the authors of this proposal.
     ProposalAuthor(&'a LessonId, &'a ProposalId),
+    /// Only the authors of this question.
+    QuestionAuthor(&'a LessonId, &'a QuestionId),
 }
 
 fn permission(command: &Command) -> Permission<'_> {
     match command {
-        Command::Propose { .. } | Command::BackProposal { .. } => Permission::Pupil,
+        Command::Propose { .. }
+        | Command::BackProposal { .. }
+        | Command::AskQuestion { .. }
+        | Command::CastBallot { .. } => Permission::Pupil,
+        Command::ReviseQuestion {
+            lesson, question, ..
+        } => Permission::QuestionAuthor(lesson, question),
         Command::ReviseProposal {
             lesson, proposal, ..
         }
@@ -63,7 +74,29 @@ fn lesson_concerned(command: &Command) -> Option<&LessonId> {
         | Command::AcceptProposal { lesson, .. }
         | Command::MergeProposals { lesson, .. }
         | Command::SendBackProposal { lesson, .. }
-        | Command::DeclineProposal { lesson, .. } => Some(lesson),
+        | Command::DeclineProposal { lesson, .. }
+        | Command::SetStimulus { lesson, .. }
+        | Command::StartThinkingTime { lesson, .. }
+        | Command::StopThinkingTime { lesson }
+        | Command::ShowOnBoard { lesson, .. }
+        | Command::AskQuestion { lesson, .. }
+        | Command::ReviseQuestion { lesson, .. }
+        | Command::ApproveQuestion { lesson, .. }
+        | Command::EditQuestion { lesson, .. }
+        | Command::SendBackQuestion { lesson, .. }
+        | Command::HideQuestion { lesson, .. }
+        | Command::MergeQuestions { lesson, .. }
+        | Command::CategoriseQuestion { lesson, .. }
+        | Command::SetQuestionForward { lesson, .. }
+        | Command::OpenPoll { lesson, .. }
+        | Command::CastBallot { lesson, .. }
+        | Command::ClosePoll { lesson, .. }
+        | Command::RevealPoll { lesson, .. }
+        | Command::TallyHands { lesson, .. }
+        | Command::OpenRunOff { lesson, .. }
+        | Command::ChooseTieWinner { lesson, .. }
+        | Command::FinishEnquiry { lesson, .. }
+        | Command::UnparkQuestion { lesson, .. } => Some(lesson),
         _ => None,
     }
 }
@@ -109,6 +142,25 @@ fn is_author_of(
     }
 }
 
+fn asked(
+    library: &Library,
+    pupil: &PupilId,
+    lesson: &LessonId,
+    question: &QuestionId,
+) -> Result<(), Rejection> {
+    let found = library
+        .lesson(lesson)
+        .ok_or(Rejection::UnknownLesson)?
+        .enquiry()
+        .question(question)
+        .ok_or(Rejection::UnknownQuestion)?;
+    if found.is_by(pupil) {
+        Ok(())
+    } else {
+        Err(Rejection::NotYourQuestion)
+    }
+}
+
 /// Checks that `author` may make `command` against `library` as it stands.
 ///
 /// A pupil must be on the roster of the class concerned (or of some class, when the command
@@ -123,9 +175,11 @@ pub(crate) fn authorise(
     let Author::Pupil { pupil } = author else {
         return match permission {
             Permission::Teacher => Ok(()),
-            Permission::Pupil | Permission::ProposalAuthor(..) => Err(Rejection::PupilsOnly {
-                action: command.action(),
-            }),
+            Permission::Pupil | Permission::ProposalAuthor(..) | Permission::QuestionAuthor(..) => {
+                Err(Rejection::PupilsOnly {
+                    action: command.action(),
+                })
+            }
         };
     };
     if !on_roster(library, pupil, command)? {
@@ -138,6 +192,9 @@ pub(crate) fn authorise(
         Permission::Pupil => Ok(()),
         Permission::ProposalAuthor(lesson, proposal) => {
             is_author_of(library, pupil, lesson, proposal)
+        }
+        Permission::QuestionAuthor(lesson, question) => {
+            asked(library, pupil, lesson, question)
         }
     }
 }

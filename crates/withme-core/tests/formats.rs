@@ -3,12 +3,14 @@
 use serde_json::Value;
 use withme_core::document::{DocumentError, LIBRARY_VERSION, StoredLibrary, parse_library};
 use withme_core::lesson_file::{ImportError, LessonFile, read_lesson_file};
+use withme_core::enquiry::Standing;
 use withme_core::{ClassId, LessonId, NoteKind, ProposalStatus, PupilId};
 
 const LIBRARY_V1: &str = include_str!("fixtures/library-v1.json");
 const LESSON_V1: &str = include_str!("fixtures/lesson-v1.withme.json");
 const LIBRARY_V2: &str = include_str!("fixtures/library-v2.json");
 const LESSON_V2: &str = include_str!("fixtures/lesson-v2.withme.json");
+const LIBRARY_V3: &str = include_str!("fixtures/library-v3.json");
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
@@ -56,7 +58,7 @@ fn the_version_1_library_is_written_back_in_the_same_shape_at_the_new_version() 
 #[test]
 fn the_version_2_library_loads_with_plans_proposals_and_templates() {
     let loaded = parse_library(LIBRARY_V2).unwrap();
-    assert_eq!(loaded.migrated_from, None);
+    assert_eq!(loaded.migrated_from, Some(2));
     let library = &loaded.library;
     let rivers = library
         .lesson(&LessonId::parse("k3j9x2abcd7q1.2").unwrap())
@@ -81,7 +83,37 @@ fn the_version_2_library_loads_with_plans_proposals_and_templates() {
     let templates = library.templates_by_name();
     assert_eq!(templates[0].name.as_str(), "Fieldwork");
     let written = json(&StoredLibrary::new(library).to_json());
-    assert_eq!(written, json(LIBRARY_V2));
+    let mut expected = json(LIBRARY_V2);
+    expected["version"] = LIBRARY_VERSION.into();
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn the_version_3_library_loads_with_an_enquiry_and_a_parking_lot() {
+    let loaded = parse_library(LIBRARY_V3).unwrap();
+    assert_eq!(loaded.migrated_from, None);
+    let library = &loaded.library;
+    let lesson = library
+        .lesson(&LessonId::parse("testdevice.3").unwrap())
+        .unwrap();
+    let enquiry = lesson.enquiry();
+    assert_eq!(enquiry.questions.len(), 5);
+    assert_eq!(enquiry.questions[3].authors.len(), 2, "a pair's question");
+    assert_eq!(enquiry.polls.len(), 2);
+    let (tied, run_off) = (&enquiry.polls[0], &enquiry.polls[1]);
+    assert!(tied.blind && tied.revealed);
+    assert!(matches!(tied.standing(), Standing::Tie(_)));
+    assert_eq!(run_off.runoff_of.as_ref(), Some(&tied.id));
+    assert_eq!(run_off.winner(), enquiry.chosen.clone());
+    assert_eq!(
+        lesson.plan().enquiry_question.as_ref().unwrap().as_str(),
+        "Is a white lie still a lie?"
+    );
+    let class = library.class(lesson.plan().class.as_ref().unwrap()).unwrap();
+    let parked: Vec<_> = class.parked().iter().map(|p| p.votes).collect();
+    assert_eq!(parked, [2, 0], "votes from the main poll, not the run-off");
+    let written = json(&StoredLibrary::new(library).to_json());
+    assert_eq!(written, json(LIBRARY_V3));
 }
 
 #[test]
@@ -95,7 +127,7 @@ fn the_version_2_lesson_file_round_trips() {
 #[test]
 fn a_newer_library_is_refused_not_misread() {
     let result = parse_library(include_str!("fixtures/library-newer.json"));
-    assert_eq!(result, Err(DocumentError::Newer { found: 3 }));
+    assert_eq!(result, Err(DocumentError::Newer { found: 4 }));
 }
 
 #[test]

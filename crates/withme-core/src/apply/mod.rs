@@ -1,15 +1,19 @@
 //! The one entry point that changes a library: [`Library::apply`].
 
 mod classes;
+mod enquiry;
 mod lessons;
 mod plan;
+mod polls;
 mod proposals;
 mod templates;
 
 use thiserror::Error;
 
+use crate::enquiry::BallotProblem;
 use crate::library::Library;
 use crate::operation::{Applied, Command, Event, Operation};
+use crate::enquiry::QuestionStatus;
 use crate::proposal::ProposalStatus;
 use crate::rights::authorise;
 
@@ -113,6 +117,111 @@ pub enum Rejection {
     /// A merge of proposals of different kinds.
     #[error("Only ideas of the same kind can be merged.")]
     MergeMixedKinds,
+    /// No question of the lesson has that id.
+    #[error("That question isn't in this lesson any more.")]
+    UnknownQuestion,
+    /// A pupil tried to change someone else's question.
+    #[error("You can only change your own questions.")]
+    NotYourQuestion,
+    /// The question was merged into another one.
+    #[error("This question has been joined with another one.")]
+    QuestionMerged,
+    /// Only a question still waiting can be reworded by its authors.
+    #[error("Your teacher has already dealt with this question.")]
+    QuestionAnswered,
+    /// The lesson holds as many questions as allowed.
+    #[error("This lesson already has {max} questions, the most it can hold.")]
+    QuestionsFull {
+        /// The limit.
+        max: usize,
+    },
+    /// The pupil already has as many waiting questions as allowed.
+    #[error("You have {max} questions waiting already. Your teacher will look at them soon.")]
+    TooManyOpenQuestions {
+        /// The limit.
+        max: usize,
+    },
+    /// Too many names on one question.
+    #[error("A group question can have at most {max} names.")]
+    TooManyAuthors {
+        /// The limit.
+        max: usize,
+    },
+    /// Only approved questions that the class can see go to a vote.
+    #[error("Only approved questions that aren't hidden can go to the vote.")]
+    NotApproved,
+    /// A merge of fewer than two distinct questions.
+    #[error("Choose at least two questions to merge.")]
+    MergeNeedsTwoQuestions,
+    /// A stimulus with no text.
+    #[error("Write the stimulus, or clear it.")]
+    EmptyStimulus,
+    /// An image stimulus that is not a web address.
+    #[error("An image link starts with https:// (copy the picture's address).")]
+    NotALink,
+    /// A thinking time outside the allowed range.
+    #[error("Thinking time lasts between 10 seconds and 30 minutes.")]
+    ThinkingTimeRange,
+    /// No poll of the lesson has that id.
+    #[error("That vote isn't in this lesson any more.")]
+    UnknownPoll,
+    /// A poll is already open.
+    #[error("Close the open vote before starting another.")]
+    PollAlreadyOpen,
+    /// A poll with fewer than two questions.
+    #[error("A vote needs at least two different questions.")]
+    PollNeedsTwo,
+    /// A poll with more options than allowed.
+    #[error("A vote can offer at most {max} questions.")]
+    TooManyOptions {
+        /// The limit.
+        max: usize,
+    },
+    /// A multi-vote with too few or too many votes each.
+    #[error("Give each pupil between 2 and 10 votes.")]
+    MultiVotesRange,
+    /// The lesson holds as many polls as allowed.
+    #[error("This lesson already has {max} votes, the most it can hold.")]
+    PollsFull {
+        /// The limit.
+        max: usize,
+    },
+    /// A ballot, a count or a change for a poll that is closed.
+    #[error("This vote has closed.")]
+    PollClosed,
+    /// Something only done once a poll is closed.
+    #[error("Close the vote first.")]
+    PollStillOpen,
+    /// A ballot that breaks the poll's method.
+    #[error("{problem}")]
+    Ballot {
+        /// What is wrong with it.
+        problem: BallotProblem,
+    },
+    /// Hands-up counts for a poll that is not hands up, or of the wrong length.
+    #[error("Type one count for each question of a hands-up vote.")]
+    BadHandsCount,
+    /// A tie break for a poll with no tie.
+    #[error("This vote has no tie to break.")]
+    NoTie,
+    /// A teacher's choice outside the tied questions.
+    #[error("Choose one of the tied questions.")]
+    NotTied,
+    /// The enquiry question is already chosen.
+    #[error("This lesson's enquiry question is already chosen.")]
+    EnquiryFinished,
+    /// No question of the class's parking lot has that id.
+    #[error("That question isn't in the parking lot any more.")]
+    UnknownParked,
+    /// The parking lot is full.
+    #[error("The parking lot holds at most {max} questions. Bring some into a lesson first.")]
+    ParkingFull {
+        /// The limit.
+        max: usize,
+    },
+    /// Something that needs the lesson's class, for a lesson without one.
+    #[error("Choose a class for this lesson first.")]
+    NoClass,
     /// Something already has the id this operation would create.
     #[error("This change was already made on another device.")]
     IdInUse,
@@ -232,6 +341,89 @@ impl Library {
             }
             Command::DeclineProposal { lesson, proposal } => {
                 self.answer_proposal(lesson, proposal, ProposalStatus::Declined, at)
+            }
+            Command::SetStimulus { lesson, stimulus } => self.set_stimulus(lesson, stimulus, at),
+            Command::StartThinkingTime { lesson, seconds } => {
+                self.set_thinking_time(lesson, Some(*seconds), at)
+            }
+            Command::StopThinkingTime { lesson } => self.set_thinking_time(lesson, None, at),
+            Command::ShowOnBoard { lesson, stage } => self.show_on_board(lesson, stage, at),
+            Command::AskQuestion { lesson, text, with } => {
+                self.ask_question(op, lesson, text, with)
+            }
+            Command::ReviseQuestion {
+                lesson,
+                question,
+                text,
+            } => self.revise_question(lesson, question, text, at),
+            Command::ApproveQuestion { lesson, question } => {
+                self.moderate_question(lesson, question, at, |q| {
+                    q.status = QuestionStatus::Approved;
+                })
+            }
+            Command::EditQuestion {
+                lesson,
+                question,
+                text,
+            } => self.moderate_question(lesson, question, at, |q| q.text = text.clone()),
+            Command::SendBackQuestion {
+                lesson,
+                question,
+                note,
+            } => self.send_back_question(lesson, question, note, at),
+            Command::HideQuestion {
+                lesson,
+                question,
+                hidden,
+            } => self.moderate_question(lesson, question, at, |q| {
+                q.hidden = *hidden;
+                q.forward &= !*hidden;
+            }),
+            Command::MergeQuestions {
+                lesson,
+                questions,
+                text,
+            } => self.merge_questions(op, lesson, questions, text),
+            Command::CategoriseQuestion {
+                lesson,
+                question,
+                quadrant,
+                bloom,
+            } => self.categorise_question(lesson, question, *quadrant, *bloom, at),
+            Command::SetQuestionForward {
+                lesson,
+                question,
+                forward,
+            } => self.set_question_forward(lesson, question, *forward, at),
+            Command::OpenPoll {
+                lesson,
+                method,
+                blind,
+                options,
+            } => self.open_poll(op, lesson, *method, *blind, options),
+            Command::CastBallot {
+                lesson,
+                poll,
+                choices,
+            } => self.cast_ballot(op, lesson, poll, choices),
+            Command::ClosePoll { lesson, poll } => self.close_poll(lesson, poll, at),
+            Command::RevealPoll { lesson, poll } => self.reveal_poll(lesson, poll, at),
+            Command::TallyHands {
+                lesson,
+                poll,
+                counts,
+            } => self.tally_hands(lesson, poll, counts, at),
+            Command::OpenRunOff { lesson, poll } => self.open_run_off(op, lesson, poll),
+            Command::ChooseTieWinner {
+                lesson,
+                poll,
+                question,
+            } => self.choose_tie_winner(lesson, poll, question, at),
+            Command::FinishEnquiry { lesson, question } => {
+                self.finish_enquiry(lesson, question, at)
+            }
+            Command::UnparkQuestion { lesson, question } => {
+                self.unpark_question(op, lesson, question)
             }
             Command::CreateClass { name } => self.create_class(op, name),
             Command::RenameClass { class, name } => self.rename_class(class, name),

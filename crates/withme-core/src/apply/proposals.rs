@@ -35,7 +35,7 @@ fn open_proposal<'a>(
     }
 }
 
-fn pupil_of(op: &Operation) -> Result<&PupilId, Rejection> {
+pub(super) fn pupil_of(op: &Operation) -> Result<&PupilId, Rejection> {
     match &op.author {
         Author::Pupil { pupil } => Ok(pupil),
         Author::Teacher => Err(Rejection::PupilsOnly {

@@ -1,0 +1,234 @@
+//! Applying votes: opening and closing polls, ballots, hands-up counts and tie breaks.
+//!
+//! The integrity rules live here: one ballot per pupil per poll (a new one replaces the old),
+//! no ballot unless the poll is open, and ties broken only by a run-off or a recorded choice.
+
+use super::Rejection;
+use super::proposals::pupil_of;
+use crate::enquiry::{
+    BoardStage, MAX_MULTI_VOTES, MAX_POLL_OPTIONS, MAX_POLLS_PER_LESSON, MIN_MULTI_VOTES, Poll,
+    Standing, VoteMethod,
+};
+use crate::ids::{LessonId, PollId, QuestionId};
+use crate::lesson::Lesson;
+use crate::library::Library;
+use crate::operation::{Event, Operation};
+use crate::time::Timestamp;
+
+fn poll_mut<'a>(lesson: &'a mut Lesson, id: &PollId) -> Result<&'a mut Poll, Rejection> {
+    lesson
+        .enquiry_mut()
+        .polls
+        .iter_mut()
+        .find(|p| &p.id == id)
+        .ok_or(Rejection::UnknownPoll)
+}
+
+fn open_poll_mut<'a>(lesson: &'a mut Lesson, id: &PollId) -> Result<&'a mut Poll, Rejection> {
+    let poll = poll_mut(lesson, id)?;
+    if poll.open {
+        Ok(poll)
+    } else {
+        Err(Rejection::PollClosed)
+    }
+}
+
+fn closed_poll_mut<'a>(lesson: &'a mut Lesson, id: &PollId) -> Result<&'a mut Poll, Rejection> {
+    let poll = poll_mut(lesson, id)?;
+    if poll.open {
+        Err(Rejection::PollStillOpen)
+    } else {
+        Ok(poll)
+    }
+}
+
+fn check_method(method: VoteMethod) -> Result<(), Rejection> {
+    match method {
+        VoteMethod::Multi { votes, .. } if !(MIN_MULTI_VOTES..=MAX_MULTI_VOTES).contains(&votes) => {
+            Err(Rejection::MultiVotesRange)
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Adds a new open poll to the lesson and puts it on the Board.
+fn open(lesson: &mut Lesson, poll: Poll) -> Result<(), Rejection> {
+    let enquiry = lesson.enquiry_mut();
+    if enquiry.open_poll().is_some() {
+        return Err(Rejection::PollAlreadyOpen);
+    }
+    if enquiry.polls.len() >= MAX_POLLS_PER_LESSON {
+        return Err(Rejection::PollsFull {
+            max: MAX_POLLS_PER_LESSON,
+        });
+    }
+    if enquiry.polls.iter().any(|p| p.id == poll.id) {
+        return Err(Rejection::IdInUse);
+    }
+    if poll.options.len() < 2 {
+        return Err(Rejection::PollNeedsTwo);
+    }
+    if poll.options.len() > MAX_POLL_OPTIONS {
+        return Err(Rejection::TooManyOptions {
+            max: MAX_POLL_OPTIONS,
+        });
+    }
+    for (index, option) in poll.options.iter().enumerate() {
+        if poll.options[..index].contains(option) {
+            return Err(Rejection::PollNeedsTwo);
+        }
+        let question = enquiry
+            .question(option)
+            .ok_or(Rejection::UnknownQuestion)?;
+        if !question.is_public() {
+            return Err(Rejection::NotApproved);
+        }
+    }
+    enquiry.board = BoardStage::Poll {
+        poll: poll.id.clone(),
+    };
+    enquiry.polls.push(poll);
+    Ok(())
+}
+
+impl Library {
+    pub(super) fn open_poll(
+        &mut self,
+        op: &Operation,
+        lesson: &LessonId,
+        method: VoteMethod,
+        blind: bool,
+        options: &[QuestionId],
+    ) -> Result<Event, Rejection> {
+        check_method(method)?;
+        let poll = Poll {
+            id: PollId::from(&op.id),
+            method,
+            blind,
+            options: options.to_vec(),
+            open: true,
+            revealed: false,
+            ballots: Default::default(),
+            hands: Vec::new(),
+            runoff_of: None,
+            teacher_choice: None,
+            opened_at: op.at,
+        };
+        self.change_lesson(lesson, op.at, |l| open(l, poll))
+    }
+
+    pub(super) fn cast_ballot(
+        &mut self,
+        op: &Operation,
+        lesson: &LessonId,
+        id: &PollId,
+        choices: &[QuestionId],
+    ) -> Result<Event, Rejection> {
+        let voter = pupil_of(op)?.clone();
+        self.change_lesson(lesson, op.at, |l| {
+            let poll = open_poll_mut(l, id)?;
+            poll.check_ballot(choices)
+                .map_err(|problem| Rejection::Ballot { problem })?;
+            poll.ballots.insert(voter, choices.to_vec());
+            Ok(())
+        })
+    }
+
+    pub(super) fn close_poll(
+        &mut self,
+        lesson: &LessonId,
+        id: &PollId,
+        at: Timestamp,
+    ) -> Result<Event, Rejection> {
+        self.change_lesson(lesson, at, |l| {
+            open_poll_mut(l, id)?.open = false;
+            Ok(())
+        })
+    }
+
+    pub(super) fn reveal_poll(
+        &mut self,
+        lesson: &LessonId,
+        id: &PollId,
+        at: Timestamp,
+    ) -> Result<Event, Rejection> {
+        self.change_lesson(lesson, at, |l| {
+            poll_mut(l, id)?.revealed = true;
+            Ok(())
+        })
+    }
+
+    pub(super) fn tally_hands(
+        &mut self,
+        lesson: &LessonId,
+        id: &PollId,
+        counts: &[u32],
+        at: Timestamp,
+    ) -> Result<Event, Rejection> {
+        self.change_lesson(lesson, at, |l| {
+            let poll = open_poll_mut(l, id)?;
+            if poll.method != VoteMethod::HandsUp || counts.len() != poll.options.len() {
+                return Err(Rejection::BadHandsCount);
+            }
+            poll.hands = counts.to_vec();
+            Ok(())
+        })
+    }
+
+    /// A run-off between the tied questions: a single vote (or hands up again), as blind as
+    /// the tied poll.
+    pub(super) fn open_run_off(
+        &mut self,
+        op: &Operation,
+        lesson: &LessonId,
+        id: &PollId,
+    ) -> Result<Event, Rejection> {
+        self.change_lesson(lesson, op.at, |l| {
+            let tied = closed_poll_mut(l, id)?;
+            let Standing::Tie(options) = tied.standing() else {
+                return Err(Rejection::NoTie);
+            };
+            if tied.teacher_choice.is_some() {
+                return Err(Rejection::NoTie);
+            }
+            let method = match tied.method {
+                VoteMethod::HandsUp => VoteMethod::HandsUp,
+                _ => VoteMethod::Single,
+            };
+            let run_off = Poll {
+                id: PollId::from(&op.id),
+                method,
+                blind: tied.blind,
+                options,
+                open: true,
+                revealed: false,
+                ballots: Default::default(),
+                hands: Vec::new(),
+                runoff_of: Some(id.clone()),
+                teacher_choice: None,
+                opened_at: op.at,
+            };
+            open(l, run_off)
+        })
+    }
+
+    pub(super) fn choose_tie_winner(
+        &mut self,
+        lesson: &LessonId,
+        id: &PollId,
+        question: &QuestionId,
+        at: Timestamp,
+    ) -> Result<Event, Rejection> {
+        self.change_lesson(lesson, at, |l| {
+            let poll = closed_poll_mut(l, id)?;
+            let Standing::Tie(tied) = poll.standing() else {
+                return Err(Rejection::NoTie);
+            };
+            if !tied.contains(question) {
+                return Err(Rejection::NotTied);
+            }
+            poll.teacher_choice = Some(question.clone());
+            Ok(())
+        })
+    }
+}

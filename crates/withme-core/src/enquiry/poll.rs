@@ -1,0 +1,245 @@
+//! Polls: one vote on some questions, opened and closed by the teacher, and its count.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{PollId, PupilId, QuestionId};
+use crate::time::Timestamp;
+
+/// Fewest votes each pupil may have in a multi-vote.
+pub const MIN_MULTI_VOTES: u8 = 2;
+/// Most votes each pupil may have in a multi-vote.
+pub const MAX_MULTI_VOTES: u8 = 10;
+
+/// How pupils vote, and so how ballots are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "method", rename_all = "snake_case")]
+pub enum VoteMethod {
+    /// One vote each.
+    Single,
+    /// `votes` votes each; with `stacking`, several may go to one question.
+    Multi {
+        /// Votes each pupil has.
+        votes: u8,
+        /// Whether a pupil may give one question more than one vote.
+        stacking: bool,
+    },
+    /// A vote for as many questions as a pupil likes.
+    Omni,
+    /// Pupils put questions in order, counted by the Borda count.
+    Ranked,
+    /// The class votes by hands up and the teacher types the counts.
+    HandsUp,
+}
+
+impl VoteMethod {
+    /// The method's name, with how it counts where that needs saying.
+    pub fn describe(self) -> String {
+        match self {
+            VoteMethod::Single => "Single vote: one vote each".into(),
+            VoteMethod::Multi {
+                votes,
+                stacking: true,
+            } => format!("Multi-vote: {votes} votes each, more than one on a question allowed"),
+            VoteMethod::Multi { votes, .. } => {
+                format!("Multi-vote: {votes} votes each, one per question")
+            }
+            VoteMethod::Omni => "Omnivote: vote for as many as you like".into(),
+            VoteMethod::Ranked => "Ranked, counted by the Borda count: with n questions, a first choice earns n − 1 points, a second n − 2, and so on".into(),
+            VoteMethod::HandsUp => "Hands up, counted by the teacher".into(),
+        }
+    }
+}
+
+/// What is wrong with a ballot, in words for the pupil holding the tablet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BallotProblem {
+    /// No choice at all.
+    Empty,
+    /// A choice that is not on this poll.
+    NotAnOption,
+    /// More choices than the method allows.
+    TooMany(usize),
+    /// The same question twice where that is not allowed.
+    Repeated,
+    /// A hands-up poll takes no ballots.
+    HandsUp,
+}
+
+impl std::fmt::Display for BallotProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BallotProblem::Empty => f.write_str("Choose at least one question."),
+            BallotProblem::NotAnOption => f.write_str("That question isn't in this vote."),
+            BallotProblem::TooMany(1) => f.write_str("Choose just one question."),
+            BallotProblem::TooMany(most) => write!(f, "You can use at most {most} votes."),
+            BallotProblem::Repeated => f.write_str("Give each question one vote at most."),
+            BallotProblem::HandsUp => {
+                f.write_str("This vote is by hands up: your teacher counts it.")
+            }
+        }
+    }
+}
+
+/// One vote: the teacher opens it on some questions, pupils cast ballots, the teacher closes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Poll {
+    /// The poll's id (the id of the operation that opened it).
+    pub id: PollId,
+    /// How pupils vote.
+    pub method: VoteMethod,
+    /// A blind vote: no tallies anywhere until the teacher reveals them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub blind: bool,
+    /// The questions voted on, in the order shown.
+    pub options: Vec<QuestionId>,
+    /// Whether ballots are taken now.
+    pub open: bool,
+    /// A blind vote's tallies have been shown.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revealed: bool,
+    /// Each pupil's latest ballot: the questions chosen (in order, for a ranked vote).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ballots: BTreeMap<PupilId, Vec<QuestionId>>,
+    /// A hands-up vote's counts, typed by the teacher, one per option.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hands: Vec<u32>,
+    /// The poll whose tie this run-off breaks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub runoff_of: Option<PollId>,
+    /// The teacher's choice among tied questions, recorded as such.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teacher_choice: Option<QuestionId>,
+    /// When it was opened.
+    pub opened_at: Timestamp,
+}
+
+/// The outcome of a count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Standing {
+    /// Nobody has voted.
+    NoVotes,
+    /// One question leads.
+    Leader(QuestionId),
+    /// Several questions share the top score.
+    Tie(Vec<QuestionId>),
+}
+
+impl Poll {
+    /// Whether the tallies may be shown: always, unless the vote is blind and not yet revealed.
+    pub fn tallies_shown(&self) -> bool {
+        !self.blind || self.revealed
+    }
+
+    /// How many pupils have cast a ballot.
+    pub fn voters(&self) -> usize {
+        self.ballots.len()
+    }
+
+    /// Checks a ballot against the method and the options.
+    pub fn check_ballot(&self, choices: &[QuestionId]) -> Result<(), BallotProblem> {
+        if self.method == VoteMethod::HandsUp {
+            return Err(BallotProblem::HandsUp);
+        }
+        if choices.is_empty() {
+            return Err(BallotProblem::Empty);
+        }
+        if choices.iter().any(|c| !self.options.contains(c)) {
+            return Err(BallotProblem::NotAnOption);
+        }
+        let (most, repeats) = match self.method {
+            VoteMethod::Single => (1, false),
+            VoteMethod::Multi { votes, stacking } => (usize::from(votes), stacking),
+            VoteMethod::Omni | VoteMethod::Ranked | VoteMethod::HandsUp => {
+                (self.options.len(), false)
+            }
+        };
+        if choices.len() > most {
+            return Err(BallotProblem::TooMany(most));
+        }
+        let repeated = choices
+            .iter()
+            .enumerate()
+            .any(|(i, c)| choices[..i].contains(c));
+        if repeated && !repeats {
+            return Err(BallotProblem::Repeated);
+        }
+        Ok(())
+    }
+
+    /// Each option's score, in the order of the options: votes, Borda points or hands.
+    pub fn tally(&self) -> Vec<(QuestionId, u32)> {
+        let mut scores = vec![0u32; self.options.len()];
+        if self.method == VoteMethod::HandsUp {
+            for (score, hands) in scores.iter_mut().zip(&self.hands) {
+                *score = *hands;
+            }
+        }
+        let points = |rank: usize| match self.method {
+            VoteMethod::Ranked => self.options.len().saturating_sub(rank + 1) as u32,
+            _ => 1,
+        };
+        for ballot in self.ballots.values() {
+            for (rank, choice) in ballot.iter().enumerate() {
+                if let Some(at) = self.options.iter().position(|o| o == choice) {
+                    scores[at] += points(rank);
+                }
+            }
+        }
+        self.options.iter().cloned().zip(scores).collect()
+    }
+
+    /// Who leads the count, or who ties.
+    pub fn standing(&self) -> Standing {
+        let tally = self.tally();
+        let top = tally.iter().map(|(_, s)| *s).max().unwrap_or(0);
+        let counted = self.voters() > 0 || self.hands.iter().any(|h| *h > 0);
+        if !counted {
+            return Standing::NoVotes;
+        }
+        let mut leaders: Vec<QuestionId> = tally
+            .into_iter()
+            .filter(|(_, s)| *s == top)
+            .map(|(q, _)| q)
+            .collect();
+        if leaders.len() == 1 {
+            Standing::Leader(leaders.remove(0))
+        } else {
+            Standing::Tie(leaders)
+        }
+    }
+
+    /// The question this poll chose, once closed: the leader, or the teacher's choice in a tie.
+    pub fn winner(&self) -> Option<QuestionId> {
+        if self.open {
+            return None;
+        }
+        if let Some(choice) = &self.teacher_choice {
+            return Some(choice.clone());
+        }
+        match self.standing() {
+            Standing::Leader(question) => Some(question),
+            Standing::NoVotes | Standing::Tie(_) => None,
+        }
+    }
+
+    /// The score of `question` in this poll, if it was an option.
+    pub fn score_of(&self, question: &QuestionId) -> Option<u32> {
+        self.tally()
+            .into_iter()
+            .find(|(q, _)| q == question)
+            .map(|(_, s)| s)
+    }
+
+    /// The poll as one pupil may see it: only their own ballot, and no hands-up counts while
+    /// the tallies are hidden.
+    pub(crate) fn seen_by(&self, pupil: &PupilId) -> Poll {
+        let mut seen = self.clone();
+        seen.ballots.retain(|voter, _| voter == pupil);
+        if !self.tallies_shown() {
+            seen.hands.clear();
+        }
+        seen
+    }
+}

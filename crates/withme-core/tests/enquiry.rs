@@ -1,0 +1,647 @@
+//! The enquiry: questions, moderation, polls, tie breaks, the parking lot, and who may do what.
+
+mod support;
+
+use support::Scenario;
+use withme_core::enquiry::{
+    BallotProblem, BloomLevel, BoardStage, Quadrant, QuestionStatus, Standing, Stimulus,
+    StimulusKind, VoteMethod, poll_csv,
+};
+use withme_core::{
+    Applied, Author, Command, ItemText, KindNote, LessonId, Notes, PollId, PupilId, QuestionId,
+    Rejection,
+};
+
+fn text(t: &str) -> ItemText {
+    ItemText::parse(t).unwrap()
+}
+
+/// A lesson for Year 5 Oak, with Amira, Ben, Chloé, Dev and Ela on the list.
+fn classroom() -> (Scenario, LessonId, Vec<PupilId>) {
+    let mut s = Scenario::new();
+    let (class, pupils) = s.new_class("Year 5 Oak", &["Amira", "Ben", "Chloé", "Dev", "Ela"]);
+    let lesson = s.new_lesson("Is it ever right to lie?");
+    s.teacher(Command::SetLessonClass {
+        lesson: lesson.clone(),
+        class: Some(class),
+    })
+    .unwrap();
+    (s, lesson, pupils)
+}
+
+fn ask(s: &mut Scenario, lesson: &LessonId, pupil: &PupilId, t: &str) -> QuestionId {
+    ask_with(s, lesson, pupil, &[], t).expect("question asked")
+}
+
+fn ask_with(
+    s: &mut Scenario,
+    lesson: &LessonId,
+    pupil: &PupilId,
+    with: &[PupilId],
+    t: &str,
+) -> Result<QuestionId, Rejection> {
+    let op = s.op(
+        Author::Pupil {
+            pupil: pupil.clone(),
+        },
+        Command::AskQuestion {
+            lesson: lesson.clone(),
+            text: text(t),
+            with: with.to_vec(),
+        },
+    );
+    s.library.apply(&op)?;
+    Ok(QuestionId::from(&op.id))
+}
+
+fn approve(s: &mut Scenario, lesson: &LessonId, question: &QuestionId) {
+    s.teacher(Command::ApproveQuestion {
+        lesson: lesson.clone(),
+        question: question.clone(),
+    })
+    .expect("approved");
+}
+
+/// Three approved questions, by Amira, Ben and Chloé.
+fn three_questions(s: &mut Scenario, lesson: &LessonId, p: &[PupilId]) -> Vec<QuestionId> {
+    let asked = [
+        ask(s, lesson, &p[0], "Is a white lie still a lie?"),
+        ask(s, lesson, &p[1], "Can a lie ever be kind?"),
+        ask(s, lesson, &p[2], "Do animals lie?"),
+    ];
+    for q in &asked {
+        approve(s, lesson, q);
+    }
+    asked.to_vec()
+}
+
+fn open_poll(
+    s: &mut Scenario,
+    lesson: &LessonId,
+    method: VoteMethod,
+    blind: bool,
+    options: &[QuestionId],
+) -> PollId {
+    let id = PollId::from(&s.next_id());
+    s.teacher(Command::OpenPoll {
+        lesson: lesson.clone(),
+        method,
+        blind,
+        options: options.to_vec(),
+    })
+    .expect("poll opened");
+    id
+}
+
+fn vote(
+    s: &mut Scenario,
+    lesson: &LessonId,
+    pupil: &PupilId,
+    poll: &PollId,
+    choices: &[&QuestionId],
+) -> Result<Applied, Rejection> {
+    s.pupil(
+        pupil,
+        Command::CastBallot {
+            lesson: lesson.clone(),
+            poll: poll.clone(),
+            choices: choices.iter().map(|c| (*c).clone()).collect(),
+        },
+    )
+}
+
+fn close(s: &mut Scenario, lesson: &LessonId, poll: &PollId) {
+    s.teacher(Command::ClosePoll {
+        lesson: lesson.clone(),
+        poll: poll.clone(),
+    })
+    .expect("closed");
+}
+
+fn enquiry_of(s: &Scenario, lesson: &LessonId) -> withme_core::enquiry::Enquiry {
+    s.library.lesson(lesson).unwrap().enquiry().clone()
+}
+
+#[test]
+fn a_pair_asks_together_and_only_classmates_can_be_named() {
+    let (mut s, lesson, p) = classroom();
+    let pair = ask_with(&mut s, &lesson, &p[0], &[p[1].clone()], "Why do we lie?").unwrap();
+    let question = enquiry_of(&s, &lesson).question(&pair).unwrap().clone();
+    assert_eq!(question.authors, [p[0].clone(), p[1].clone()]);
+    assert_eq!(question.status, QuestionStatus::Pending);
+
+    let stranger = PupilId::parse("someone.else").unwrap();
+    assert_eq!(
+        ask_with(&mut s, &lesson, &p[0], &[stranger], "Who lies most?"),
+        Err(Rejection::NotOnRoster)
+    );
+    let everyone: Vec<_> = p.iter().chain(p.iter()).cloned().collect();
+    assert!(ask_with(&mut s, &lesson, &p[0], &everyone, "Do we all lie?").is_ok());
+}
+
+#[test]
+fn nothing_reaches_the_board_until_approved_and_hidden_is_kept() {
+    let (mut s, lesson, p) = classroom();
+    let q = ask(&mut s, &lesson, &p[0], "Is a white lie still a lie?");
+    assert_eq!(enquiry_of(&s, &lesson).public_questions().count(), 0);
+    approve(&mut s, &lesson, &q);
+    assert_eq!(enquiry_of(&s, &lesson).public_questions().count(), 1);
+
+    s.teacher(Command::HideQuestion {
+        lesson: lesson.clone(),
+        question: q.clone(),
+        hidden: true,
+    })
+    .unwrap();
+    let enquiry = enquiry_of(&s, &lesson);
+    assert_eq!(enquiry.public_questions().count(), 0);
+    assert!(enquiry.question(&q).unwrap().hidden, "kept, not erased");
+    let stage = BoardStage::Airing {
+        question: q.clone(),
+    };
+    assert_eq!(
+        s.teacher(Command::ShowOnBoard {
+            lesson: lesson.clone(),
+            stage
+        }),
+        Err(Rejection::NotApproved)
+    );
+}
+
+#[test]
+fn a_question_sent_back_is_reworded_by_its_authors_only() {
+    let (mut s, lesson, p) = classroom();
+    let q = ask(&mut s, &lesson, &p[0], "lying??");
+    s.teacher(Command::SendBackQuestion {
+        lesson: lesson.clone(),
+        question: q.clone(),
+        note: KindNote::parse("Can you make it a whole question?").unwrap(),
+    })
+    .unwrap();
+    let reword = |t: &str| Command::ReviseQuestion {
+        lesson: lesson.clone(),
+        question: q.clone(),
+        text: text(t),
+    };
+    assert_eq!(
+        s.pupil(&p[1], reword("Is lying wrong?")),
+        Err(Rejection::NotYourQuestion)
+    );
+    s.pupil(&p[0], reword("Is lying always wrong?")).unwrap();
+    let question = enquiry_of(&s, &lesson).question(&q).unwrap().clone();
+    assert_eq!(question.status, QuestionStatus::Pending);
+    assert_eq!(question.text.as_str(), "Is lying always wrong?");
+    approve(&mut s, &lesson, &q);
+    assert_eq!(
+        s.pupil(&p[0], reword("Changed my mind")),
+        Err(Rejection::QuestionAnswered)
+    );
+}
+
+#[test]
+fn merging_duplicates_keeps_every_author() {
+    let (mut s, lesson, p) = classroom();
+    let a = ask_with(&mut s, &lesson, &p[0], &[p[3].clone()], "Is lying bad?").unwrap();
+    let b = ask(&mut s, &lesson, &p[1], "Is lying always bad?");
+    let merged = QuestionId::from(&s.next_id());
+    s.teacher(Command::MergeQuestions {
+        lesson: lesson.clone(),
+        questions: vec![a.clone(), b.clone()],
+        text: text("Is lying always wrong?"),
+    })
+    .unwrap();
+    let enquiry = enquiry_of(&s, &lesson);
+    let question = enquiry.question(&merged).unwrap();
+    assert_eq!(question.authors, [p[0].clone(), p[3].clone(), p[1].clone()]);
+    assert!(question.is_public());
+    let into = QuestionStatus::Merged {
+        into: merged.clone(),
+    };
+    assert_eq!(enquiry.question(&a).unwrap().status, into);
+    assert_eq!(
+        s.teacher(Command::MergeQuestions {
+            lesson: lesson.clone(),
+            questions: vec![merged.clone(), merged],
+            text: text("Twice"),
+        }),
+        Err(Rejection::MergeNeedsTwoQuestions)
+    );
+    assert_eq!(
+        s.teacher(Command::ApproveQuestion {
+            lesson: lesson.clone(),
+            question: a
+        }),
+        Err(Rejection::QuestionMerged)
+    );
+}
+
+#[test]
+fn a_pupil_cannot_make_any_teacher_move() {
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let poll = open_poll(&mut s, &lesson, VoteMethod::Single, true, &q);
+    let before = s.library.clone();
+    let l = || lesson.clone();
+    let forged = [
+        Command::SetStimulus {
+            lesson: l(),
+            stimulus: None,
+        },
+        Command::StartThinkingTime {
+            lesson: l(),
+            seconds: 60,
+        },
+        Command::ShowOnBoard {
+            lesson: l(),
+            stage: BoardStage::Questions,
+        },
+        Command::ApproveQuestion {
+            lesson: l(),
+            question: q[0].clone(),
+        },
+        Command::EditQuestion {
+            lesson: l(),
+            question: q[0].clone(),
+            text: text("Mine now"),
+        },
+        Command::HideQuestion {
+            lesson: l(),
+            question: q[1].clone(),
+            hidden: true,
+        },
+        Command::MergeQuestions {
+            lesson: l(),
+            questions: q[..2].to_vec(),
+            text: text("Merged"),
+        },
+        Command::CategoriseQuestion {
+            lesson: l(),
+            question: q[0].clone(),
+            quadrant: Some(Quadrant::OpenDeep),
+            bloom: None,
+        },
+        Command::SetQuestionForward {
+            lesson: l(),
+            question: q[0].clone(),
+            forward: true,
+        },
+        Command::ClosePoll {
+            lesson: l(),
+            poll: poll.clone(),
+        },
+        Command::RevealPoll {
+            lesson: l(),
+            poll: poll.clone(),
+        },
+        Command::TallyHands {
+            lesson: l(),
+            poll: poll.clone(),
+            counts: vec![9, 0, 0],
+        },
+        Command::OpenRunOff {
+            lesson: l(),
+            poll: poll.clone(),
+        },
+        Command::ChooseTieWinner {
+            lesson: l(),
+            poll: poll.clone(),
+            question: q[0].clone(),
+        },
+        Command::FinishEnquiry {
+            lesson: l(),
+            question: q[0].clone(),
+        },
+    ];
+    for command in forged {
+        let action = command.action();
+        assert_eq!(
+            s.pupil(&p[0], command),
+            Err(Rejection::TeacherOnly { action })
+        );
+    }
+    assert_eq!(s.library, before);
+    assert_eq!(
+        s.teacher(Command::CastBallot {
+            lesson: l(),
+            poll,
+            choices: vec![q[0].clone()],
+        }),
+        Err(Rejection::PupilsOnly { action: "vote" })
+    );
+}
+
+#[test]
+fn one_ballot_per_pupil_and_none_after_closing() {
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let poll = open_poll(&mut s, &lesson, VoteMethod::Single, false, &q);
+    vote(&mut s, &lesson, &p[0], &poll, &[&q[0]]).unwrap();
+    vote(&mut s, &lesson, &p[0], &poll, &[&q[1]]).unwrap();
+    vote(&mut s, &lesson, &p[1], &poll, &[&q[1]]).unwrap();
+    let tally = |s: &Scenario| enquiry_of(s, &lesson).poll(&poll).unwrap().tally();
+    let scores: Vec<u32> = tally(&s).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(scores, [0, 2, 0], "Amira's second ballot replaced her first");
+
+    close(&mut s, &lesson, &poll);
+    assert_eq!(
+        vote(&mut s, &lesson, &p[2], &poll, &[&q[2]]),
+        Err(Rejection::PollClosed)
+    );
+    let after: Vec<u32> = tally(&s).into_iter().map(|(_, n)| n).collect();
+    assert_eq!(after, scores);
+    assert_eq!(
+        enquiry_of(&s, &lesson).poll(&poll).unwrap().winner(),
+        Some(q[1].clone())
+    );
+}
+
+#[test]
+fn ballots_must_fit_the_method() {
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let multi = VoteMethod::Multi {
+        votes: 2,
+        stacking: false,
+    };
+    let poll = open_poll(&mut s, &lesson, multi, false, &q);
+    let problem = |problem| Err(Rejection::Ballot { problem });
+    assert_eq!(
+        vote(&mut s, &lesson, &p[0], &poll, &[&q[0], &q[0]]),
+        problem(BallotProblem::Repeated)
+    );
+    assert_eq!(
+        vote(&mut s, &lesson, &p[0], &poll, &[&q[0], &q[1], &q[2]]),
+        problem(BallotProblem::TooMany(2))
+    );
+    assert_eq!(
+        vote(&mut s, &lesson, &p[0], &poll, &[]),
+        problem(BallotProblem::Empty)
+    );
+    let stranger = QuestionId::parse("not.here").unwrap();
+    assert_eq!(
+        vote(&mut s, &lesson, &p[0], &poll, &[&stranger]),
+        problem(BallotProblem::NotAnOption)
+    );
+    assert_eq!(
+        s.teacher(Command::OpenPoll {
+            lesson: lesson.clone(),
+            method: VoteMethod::Single,
+            blind: false,
+            options: q.clone(),
+        }),
+        Err(Rejection::PollAlreadyOpen)
+    );
+}
+
+#[test]
+fn the_borda_count_ranks_and_hands_up_is_typed_by_the_teacher() {
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let poll = open_poll(&mut s, &lesson, VoteMethod::Ranked, false, &q);
+    vote(&mut s, &lesson, &p[0], &poll, &[&q[2], &q[0], &q[1]]).unwrap();
+    vote(&mut s, &lesson, &p[1], &poll, &[&q[0]]).unwrap();
+    let scores: Vec<u32> = enquiry_of(&s, &lesson).poll(&poll).unwrap().tally()
+        .into_iter()
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(scores, [1 + 2, 0, 2]);
+    close(&mut s, &lesson, &poll);
+
+    let hands = open_poll(&mut s, &lesson, VoteMethod::HandsUp, false, &q);
+    assert!(matches!(
+        vote(&mut s, &lesson, &p[0], &hands, &[&q[0]]),
+        Err(Rejection::Ballot {
+            problem: BallotProblem::HandsUp
+        })
+    ));
+    let count = |counts: Vec<u32>| Command::TallyHands {
+        lesson: lesson.clone(),
+        poll: hands.clone(),
+        counts,
+    };
+    assert_eq!(s.teacher(count(vec![1, 2])), Err(Rejection::BadHandsCount));
+    s.teacher(count(vec![12, 9, 7])).unwrap();
+    close(&mut s, &lesson, &hands);
+    assert_eq!(
+        enquiry_of(&s, &lesson).poll(&hands).unwrap().winner(),
+        Some(q[0].clone())
+    );
+}
+
+#[test]
+fn a_tie_is_broken_by_a_run_off_or_a_recorded_choice() {
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let poll = open_poll(&mut s, &lesson, VoteMethod::Single, true, &q);
+    vote(&mut s, &lesson, &p[0], &poll, &[&q[0]]).unwrap();
+    vote(&mut s, &lesson, &p[1], &poll, &[&q[1]]).unwrap();
+    let run_off = Command::OpenRunOff {
+        lesson: lesson.clone(),
+        poll: poll.clone(),
+    };
+    assert_eq!(s.teacher(run_off.clone()), Err(Rejection::PollStillOpen));
+    close(&mut s, &lesson, &poll);
+    let tied = enquiry_of(&s, &lesson).poll(&poll).unwrap().clone();
+    assert_eq!(tied.standing(), Standing::Tie(vec![q[0].clone(), q[1].clone()]));
+    assert_eq!(tied.winner(), None);
+
+    let second = PollId::from(&s.next_id());
+    s.teacher(run_off).unwrap();
+    let enquiry = enquiry_of(&s, &lesson);
+    let run = enquiry.poll(&second).unwrap();
+    assert_eq!(run.options, [q[0].clone(), q[1].clone()]);
+    assert_eq!(run.runoff_of.as_ref(), Some(&poll));
+    assert!(run.blind && run.open);
+    assert_eq!(enquiry.board, BoardStage::Poll { poll: second.clone() });
+
+    vote(&mut s, &lesson, &p[0], &second, &[&q[0]]).unwrap();
+    vote(&mut s, &lesson, &p[1], &second, &[&q[1]]).unwrap();
+    close(&mut s, &lesson, &second);
+    let choose = |question: &QuestionId| Command::ChooseTieWinner {
+        lesson: lesson.clone(),
+        poll: second.clone(),
+        question: question.clone(),
+    };
+    assert_eq!(s.teacher(choose(&q[2])), Err(Rejection::NotTied));
+    s.teacher(choose(&q[1])).unwrap();
+    let decided = enquiry_of(&s, &lesson).poll(&second).unwrap().clone();
+    assert_eq!(decided.teacher_choice.as_ref(), Some(&q[1]));
+    assert_eq!(decided.winner(), Some(q[1].clone()));
+}
+
+#[test]
+fn the_winner_goes_into_the_plan_and_the_rest_are_parked_with_their_votes() {
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let poll = open_poll(&mut s, &lesson, VoteMethod::Omni, false, &q);
+    vote(&mut s, &lesson, &p[0], &poll, &[&q[0], &q[1]]).unwrap();
+    vote(&mut s, &lesson, &p[1], &poll, &[&q[1]]).unwrap();
+    let finish = Command::FinishEnquiry {
+        lesson: lesson.clone(),
+        question: q[1].clone(),
+    };
+    assert_eq!(s.teacher(finish.clone()), Err(Rejection::PollStillOpen));
+    close(&mut s, &lesson, &poll);
+    s.teacher(finish.clone()).unwrap();
+    assert_eq!(s.teacher(finish), Err(Rejection::EnquiryFinished));
+
+    let found = s.library.lesson(&lesson).unwrap();
+    assert_eq!(
+        found.plan().enquiry_question.as_ref().map(|t| t.as_str()),
+        Some("Can a lie ever be kind?")
+    );
+    let class = s.library.class(found.plan().class.as_ref().unwrap()).unwrap();
+    let parked: Vec<_> = class
+        .parked()
+        .iter()
+        .map(|p| (p.text.as_str(), p.votes))
+        .collect();
+    assert_eq!(
+        parked,
+        [("Is a white lie still a lie?", 1), ("Do animals lie?", 0)]
+    );
+
+    let class_id = found.plan().class.clone();
+    let next = s.new_lesson("Animals and honesty");
+    s.teacher(Command::SetLessonClass {
+        lesson: next.clone(),
+        class: class_id,
+    })
+    .unwrap();
+    let pulled = QuestionId::from(&s.next_id());
+    s.teacher(Command::UnparkQuestion {
+        lesson: next.clone(),
+        question: q[2].clone(),
+    })
+    .unwrap();
+    let question = enquiry_of(&s, &next).question(&pulled).unwrap().clone();
+    assert!(question.is_public());
+    assert_eq!(question.authors, [p[2].clone()]);
+    let class = s.library.class(s.library.lesson(&next).unwrap().plan().class.as_ref().unwrap());
+    assert_eq!(class.unwrap().parked().len(), 1);
+    assert_eq!(
+        s.teacher(Command::UnparkQuestion {
+            lesson: next,
+            question: q[2].clone(),
+        }),
+        Err(Rejection::UnknownParked)
+    );
+}
+
+#[test]
+fn a_pupil_sees_no_one_elses_ballot_and_no_hidden_tally() {
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let waiting = ask(&mut s, &lesson, &p[1], "Is it fine to lie to a robot?");
+    let poll = open_poll(&mut s, &lesson, VoteMethod::HandsUp, true, &q);
+    s.teacher(Command::TallyHands {
+        lesson: lesson.clone(),
+        poll: poll.clone(),
+        counts: vec![3, 1, 1],
+    })
+    .unwrap();
+    close(&mut s, &lesson, &poll);
+    let blind = open_poll(&mut s, &lesson, VoteMethod::Single, true, &q);
+    vote(&mut s, &lesson, &p[0], &blind, &[&q[0]]).unwrap();
+    vote(&mut s, &lesson, &p[1], &blind, &[&q[2]]).unwrap();
+
+    let seen = enquiry_of(&s, &lesson).seen_by_pupil(&p[0]);
+    let ballots = &seen.poll(&blind).unwrap().ballots;
+    assert_eq!(ballots.keys().collect::<Vec<_>>(), [&p[0]]);
+    assert!(seen.poll(&poll).unwrap().hands.is_empty());
+    assert!(seen.question(&waiting).is_none(), "Ben's waiting question");
+    let polls = serde_json::to_string(&seen.polls).unwrap();
+    assert!(!polls.contains(p[1].as_str()), "{polls}");
+    assert!(
+        enquiry_of(&s, &lesson)
+            .seen_by_pupil(&p[1])
+            .question(&waiting)
+            .is_some()
+    );
+}
+
+#[test]
+fn stimulus_and_thinking_time_are_checked() {
+    let (mut s, lesson, _) = classroom();
+    let set = |kind, t: &str| Command::SetStimulus {
+        lesson: lesson.clone(),
+        stimulus: Some(Stimulus {
+            kind,
+            text: Notes::parse(t).unwrap(),
+        }),
+    };
+    assert_eq!(
+        s.teacher(set(StimulusKind::ImageLink, "a picture of a fox")),
+        Err(Rejection::NotALink)
+    );
+    assert_eq!(
+        s.teacher(set(StimulusKind::Text, "   ")),
+        Err(Rejection::EmptyStimulus)
+    );
+    s.teacher(set(StimulusKind::ImageLink, "https://example.org/fox.jpg"))
+        .unwrap();
+    let think = |seconds| Command::StartThinkingTime {
+        lesson: lesson.clone(),
+        seconds,
+    };
+    assert_eq!(s.teacher(think(5)), Err(Rejection::ThinkingTimeRange));
+    s.teacher(think(90)).unwrap();
+    let enquiry = enquiry_of(&s, &lesson);
+    let thinking = enquiry.thinking.unwrap();
+    assert_eq!(enquiry.board, BoardStage::Stimulus);
+    let start = thinking.started_at.millis();
+    let at = |ms| withme_core::Timestamp::from_millis(start + ms);
+    assert_eq!(thinking.seconds_left(at(0)), 90);
+    assert_eq!(thinking.seconds_left(at(89_001)), 1);
+    assert_eq!(thinking.seconds_left(at(200_000)), 0);
+}
+
+#[test]
+fn categories_and_the_vote_list_are_the_teachers() {
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let waiting = ask(&mut s, &lesson, &p[3], "Why?");
+    s.teacher(Command::CategoriseQuestion {
+        lesson: lesson.clone(),
+        question: q[0].clone(),
+        quadrant: Some(Quadrant::OpenDeep),
+        bloom: Some(BloomLevel::Evaluate),
+    })
+    .unwrap();
+    let question = enquiry_of(&s, &lesson).question(&q[0]).unwrap().clone();
+    assert_eq!(question.quadrant, Some(Quadrant::OpenDeep));
+    assert_eq!(question.bloom, Some(BloomLevel::Evaluate));
+    let forward = |question: &QuestionId| Command::SetQuestionForward {
+        lesson: lesson.clone(),
+        question: question.clone(),
+        forward: true,
+    };
+    s.teacher(forward(&q[0])).unwrap();
+    assert_eq!(s.teacher(forward(&waiting)), Err(Rejection::NotApproved));
+    assert_eq!(
+        s.teacher(Command::OpenPoll {
+            lesson: lesson.clone(),
+            method: VoteMethod::Single,
+            blind: false,
+            options: vec![q[0].clone(), waiting],
+        }),
+        Err(Rejection::NotApproved)
+    );
+}
+
+#[test]
+fn the_poll_exports_as_csv_without_voters_and_safe_for_spreadsheets() {
+    let (mut s, lesson, p) = classroom();
+    let tricky = ask(&mut s, &lesson, &p[0], "=1+1, or \"two\"?");
+    approve(&mut s, &lesson, &tricky);
+    let plain = ask(&mut s, &lesson, &p[1], "Why do we lie?");
+    approve(&mut s, &lesson, &plain);
+    let poll = open_poll(&mut s, &lesson, VoteMethod::Single, false, &[tricky.clone(), plain]);
+    vote(&mut s, &lesson, &p[2], &poll, &[&tricky]).unwrap();
+    let enquiry = enquiry_of(&s, &lesson);
+    let csv = poll_csv(enquiry.poll(&poll).unwrap(), &enquiry);
+    assert_eq!(
+        csv,
+        "Question,Votes\r\n\"'=1+1, or \"\"two\"\"?\",1\r\nWhy do we lie?,0\r\n"
+    );
+}

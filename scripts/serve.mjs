@@ -1,6 +1,7 @@
 // Serves the built app in dist/ on localhost, as a production server would:
 // - every unknown path answers with index.html, so /lessons/… can be reloaded or bookmarked;
-// - a strict Content-Security-Policy: no third-party hosts; scripts only from this origin, plus
+// - a strict Content-Security-Policy: no third-party hosts (except an image link the teacher
+//   sets as a stimulus, shown on the Board only); scripts only from this origin, plus
 //   Trunk's inline bootstrap script allowed by its hash; 'wasm-unsafe-eval' for WebAssembly;
 // - hashed assets are cached for good, index.html never.
 //
@@ -38,7 +39,7 @@ const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${inlineScriptHashes.join(" ")}`,
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:",
   "connect-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",

@@ -12,6 +12,7 @@
 
 pub mod browser;
 mod components;
+mod enquiry;
 mod format;
 mod pages;
 pub mod persistence;
@@ -22,7 +23,10 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use pages::{BoardPage, ClassesPage, LibraryPage, NotFoundPage, PlannerPage, PrintPage, PupilPage};
+use pages::{
+    BoardPage, ClassesPage, EnquiryPage, LibraryPage, NotFoundPage, PassDevicePage, PlannerPage,
+    PrintPage, PupilPage,
+};
 
 /// The whole app: loads the library, then shows the page for the current address.
 #[component]
@@ -37,6 +41,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/lessons/:id/board") view=BoardPage />
                 <Route path=path!("/lessons/:id/pupil") view=PupilPage />
                 <Route path=path!("/lessons/:id/print") view=PrintPage />
+                <Route path=path!("/lessons/:id/enquiry") view=EnquiryPage />
+                <Route path=path!("/lessons/:id/pass") view=PassDevicePage />
             </FlatRoutes>
         </Router>
     }

@@ -19,6 +19,10 @@ pub enum AppRoute {
     Pupil(LessonId),
     /// `/lessons/:id/print`: the plan laid out for A4 paper.
     Print(LessonId),
+    /// `/lessons/:id/enquiry`: the teacher runs the enquiry and its votes.
+    Enquiry(LessonId),
+    /// `/lessons/:id/pass`: one tablet passed round for a secret ballot.
+    PassDevice(LessonId),
 }
 
 impl AppRoute {
@@ -31,6 +35,8 @@ impl AppRoute {
             Self::Board(id) => format!("/lessons/{id}/board"),
             Self::Pupil(id) => format!("/lessons/{id}/pupil"),
             Self::Print(id) => format!("/lessons/{id}/print"),
+            Self::Enquiry(id) => format!("/lessons/{id}/enquiry"),
+            Self::PassDevice(id) => format!("/lessons/{id}/pass"),
         }
     }
 }

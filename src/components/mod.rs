@@ -1,6 +1,8 @@
 //! Reusable pieces of the UI, one component per file.
 
 mod add_pupils_form;
+mod ballot_form;
+mod board_stage;
 mod class_card;
 mod coproduction_summary;
 mod import_lesson_button;
@@ -9,20 +11,31 @@ mod lesson_card;
 mod lesson_details_form;
 mod new_class_form;
 mod notice_tray;
+mod parking_lot;
 mod plan_items;
 mod plan_notes;
 mod plan_phases;
 mod plan_sheet;
 mod plan_toolbar;
+mod poll_panel;
+mod poll_results;
+mod poll_setup;
 mod proposal_inbox;
+mod pupil_enquiry;
 mod pupil_ideas;
 mod pupil_row;
+mod question_moderation;
+mod question_quadrant;
 mod save_indicator;
+mod stimulus_panel;
 mod storage_banner;
 mod teacher_layout;
 mod text_field;
 mod text_form;
+mod thinking_timer;
 
+pub use ballot_form::{BallotForm, BallotPaper};
+pub use board_stage::BoardStageView;
 pub use class_card::ClassCard;
 pub use coproduction_summary::CoproductionSummary;
 pub use import_lesson_button::ImportLessonButton;
@@ -31,17 +44,26 @@ pub use lesson_card::LessonCard;
 pub use lesson_details_form::LessonDetailsForm;
 pub use new_class_form::NewClassForm;
 pub use notice_tray::NoticeTray;
+pub use parking_lot::ParkingLot;
 pub use plan_items::PlanItems;
 pub use plan_notes::PlanNotes;
 pub use plan_phases::PlanPhases;
 pub use plan_sheet::{PlanSheet, linked_text};
 pub use plan_toolbar::PlanToolbar;
+pub use poll_panel::PollPanel;
+pub use poll_results::PollResults;
+pub use poll_setup::PollSetup;
 pub use proposal_inbox::ProposalInbox;
+pub use pupil_enquiry::PupilEnquiry;
 pub use pupil_ideas::PupilIdeas;
+pub use question_moderation::QuestionModeration;
+pub use question_quadrant::QuestionQuadrant;
+pub use stimulus_panel::StimulusPanel;
 pub use storage_banner::StorageBanner;
 pub use teacher_layout::TeacherLayout;
 pub use text_field::TextField;
 pub use text_form::TextForm;
+pub use thinking_timer::ThinkingTimer;
 
 use std::cell::Cell;
 

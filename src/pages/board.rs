@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::NoticeTray;
+use crate::components::{BoardStageView, NoticeTray, ThinkingTimer};
 use crate::format;
 use crate::routes::{AppRoute, use_lesson_id};
 use crate::state::use_library;
@@ -45,6 +45,7 @@ pub fn BoardPage() -> impl IntoView {
                 <span class="board-class">
                     {move || content.with(|c| c.as_ref().and_then(|c| c.class_name.clone()))}
                 </span>
+                {move || lesson_id.get().map(|lesson| view! { <ThinkingTimer lesson /> })}
                 <FullScreenButton />
             </div>
             {move || match content.get() {
@@ -52,6 +53,7 @@ pub fn BoardPage() -> impl IntoView {
                     <div class="board-stage">
                         <h1 class="board-title">{content.title}</h1>
                         <p class="board-details">{content.details}</p>
+                        {lesson_id.get_untracked().map(|lesson| view! { <BoardStageView lesson /> })}
                     </div>
                 }.into_any(),
                 None => view! {

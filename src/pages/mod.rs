@@ -2,14 +2,18 @@
 
 mod board;
 mod classes;
+mod enquiry;
 mod library;
 mod not_found;
+mod pass_device;
 mod planner;
 mod print;
 mod pupil;
 
 pub use board::BoardPage;
 pub use classes::ClassesPage;
+pub use enquiry::EnquiryPage;
+pub use pass_device::PassDevicePage;
 pub use library::LibraryPage;
 pub use not_found::NotFoundPage;
 pub use planner::PlannerPage;

@@ -66,6 +66,7 @@ fn LivePlan(
     PlanEditor::provide();
     let board = AppRoute::Board(lesson.clone()).href();
     let pupil = AppRoute::Pupil(lesson.clone()).href();
+    let enquiry = AppRoute::Enquiry(lesson.clone()).href();
     let for_items = lesson.clone();
     let items = move |list, hint| view! { <PlanItems lesson=for_items.clone() list hint /> };
     view! {
@@ -89,6 +90,7 @@ fn LivePlan(
                 <a class="button" href=pupil target="_blank" rel="noopener">
                     "Open the Pupil view"
                 </a>
+                <a class="button" href=enquiry>"Run the enquiry"</a>
             </div>
             <p class="field-hint">
                 "The Board opens in a new window: drag it onto the projector screen and press F11 for full screen. "

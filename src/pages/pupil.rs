@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use withme_core::{ClassId, PupilId};
 
-use crate::components::{NoticeTray, PupilIdeas, StorageBanner};
+use crate::components::{NoticeTray, PupilEnquiry, PupilIdeas, StorageBanner};
 use crate::persistence::pupil_identity;
 use crate::routes::use_lesson_id;
 use crate::state::use_library;
@@ -79,7 +79,10 @@ pub fn PupilPage() -> impl IntoView {
                 Some(PupilLesson { class: Some((class, class_name)), title, roster }) => match me.get() {
                     Some((pupil, name)) => view! {
                         <Welcome name title class chosen />
-                        {lesson_id.get().map(|lesson| view! { <PupilIdeas lesson pupil /> })}
+                        {lesson_id.get().map(|lesson| view! {
+                            <PupilEnquiry lesson=lesson.clone() pupil=pupil.clone() />
+                            <PupilIdeas lesson pupil />
+                        })}
                     }.into_any(),
                     None => view! { <NamePicker class class_name roster chosen /> }.into_any(),
                 },

@@ -3,6 +3,7 @@
 //! [`provide_app_state`] runs once, in `App`; components then call [`use_library`],
 //! [`use_dispatch`], [`use_save_status`] or [`use_notices`].
 
+mod acting;
 mod editor;
 mod handles;
 mod library_state;
@@ -11,6 +12,7 @@ mod save_status;
 
 use leptos::prelude::*;
 
+pub use acting::Acting;
 pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
 pub use notices::{Notice, Notices, Tone};
@@ -25,6 +27,7 @@ pub fn provide_app_state() {
     provide_context(view);
     provide_context(dispatch);
     provide_context(save);
+    provide_context(Acting::new(dispatch, notices));
 }
 
 /// Read access to the library.
@@ -39,6 +42,11 @@ pub fn use_dispatch() -> LessonDispatch {
 
 /// Saving status.
 pub fn use_save_status() -> SaveStatus {
+    expect_context()
+}
+
+/// Applying commands with their refusals shown.
+pub fn use_acting() -> Acting {
     expect_context()
 }
 

@@ -7,7 +7,7 @@ use crate::text::{ItemText, KindNote};
 use crate::time::Timestamp;
 
 /// Where a question stands with the teacher.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionStatus {
     /// Waiting for the teacher; not on the Board.

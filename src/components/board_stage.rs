@@ -1,0 +1,125 @@
+//! What the Board shows of the enquiry, stage by stage, as the teacher chooses.
+
+use leptos::prelude::*;
+use withme_core::enquiry::{BoardStage, Enquiry, StimulusKind};
+use withme_core::{Command, LessonId, QuestionId};
+
+use super::PollResults;
+use crate::enquiry::{PollView, poll_view, turnout};
+use crate::state::{use_acting, use_library};
+
+/// One stage, with only what the whole class may see.
+#[derive(Clone, PartialEq)]
+enum Stage {
+    Plan {
+        outcomes: Vec<String>,
+        criteria: Vec<String>,
+        question: Option<String>,
+    },
+    Stimulus {
+        kind: StimulusKind,
+        text: String,
+    },
+    Questions(Vec<String>),
+    Airing {
+        text: String,
+        place: usize,
+        of: usize,
+        previous: Option<QuestionId>,
+        next: Option<QuestionId>,
+    },
+    Poll(PollView),
+}
+
+fn airing(enquiry: &Enquiry, question: &QuestionId) -> Option<Stage> {
+    let public: Vec<_> = enquiry.public_questions().collect();
+    let at = public.iter().position(|q| &q.id == question)?;
+    Some(Stage::Airing {
+        text: public[at].text.to_string(),
+        place: at + 1,
+        of: public.len(),
+        previous: at.checked_sub(1).map(|i| public[i].id.clone()),
+        next: public.get(at + 1).map(|q| q.id.clone()),
+    })
+}
+
+/// The stage the teacher chose for the Board.
+#[component]
+pub fn BoardStageView(
+    /// The lesson.
+    lesson: LessonId,
+) -> impl IntoView {
+    let library = use_library();
+    let acting = use_acting();
+    let lesson = StoredValue::new(lesson);
+    let stage = Memo::new(move |_| {
+        library.with(|lib| {
+            lesson.with_value(|id| {
+                let found = lib.lesson(id)?;
+                let enquiry = found.enquiry();
+                let texts = |items: &[withme_core::Item]| items.iter().map(|i| i.text.to_string()).collect();
+                let plan = || Stage::Plan {
+                    outcomes: texts(&found.plan().outcomes),
+                    criteria: texts(&found.plan().criteria),
+                    question: found.plan().enquiry_question.as_ref().map(|q| q.to_string()),
+                };
+                Some(match &enquiry.board {
+                    BoardStage::Plan => plan(),
+                    BoardStage::Stimulus => match &enquiry.stimulus {
+                        Some(s) => Stage::Stimulus { kind: s.kind, text: s.text.to_string() },
+                        None => Stage::Stimulus { kind: StimulusKind::Description, text: String::new() },
+                    },
+                    BoardStage::Questions => {
+                        Stage::Questions(enquiry.public_questions().map(|q| q.text.to_string()).collect())
+                    }
+                    BoardStage::Airing { question } => airing(enquiry, question).unwrap_or_else(plan),
+                    BoardStage::Poll { poll } => match enquiry.poll(poll) {
+                        Some(poll) => Stage::Poll(poll_view(lib, id, poll)),
+                        None => plan(),
+                    },
+                })
+            })
+        })
+    });
+    let air = move |question: QuestionId| {
+        acting.teacher_or_say(Command::ShowOnBoard {
+            lesson: lesson.get_value(),
+            stage: BoardStage::Airing { question },
+        });
+    };
+    let list = |items: Vec<String>| items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view();
+    move || {
+        stage.get().map(|stage| match stage {
+            Stage::Plan { outcomes, criteria, question } => view! {
+                {question.map(|q| view! { <p class="board-question">{q}</p> })}
+                {(!outcomes.is_empty()).then(|| view! { <h2>"We are learning to"</h2><ul class="board-list">{list(outcomes)}</ul> })}
+                {(!criteria.is_empty()).then(|| view! { <h2>"Success looks like"</h2><ul class="board-list">{list(criteria)}</ul> })}
+            }.into_any(),
+            Stage::Stimulus { kind: StimulusKind::ImageLink, text } => view! {
+                <img class="board-image" src=text alt="The stimulus picture" referrerpolicy="no-referrer" />
+            }.into_any(),
+            Stage::Stimulus { text, .. } => view! { <p class="board-stimulus">{text}</p> }.into_any(),
+            Stage::Questions(questions) => view! {
+                <h2>{format!("Our questions ({})", questions.len())}</h2>
+                <ul class="board-questions">{list(questions)}</ul>
+            }.into_any(),
+            Stage::Airing { text, place, of, previous, next } => view! {
+                <p class="board-count">{format!("Question {place} of {of}")}</p>
+                <p class="board-question airing">{text}</p>
+                <div class="board-nav">
+                    {previous.map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Previous question"</button> })}
+                    {next.map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Next question"</button> })}
+                </div>
+            }.into_any(),
+            Stage::Poll(poll) => view! {
+                <h2>{if poll.open { "Vote now" } else { "The vote is closed" }}</h2>
+                <p class="board-turnout" aria-live="polite">{turnout(&poll)}</p>
+                {if poll.shown {
+                    view! { <PollResults poll /> }.into_any()
+                } else {
+                    view! { <p class="board-blind">"The results stay hidden until your teacher reveals them."</p> }.into_any()
+                }}
+            }.into_any(),
+        })
+    }
+}

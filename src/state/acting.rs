@@ -1,0 +1,59 @@
+//! Applying a command and telling the person when it was refused.
+
+use withme_core::{Command, PupilId};
+
+use super::handles::LessonDispatch;
+use super::notices::Notices;
+
+/// Applies commands for one person (the teacher, or a pupil on this tablet) and shows the reason
+/// when one is refused. A small handle: copy it freely.
+#[derive(Clone, Copy)]
+pub struct Acting {
+    dispatch: LessonDispatch,
+    notices: Notices,
+}
+
+impl Acting {
+    pub(super) fn new(dispatch: LessonDispatch, notices: Notices) -> Self {
+        Self { dispatch, notices }
+    }
+
+    /// Applies `command` as the teacher; returns the reason when refused (for a form to show).
+    pub fn teacher(&self, command: Command) -> Result<(), String> {
+        self.dispatch
+            .as_teacher(command)
+            .map(drop)
+            .map_err(|reason| reason.to_string())
+    }
+
+    /// Applies `command` as the teacher; a refusal is shown as a message. Returns whether it
+    /// was applied.
+    pub fn teacher_or_say(&self, command: Command) -> bool {
+        self.said(self.teacher(command))
+    }
+
+    /// Applies `command` as `pupil`; returns the reason when refused.
+    pub fn pupil(&self, pupil: PupilId, command: Command) -> Result<(), String> {
+        self.dispatch
+            .as_pupil(pupil, command)
+            .map(drop)
+            .map_err(|reason| reason.to_string())
+    }
+
+    /// Shows `info` when done, or the reason it was refused.
+    pub fn done(&self, outcome: Result<(), String>, info: &str) {
+        if self.said(outcome) {
+            self.notices.info(info.to_owned());
+        }
+    }
+
+    fn said(&self, outcome: Result<(), String>) -> bool {
+        match outcome {
+            Ok(()) => true,
+            Err(reason) => {
+                self.notices.problem(reason);
+                false
+            }
+        }
+    }
+}

@@ -142,7 +142,9 @@ pub fn BallotForm(
         })
         .collect_view();
     let used = move || match method {
-        VoteMethod::Multi { votes, .. } => Some(format!("{} of {votes} votes used", draft.with(Vec::len))),
+        VoteMethod::Multi { votes, .. } => {
+            Some(format!("{} of {votes} votes used", draft.with(Vec::len)))
+        }
         _ => None,
     };
     let voted = paper.mine.is_some();

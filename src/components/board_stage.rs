@@ -57,22 +57,39 @@ pub fn BoardStageView(
             lesson.with_value(|id| {
                 let found = lib.lesson(id)?;
                 let enquiry = found.enquiry();
-                let texts = |items: &[withme_core::Item]| items.iter().map(|i| i.text.to_string()).collect();
+                let texts = |items: &[withme_core::Item]| {
+                    items.iter().map(|i| i.text.to_string()).collect()
+                };
                 let plan = || Stage::Plan {
                     outcomes: texts(&found.plan().outcomes),
                     criteria: texts(&found.plan().criteria),
-                    question: found.plan().enquiry_question.as_ref().map(|q| q.to_string()),
+                    question: found
+                        .plan()
+                        .enquiry_question
+                        .as_ref()
+                        .map(|q| q.to_string()),
                 };
                 Some(match &enquiry.board {
                     BoardStage::Plan => plan(),
                     BoardStage::Stimulus => match &enquiry.stimulus {
-                        Some(s) => Stage::Stimulus { kind: s.kind, text: s.text.to_string() },
-                        None => Stage::Stimulus { kind: StimulusKind::Description, text: String::new() },
+                        Some(s) => Stage::Stimulus {
+                            kind: s.kind,
+                            text: s.text.to_string(),
+                        },
+                        None => Stage::Stimulus {
+                            kind: StimulusKind::Description,
+                            text: String::new(),
+                        },
                     },
-                    BoardStage::Questions => {
-                        Stage::Questions(enquiry.public_questions().map(|q| q.text.to_string()).collect())
+                    BoardStage::Questions => Stage::Questions(
+                        enquiry
+                            .public_questions()
+                            .map(|q| q.text.to_string())
+                            .collect(),
+                    ),
+                    BoardStage::Airing { question } => {
+                        airing(enquiry, question).unwrap_or_else(plan)
                     }
-                    BoardStage::Airing { question } => airing(enquiry, question).unwrap_or_else(plan),
                     BoardStage::Poll { poll } => match enquiry.poll(poll) {
                         Some(poll) => Stage::Poll(poll_view(lib, id, poll)),
                         None => plan(),
@@ -87,7 +104,12 @@ pub fn BoardStageView(
             stage: BoardStage::Airing { question },
         });
     };
-    let list = |items: Vec<String>| items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view();
+    let list = |items: Vec<String>| {
+        items
+            .into_iter()
+            .map(|t| view! { <li>{t}</li> })
+            .collect_view()
+    };
     move || {
         stage.get().map(|stage| match stage {
             Stage::Plan { outcomes, criteria, question } => view! {

@@ -67,9 +67,12 @@ pub fn ParkingLot(
                         <li class="parked">
                             <span class="parked-text">{p.text.clone()}</span>
                             <span class="proposal-meta">{format!("by {} · {votes}", p.by)}</span>
-                            <button type="button" on:click=move |_| bring(p.id.clone())>
+                            <button
+                                type="button"
+                                aria-label=format!("Bring into this lesson: {}", p.text)
+                                on:click=move |_| bring(p.id.clone())
+                            >
                                 "Bring into this lesson"
-                                <span class="visually-hidden">{format!(": {}", p.text)}</span>
                             </button>
                         </li>
                     }.into_any()

@@ -28,7 +28,11 @@ pub fn PollPanel(
             lesson.with_value(|id| {
                 let found = lib.lesson(id)?;
                 found.enquiry().chosen.as_ref()?;
-                found.plan().enquiry_question.as_ref().map(|q| q.to_string())
+                found
+                    .plan()
+                    .enquiry_question
+                    .as_ref()
+                    .map(|q| q.to_string())
             })
         })
     });

@@ -51,7 +51,11 @@ pub fn PupilEnquiry(
         })
     });
     let stimulus = Memo::new(move |_| {
-        seen.with(|s| s.as_ref().and_then(|e| e.stimulus.as_ref()).map(|s| s.text.to_string()))
+        seen.with(|s| {
+            s.as_ref()
+                .and_then(|e| e.stimulus.as_ref())
+                .map(|s| s.text.to_string())
+        })
     });
     let paper = Memo::new(move |_| seen.with(|s| s.as_ref().and_then(ballot_paper(me))));
     let mine = Memo::new(move |_| {
@@ -115,7 +119,11 @@ fn ballot_paper(pupil: StoredValue<PupilId>) -> impl Fn(&Enquiry) -> Option<Ball
             options: poll
                 .options
                 .iter()
-                .filter_map(|id| enquiry.question(id).map(|q| (id.clone(), q.text.to_string())))
+                .filter_map(|id| {
+                    enquiry
+                        .question(id)
+                        .map(|q| (id.clone(), q.text.to_string()))
+                })
                 .collect(),
             mine: pupil.with_value(|p| poll.ballots.get(p).cloned()),
         })

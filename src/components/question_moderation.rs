@@ -124,7 +124,7 @@ fn QuestionCard(
     let lesson = StoredValue::new(lesson);
     let id = StoredValue::new(question.id.clone());
     let quoted = format!("“{}”", question.text);
-    let air_name = format!(": {quoted}");
+    let air_name = format!("Air on Board: {quoted}");
     let public = question.is_public();
     let act = move |command: Command, info: &'static str| {
         acting.done(acting.teacher(command), info);
@@ -238,12 +238,11 @@ fn QuestionCard(
                         <input type="checkbox" prop:checked=forward on:change=toggle_forward />
                         "Goes to the vote"
                     </label>
-                    <button type="button" on:click=move |_| act(
+                    <button type="button" aria-label=air_name on:click=move |_| act(
                         Command::ShowOnBoard { lesson: lesson.get_value(), stage: BoardStage::Airing { question: id.get_value() } },
                         "Airing it on the Board.",
                     )>
                         "Air on Board"
-                        <span class="visually-hidden">{air_name}</span>
                     </button>
                 })}
             </div>

@@ -18,14 +18,20 @@ pub fn QuestionQuadrant(
     let lesson = StoredValue::new(lesson);
     let rows = use_question_rows(lesson);
     let public = Memo::new(move |_| {
-        rows.with(|r| r.iter().filter(|q| q.is_public()).cloned().collect::<Vec<_>>())
+        rows.with(|r| {
+            r.iter()
+                .filter(|q| q.is_public())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let picked = RwSignal::new(None::<QuestionId>);
     let place = move |quadrant: Option<Quadrant>| {
         let Some(question) = picked.get_untracked() else {
             return;
         };
-        let bloom = public.with_untracked(|p| p.iter().find(|q| q.id == question).and_then(|q| q.bloom));
+        let bloom =
+            public.with_untracked(|p| p.iter().find(|q| q.id == question).and_then(|q| q.bloom));
         if acting.teacher_or_say(Command::CategoriseQuestion {
             lesson: lesson.get_value(),
             question,
@@ -43,7 +49,15 @@ pub fn QuestionQuadrant(
         };
         let pick = {
             let id = id.clone();
-            move |_| picked.update(|p| *p = if p.as_ref() == Some(&id) { None } else { Some(id.clone()) })
+            move |_| {
+                picked.update(|p| {
+                    *p = if p.as_ref() == Some(&id) {
+                        None
+                    } else {
+                        Some(id.clone())
+                    }
+                })
+            }
         };
         let drag = move |_| picked.set(Some(id.clone()));
         view! {

@@ -41,12 +41,12 @@ pub fn StimulusPanel(
     let error = RwSignal::new(None::<String>);
     let seconds = RwSignal::new(60u32);
     let stage = Memo::new(move |_| {
-        library.with(|lib| {
-            lesson.with_value(|id| lib.lesson(id).map(|l| l.enquiry().board.clone()))
-        })
+        library
+            .with(|lib| lesson.with_value(|id| lib.lesson(id).map(|l| l.enquiry().board.clone())))
     });
     let thinking = Memo::new(move |_| {
-        library.with(|lib| lesson.with_value(|id| lib.lesson(id).and_then(|l| l.enquiry().thinking)))
+        library
+            .with(|lib| lesson.with_value(|id| lib.lesson(id).and_then(|l| l.enquiry().thinking)))
     });
 
     let save = move |event: leptos::ev::SubmitEvent| {

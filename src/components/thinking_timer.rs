@@ -22,10 +22,13 @@ pub fn ThinkingTimer(
     let library = use_library();
     let lesson = StoredValue::new(lesson);
     let thinking = Memo::new(move |_| {
-        library.with(|lib| lesson.with_value(|id| lib.lesson(id).and_then(|l| l.enquiry().thinking)))
+        library
+            .with(|lib| lesson.with_value(|id| lib.lesson(id).and_then(|l| l.enquiry().thinking)))
     });
     let tick = RwSignal::new(now());
-    if let Ok(handle) = set_interval_with_handle(move || tick.set(now()), Duration::from_millis(250)) {
+    if let Ok(handle) =
+        set_interval_with_handle(move || tick.set(now()), Duration::from_millis(250))
+    {
         on_cleanup(move || handle.clear());
     }
     let left = Memo::new(move |_| thinking.get().map(|t| t.seconds_left(tick.get())));

@@ -37,7 +37,9 @@ pub fn PassDevicePage() -> impl IntoView {
                     options: poll
                         .options
                         .iter()
-                        .filter_map(|q| enquiry.question(q).map(|x| (q.clone(), x.text.to_string())))
+                        .filter_map(|q| {
+                            enquiry.question(q).map(|x| (q.clone(), x.text.to_string()))
+                        })
                         .collect(),
                     mine: None,
                 },
@@ -62,14 +64,22 @@ pub fn PassDevicePage() -> impl IntoView {
     let open = Memo::new(move |_| round.with(Option::is_some));
     let names = move || {
         round.get().map(|round| {
-            let count = format!("{} of {} have voted.", round.voted.len(), round.pupils.len());
+            let count = format!(
+                "{} of {} have voted.",
+                round.voted.len(),
+                round.pupils.len()
+            );
             let buttons = round
                 .pupils
                 .iter()
                 .cloned()
                 .map(|(id, name)| {
                     let done = round.voted.contains(&id);
-                    let label = if done { format!("{name} (voted)") } else { name.clone() };
+                    let label = if done {
+                        format!("{name} (voted)")
+                    } else {
+                        name.clone()
+                    };
                     view! {
                         <li>
                             <button type="button" class="name-button" class:voted=done

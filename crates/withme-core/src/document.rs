@@ -38,7 +38,8 @@ const TYPED_SINCE: u64 = 1;
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades a library from version `i + 1` to version `i + 2`.
-const MIGRATIONS: [Migration; (LIBRARY_VERSION - 1) as usize] = [only_added_fields, only_added_fields];
+const MIGRATIONS: [Migration; (LIBRARY_VERSION - 1) as usize] =
+    [only_added_fields, only_added_fields];
 
 /// A step for a version that only added optional fields: the value is already readable.
 fn only_added_fields(library: Value) -> Result<Value, String> {

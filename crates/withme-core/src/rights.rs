@@ -193,8 +193,6 @@ pub(crate) fn authorise(
         Permission::ProposalAuthor(lesson, proposal) => {
             is_author_of(library, pupil, lesson, proposal)
         }
-        Permission::QuestionAuthor(lesson, question) => {
-            asked(library, pupil, lesson, question)
-        }
+        Permission::QuestionAuthor(lesson, question) => asked(library, pupil, lesson, question),
     }
 }

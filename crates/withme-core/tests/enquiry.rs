@@ -340,7 +340,11 @@ fn one_ballot_per_pupil_and_none_after_closing() {
     vote(&mut s, &lesson, &p[1], &poll, &[&q[1]]).unwrap();
     let tally = |s: &Scenario| enquiry_of(s, &lesson).poll(&poll).unwrap().tally();
     let scores: Vec<u32> = tally(&s).into_iter().map(|(_, n)| n).collect();
-    assert_eq!(scores, [0, 2, 0], "Amira's second ballot replaced her first");
+    assert_eq!(
+        scores,
+        [0, 2, 0],
+        "Amira's second ballot replaced her first"
+    );
 
     close(&mut s, &lesson, &poll);
     assert_eq!(
@@ -400,7 +404,10 @@ fn the_borda_count_ranks_and_hands_up_is_typed_by_the_teacher() {
     let poll = open_poll(&mut s, &lesson, VoteMethod::Ranked, false, &q);
     vote(&mut s, &lesson, &p[0], &poll, &[&q[2], &q[0], &q[1]]).unwrap();
     vote(&mut s, &lesson, &p[1], &poll, &[&q[0]]).unwrap();
-    let scores: Vec<u32> = enquiry_of(&s, &lesson).poll(&poll).unwrap().tally()
+    let scores: Vec<u32> = enquiry_of(&s, &lesson)
+        .poll(&poll)
+        .unwrap()
+        .tally()
         .into_iter()
         .map(|(_, n)| n)
         .collect();
@@ -442,7 +449,10 @@ fn a_tie_is_broken_by_a_run_off_or_a_recorded_choice() {
     assert_eq!(s.teacher(run_off.clone()), Err(Rejection::PollStillOpen));
     close(&mut s, &lesson, &poll);
     let tied = enquiry_of(&s, &lesson).poll(&poll).unwrap().clone();
-    assert_eq!(tied.standing(), Standing::Tie(vec![q[0].clone(), q[1].clone()]));
+    assert_eq!(
+        tied.standing(),
+        Standing::Tie(vec![q[0].clone(), q[1].clone()])
+    );
     assert_eq!(tied.winner(), None);
 
     let second = PollId::from(&s.next_id());
@@ -452,7 +462,12 @@ fn a_tie_is_broken_by_a_run_off_or_a_recorded_choice() {
     assert_eq!(run.options, [q[0].clone(), q[1].clone()]);
     assert_eq!(run.runoff_of.as_ref(), Some(&poll));
     assert!(run.blind && run.open);
-    assert_eq!(enquiry.board, BoardStage::Poll { poll: second.clone() });
+    assert_eq!(
+        enquiry.board,
+        BoardStage::Poll {
+            poll: second.clone()
+        }
+    );
 
     vote(&mut s, &lesson, &p[0], &second, &[&q[0]]).unwrap();
     vote(&mut s, &lesson, &p[1], &second, &[&q[1]]).unwrap();
@@ -490,7 +505,10 @@ fn the_winner_goes_into_the_plan_and_the_rest_are_parked_with_their_votes() {
         found.plan().enquiry_question.as_ref().map(|t| t.as_str()),
         Some("Can a lie ever be kind?")
     );
-    let class = s.library.class(found.plan().class.as_ref().unwrap()).unwrap();
+    let class = s
+        .library
+        .class(found.plan().class.as_ref().unwrap())
+        .unwrap();
     let parked: Vec<_> = class
         .parked()
         .iter()
@@ -517,7 +535,15 @@ fn the_winner_goes_into_the_plan_and_the_rest_are_parked_with_their_votes() {
     let question = enquiry_of(&s, &next).question(&pulled).unwrap().clone();
     assert!(question.is_public());
     assert_eq!(question.authors, [p[2].clone()]);
-    let class = s.library.class(s.library.lesson(&next).unwrap().plan().class.as_ref().unwrap());
+    let class = s.library.class(
+        s.library
+            .lesson(&next)
+            .unwrap()
+            .plan()
+            .class
+            .as_ref()
+            .unwrap(),
+    );
     assert_eq!(class.unwrap().parked().len(), 1);
     assert_eq!(
         s.teacher(Command::UnparkQuestion {
@@ -636,7 +662,13 @@ fn the_poll_exports_as_csv_without_voters_and_safe_for_spreadsheets() {
     approve(&mut s, &lesson, &tricky);
     let plain = ask(&mut s, &lesson, &p[1], "Why do we lie?");
     approve(&mut s, &lesson, &plain);
-    let poll = open_poll(&mut s, &lesson, VoteMethod::Single, false, &[tricky.clone(), plain]);
+    let poll = open_poll(
+        &mut s,
+        &lesson,
+        VoteMethod::Single,
+        false,
+        &[tricky.clone(), plain],
+    );
     vote(&mut s, &lesson, &p[2], &poll, &[&tricky]).unwrap();
     let enquiry = enquiry_of(&s, &lesson);
     let csv = poll_csv(enquiry.poll(&poll).unwrap(), &enquiry);

@@ -2,8 +2,8 @@
 
 use serde_json::Value;
 use withme_core::document::{DocumentError, LIBRARY_VERSION, StoredLibrary, parse_library};
-use withme_core::lesson_file::{ImportError, LessonFile, read_lesson_file};
 use withme_core::enquiry::Standing;
+use withme_core::lesson_file::{ImportError, LessonFile, read_lesson_file};
 use withme_core::{ClassId, LessonId, NoteKind, ProposalStatus, PupilId};
 
 const LIBRARY_V1: &str = include_str!("fixtures/library-v1.json");
@@ -109,7 +109,9 @@ fn the_version_3_library_loads_with_an_enquiry_and_a_parking_lot() {
         lesson.plan().enquiry_question.as_ref().unwrap().as_str(),
         "Is a white lie still a lie?"
     );
-    let class = library.class(lesson.plan().class.as_ref().unwrap()).unwrap();
+    let class = library
+        .class(lesson.plan().class.as_ref().unwrap())
+        .unwrap();
     let parked: Vec<_> = class.parked().iter().map(|p| p.votes).collect();
     assert_eq!(parked, [2, 0], "votes from the main poll, not the run-off");
     let written = json(&StoredLibrary::new(library).to_json());

@@ -27,7 +27,8 @@ enum Step {
 fn method() -> impl Strategy<Value = VoteMethod> {
     prop_oneof![
         Just(VoteMethod::Single),
-        (2u8..=4, any::<bool>()).prop_map(|(votes, stacking)| VoteMethod::Multi { votes, stacking }),
+        (2u8..=4, any::<bool>())
+            .prop_map(|(votes, stacking)| VoteMethod::Multi { votes, stacking }),
         Just(VoteMethod::Omni),
         Just(VoteMethod::Ranked),
         Just(VoteMethod::HandsUp),

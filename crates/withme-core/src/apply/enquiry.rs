@@ -94,7 +94,9 @@ impl Library {
             let enquiry = l.enquiry_mut();
             match stage {
                 BoardStage::Airing { question } => {
-                    let found = enquiry.question(question).ok_or(Rejection::UnknownQuestion)?;
+                    let found = enquiry
+                        .question(question)
+                        .ok_or(Rejection::UnknownQuestion)?;
                     if !found.is_public() {
                         return Err(Rejection::NotApproved);
                     }
@@ -344,12 +346,14 @@ impl Library {
             })
             .collect();
         let class = found.plan().class.clone();
-        if let Some(class) = class.as_ref().and_then(|c| self.classes.get(c)) {
-            if class.parked().len() + parked.len() > MAX_PARKED_PER_CLASS {
-                return Err(Rejection::ParkingFull {
-                    max: MAX_PARKED_PER_CLASS,
-                });
-            }
+        let parked_now = class
+            .as_ref()
+            .and_then(|c| self.classes.get(c))
+            .map_or(0, |c| c.parked().len());
+        if parked_now + parked.len() > MAX_PARKED_PER_CLASS {
+            return Err(Rejection::ParkingFull {
+                max: MAX_PARKED_PER_CLASS,
+            });
         }
         let event = self.change_lesson(lesson, at, |l| {
             l.plan_mut().enquiry_question = Some(text);

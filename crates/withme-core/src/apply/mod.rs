@@ -11,9 +11,9 @@ mod templates;
 use thiserror::Error;
 
 use crate::enquiry::BallotProblem;
+use crate::enquiry::QuestionStatus;
 use crate::library::Library;
 use crate::operation::{Applied, Command, Event, Operation};
-use crate::enquiry::QuestionStatus;
 use crate::proposal::ProposalStatus;
 use crate::rights::authorise;
 

@@ -44,7 +44,9 @@ fn closed_poll_mut<'a>(lesson: &'a mut Lesson, id: &PollId) -> Result<&'a mut Po
 
 fn check_method(method: VoteMethod) -> Result<(), Rejection> {
     match method {
-        VoteMethod::Multi { votes, .. } if !(MIN_MULTI_VOTES..=MAX_MULTI_VOTES).contains(&votes) => {
+        VoteMethod::Multi { votes, .. }
+            if !(MIN_MULTI_VOTES..=MAX_MULTI_VOTES).contains(&votes) =>
+        {
             Err(Rejection::MultiVotesRange)
         }
         _ => Ok(()),
@@ -77,9 +79,7 @@ fn open(lesson: &mut Lesson, poll: Poll) -> Result<(), Rejection> {
         if poll.options[..index].contains(option) {
             return Err(Rejection::PollNeedsTwo);
         }
-        let question = enquiry
-            .question(option)
-            .ok_or(Rejection::UnknownQuestion)?;
+        let question = enquiry.question(option).ok_or(Rejection::UnknownQuestion)?;
         if !question.is_public() {
             return Err(Rejection::NotApproved);
         }

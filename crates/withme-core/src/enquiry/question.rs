@@ -105,14 +105,24 @@ impl BloomLevel {
     pub fn stems(self) -> &'static [&'static str] {
         match self {
             BloomLevel::Remember => &["What is…?", "Who…?", "When did…?"],
-            BloomLevel::Understand => &["Why does…?", "What does … mean?", "How would you explain…?"],
+            BloomLevel::Understand => {
+                &["Why does…?", "What does … mean?", "How would you explain…?"]
+            }
             BloomLevel::Apply => &["How could we use…?", "What would happen if…?"],
             BloomLevel::Analyse => &[
                 "What is the difference between … and …?",
                 "How is … like …?",
             ],
-            BloomLevel::Evaluate => &["Is it ever right to…?", "Is it fair that…?", "How do we know…?"],
-            BloomLevel::Create => &["What if…?", "How might we…?", "Could there be a world where…?"],
+            BloomLevel::Evaluate => &[
+                "Is it ever right to…?",
+                "Is it fair that…?",
+                "How do we know…?",
+            ],
+            BloomLevel::Create => &[
+                "What if…?",
+                "How might we…?",
+                "Could there be a world where…?",
+            ],
         }
     }
 }

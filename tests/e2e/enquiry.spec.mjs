@@ -1,0 +1,273 @@
+import { test, expect } from "@playwright/test";
+import { Withme, makeClass } from "./withme.mjs";
+
+const PUPILS = ["Amira", "Ben", "Chloé", "Dev", "Ela"];
+
+/** The Pupil view, as the pupil named `name` (switching from whoever used the tablet last). */
+async function asPupil(page, name) {
+  const notMe = page.getByRole("button", { name: /^Not .*\? Choose your name again$/ });
+  if (await notMe.isVisible()) await notMe.click();
+  await page.getByRole("button", { name, exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Hi, ${name}!` })).toBeVisible();
+}
+
+async function ask(page, text, { with: partners = [] } = {}) {
+  await page.getByLabel("Your question").fill(text);
+  if (partners.length) {
+    await page.getByText("Asking with a partner or a group?").click();
+    for (const partner of partners) await page.getByRole("checkbox", { name: partner, exact: true }).check();
+  }
+  await page.getByRole("button", { name: "Send my question" }).click();
+  await expect(page.getByRole("region", { name: "My questions" }).getByText(text, { exact: true })).toBeVisible();
+}
+
+/** A pupil ticks questions (multi-vote without stacking) and casts the ballot. */
+async function voteFor(page, questions) {
+  const vote = page.getByRole("region", { name: "Vote" });
+  for (const q of questions) await vote.getByRole("checkbox", { name: q, exact: true }).check();
+  await vote.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(vote.getByRole("status")).toHaveText("Your vote is in. You can change it until the vote closes.");
+}
+
+/** A pupil chooses one question in a single vote. */
+async function voteOne(page, question) {
+  const vote = page.getByRole("region", { name: "Vote" });
+  await vote.getByRole("radio", { name: question, exact: true }).check();
+  await vote.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(vote.getByRole("status")).toBeVisible();
+}
+
+function card(page, text) {
+  return page.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: text });
+}
+
+test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a run-off, the winner in the plan", async ({ context }) => {
+  test.setTimeout(120_000);
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 6 Ash", PUPILS);
+  await app.openLibrary();
+  const planner = await app.newLesson("Is it ever right to lie?");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 6 Ash" });
+  await app.waitUntilSaved();
+  await teacher.getByRole("link", { name: "Run the enquiry" }).click();
+  await expect(teacher.getByRole("heading", { name: "Enquiry", level: 1 })).toBeVisible();
+  const lessonUrl = planner.replace(/\/$/, "");
+
+  // Stimulus and thinking time, shown on the Board.
+  await teacher.getByLabel("Stimulus", { exact: true }).fill("The boy who cried wolf.");
+  await teacher.getByRole("button", { name: "Save stimulus" }).click();
+  await teacher.getByLabel("Thinking time", { exact: true }).selectOption({ label: "2 minutes" });
+  await teacher.getByRole("button", { name: "Start thinking time" }).click();
+  const board = await context.newPage();
+  await board.goto(`${lessonUrl}/board`);
+  await expect(board.getByText("The boy who cried wolf.")).toBeVisible();
+  await expect(board.getByRole("timer")).toHaveText(/^(2:00|1:5\d)$/);
+
+  // Pupils ask questions: alone, as a pair, with a stem.
+  const tablet = await context.newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await asPupil(tablet, "Amira");
+  await expect(tablet.getByText("The boy who cried wolf.")).toBeVisible();
+  await tablet.getByText("Need a start? Tap a question stem").click();
+  await tablet.getByRole("button", { name: "Is it ever right to…?" }).click();
+  await expect(tablet.getByLabel("Your question")).toHaveValue("Is it ever right to…?");
+  await ask(tablet, "Is it ever right to lie to a friend?");
+  await ask(tablet, "Why is lying wrong?");
+  await asPupil(tablet, "Ben");
+  await ask(tablet, "Can a lie be kind?", { with: ["Chloé"] });
+  await asPupil(tablet, "Chloé");
+  await ask(tablet, "Is a kind lie still a lie?");
+  await asPupil(tablet, "Dev");
+  await ask(tablet, "lies");
+  await asPupil(tablet, "Ela");
+  await ask(tablet, "Do animals lie?");
+
+  // Nothing reaches the Board until approved.
+  await teacher.getByRole("button", { name: "Questions", exact: true }).click();
+  await expect(board.getByRole("heading", { name: "Our questions (0)" })).toBeVisible();
+  await expect(teacher.getByRole("heading", { name: "Questions (6 waiting)" })).toBeVisible();
+  await expect(card(teacher, "Can a lie be kind?")).toContainText("by Ben and Chloé");
+  for (const q of ["Is it ever right to lie to a friend?", "Why is lying wrong?", "Can a lie be kind?", "Is a kind lie still a lie?", "Do animals lie?"]) {
+    await card(teacher, q).getByRole("button", { name: "Approve" }).click();
+  }
+  await expect(board.getByRole("heading", { name: "Our questions (5)" })).toBeVisible();
+
+  // One sent back and reworded.
+  await card(teacher, "lies").getByRole("button", { name: "Send back" }).click();
+  await teacher.getByLabel("A kind note for the pupils").fill("Can you make it a whole question?");
+  await teacher.getByRole("button", { name: "Send back", exact: true }).click();
+  await asPupil(tablet, "Dev");
+  await expect(tablet.getByText("Your teacher says: “Can you make it a whole question?”")).toBeVisible();
+  await tablet.getByLabel("Reword your question").fill("Why do people lie?");
+  await tablet.getByRole("button", { name: "Send again" }).click();
+  await card(teacher, "Why do people lie?").getByRole("button", { name: "Approve" }).click();
+
+  // Two merged, keeping every author.
+  await card(teacher, "Can a lie be kind?").getByRole("checkbox", { name: "Select “Can a lie be kind?” to merge" }).check();
+  await card(teacher, "Is a kind lie still a lie?").getByRole("checkbox", { name: "Select “Is a kind lie still a lie?” to merge" }).check();
+  await teacher.getByLabel("Wording for the merged question").fill("Can a kind lie still be wrong?");
+  await teacher.getByRole("button", { name: "Merge into one" }).click();
+  await expect(card(teacher, "Can a kind lie still be wrong?")).toContainText("by Ben and Chloé");
+  await expect(card(teacher, "Can a lie be kind?")).toHaveCount(0);
+
+  // Categorised: tap a question, tap its quarter; tag a Bloom level.
+  const quadrant = teacher.getByRole("region", { name: "Question quadrant" });
+  await quadrant.getByRole("button", { name: "Can a kind lie still be wrong?" }).click();
+  await quadrant.getByRole("button", { name: "Put here: Open and deep" }).click();
+  await expect(quadrant.locator(".quadrant-cell").nth(3)).toContainText("Can a kind lie still be wrong?");
+  await card(teacher, "Do animals lie?").getByLabel("Bloom level").selectOption("Remember");
+  await expect(card(teacher, "Do animals lie?").getByLabel("Bloom level")).toHaveValue("Remember");
+
+  // Airing: one question at a time, large, on the Board.
+  await card(teacher, "Do animals lie?").getByRole("button", { name: "Air on Board: “Do animals lie?”" }).click();
+  await expect(board.getByText(/^Question \d of 5$/)).toBeVisible();
+  await expect(board.locator(".airing")).toHaveText("Do animals lie?");
+  await board.getByRole("button", { name: "Next question" }).click();
+  await expect(board.locator(".airing")).not.toHaveText("Do animals lie?");
+
+  // Four go forward to a blind multi-vote: 3 votes each, no stacking.
+  const forward = ["Is it ever right to lie to a friend?", "Can a kind lie still be wrong?", "Do animals lie?", "Why do people lie?"];
+  for (const q of forward) await card(teacher, q).getByRole("checkbox", { name: "Goes to the vote" }).check();
+  await expect(teacher.getByText("4 questions go to the vote.")).toBeVisible();
+  await teacher.getByLabel("Voting method").selectOption({ label: "Multi-vote" });
+  await teacher.getByLabel("Votes each").fill("3");
+  await teacher.getByRole("checkbox", { name: /^Blind vote/ }).check();
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await expect(board.getByText("0 of 5 have voted")).toBeVisible();
+
+  await asPupil(tablet, "Amira");
+  await voteFor(tablet, [forward[0], forward[1], forward[2]]);
+  await asPupil(tablet, "Ben");
+  // Ben's view holds no one else's choice: nothing ticked, no count, no results.
+  const benVote = tablet.getByRole("region", { name: "Vote" });
+  await expect(benVote.getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await expect(tablet.getByRole("table")).toHaveCount(0);
+  await expect(tablet.locator("body")).not.toContainText("have voted");
+  await benVote.getByRole("checkbox", { name: forward[0], exact: true }).check();
+  await benVote.getByRole("checkbox", { name: forward[1], exact: true }).check();
+  await benVote.getByRole("checkbox", { name: forward[3], exact: true }).check();
+  await benVote.getByRole("checkbox", { name: forward[2], exact: true }).check();
+  await expect(benVote.getByText("4 of 3 votes used")).toBeVisible();
+  await benVote.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(benVote.getByText("You can use at most 3 votes.")).toBeVisible();
+  await benVote.getByRole("checkbox", { name: forward[2], exact: true }).uncheck();
+  await benVote.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(benVote.getByRole("status")).toBeVisible();
+  await asPupil(tablet, "Chloé");
+  await voteFor(tablet, [forward[0], forward[1], forward[3]]);
+
+  // Blind: the Board and the teacher see only how many have voted.
+  await expect(board.getByText("3 of 5 have voted")).toBeVisible();
+  await expect(board.getByRole("table")).toHaveCount(0);
+  await expect(teacher.getByText("3 of 5 have voted")).toBeVisible();
+  await expect(teacher.getByRole("table")).toHaveCount(0);
+
+  await teacher.getByRole("button", { name: "Close the vote" }).click();
+  await expect(board.getByText("The results stay hidden until your teacher reveals them.")).toBeVisible();
+  // No ballot after closing: the Pupil view's ballot is gone.
+  await expect(tablet.getByRole("region", { name: "Vote" })).toHaveCount(0);
+  await teacher.getByRole("button", { name: "Reveal the results" }).click();
+  const results = board.getByRole("table");
+  await expect(results.getByRole("row", { name: `${forward[0]} 3` })).toBeVisible();
+  await expect(results.getByRole("row", { name: `${forward[1]} 3` })).toBeVisible();
+  await expect(results.getByRole("row", { name: `${forward[3]} 2` })).toBeVisible();
+  await expect(results.getByRole("row", { name: `${forward[2]} 1` })).toBeVisible();
+
+  // The tie is broken by a run-off.
+  await expect(teacher.getByRole("heading", { name: "A tie between 2 questions" })).toBeVisible();
+  await teacher.getByRole("button", { name: "Run-off between the tied questions" }).click();
+  await expect(board.getByText("0 of 5 have voted")).toBeVisible();
+  await asPupil(tablet, "Amira");
+  await voteOne(tablet, forward[1]);
+  await asPupil(tablet, "Ben");
+  await voteOne(tablet, forward[1]);
+  await asPupil(tablet, "Dev");
+  await voteOne(tablet, forward[0]);
+  await teacher.getByRole("button", { name: "Close the vote" }).click();
+  await teacher.getByRole("button", { name: "Reveal the results" }).click();
+  await expect(teacher.getByText(`The class chose: ${forward[1]}`)).toBeVisible();
+  await teacher.getByRole("button", { name: "Make it the enquiry question" }).click();
+
+  // The winner is in the plan; the rest are parked with their votes.
+  const parking = teacher.getByRole("region", { name: "Parking lot" });
+  await expect(parking.getByRole("listitem")).toHaveCount(4);
+  await expect(parking.getByRole("listitem").filter({ hasText: forward[0] })).toContainText("by Amira · 3 votes");
+  await expect(parking.getByRole("listitem").filter({ hasText: "Why is lying wrong?" })).toContainText("0 votes");
+
+  // All of it survives a reload.
+  await teacher.reload();
+  await expect(teacher.getByText(`The class's enquiry question: ${forward[1]}`)).toBeVisible();
+  await expect(teacher.getByRole("region", { name: "Parking lot" }).getByRole("listitem")).toHaveCount(4);
+  await teacher.goto(planner);
+  await expect(teacher.getByRole("region", { name: "Decided in the lesson" })).toContainText(forward[1]);
+  await board.reload();
+  await expect(board.getByRole("table").getByRole("row", { name: `${forward[1]} 2` })).toBeVisible();
+
+  // A later lesson pulls a parked question back.
+  await app.openLibrary();
+  await app.newLesson("Honesty, part two");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 6 Ash" });
+  await teacher.getByRole("link", { name: "Run the enquiry" }).click();
+  await teacher.getByRole("button", { name: "Bring into this lesson: Do animals lie?" }).click();
+  await expect(card(teacher, "Do animals lie?")).toContainText("On the Board");
+  await expect(teacher.getByRole("region", { name: "Parking lot" }).getByRole("listitem")).toHaveCount(3);
+});
+
+test("pass-the-tablet secret ballot, a hands-up count, and the poll as CSV", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 4 Elm", ["Amira", "Ben", "Chloé"]);
+  await app.openLibrary();
+  const planner = await app.newLesson("Why do leaves fall?");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 4 Elm" });
+  await app.waitUntilSaved();
+  const lessonUrl = planner.replace(/\/$/, "");
+  const tablet = await context.newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await asPupil(tablet, "Amira");
+  await ask(tablet, "Where do leaves go?");
+  await ask(tablet, "Why are leaves green?");
+  await teacher.goto(`${lessonUrl}/enquiry`);
+  for (const q of ["Where do leaves go?", "Why are leaves green?"]) {
+    await card(teacher, q).getByRole("button", { name: "Approve" }).click();
+  }
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+
+  // One tablet goes round: tap your name, vote, the screen clears.
+  await tablet.goto(`${lessonUrl}/pass`);
+  await expect(tablet.getByRole("heading", { name: "Pass the tablet: tap your name" })).toBeVisible();
+  await tablet.getByRole("button", { name: "Ben", exact: true }).click();
+  await tablet.getByRole("radio", { name: "Why are leaves green?" }).check();
+  await tablet.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(tablet.getByRole("heading", { name: "Thank you!" })).toBeVisible();
+  await expect(tablet.getByRole("radio")).toHaveCount(0);
+  await tablet.getByRole("button", { name: "Next person" }).click();
+  await expect(tablet.getByRole("button", { name: "Ben (voted)" })).toBeVisible();
+  await tablet.getByRole("button", { name: "Chloé", exact: true }).click();
+  await expect(tablet.getByRole("radio", { checked: true })).toHaveCount(0);
+  await tablet.getByRole("radio", { name: "Where do leaves go?" }).check();
+  await tablet.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(teacher.getByText("2 of 3 have voted")).toBeVisible();
+  await teacher.getByRole("button", { name: "Close the vote" }).click();
+  await expect(teacher.getByRole("heading", { name: "A tie between 2 questions" })).toBeVisible();
+
+  // The teacher's choice breaks the tie, and says so.
+  await teacher.getByRole("button", { name: "I choose “Why are leaves green?”" }).click();
+  await expect(teacher.getByText("Chosen by the teacher in a tie: Why are leaves green?")).toBeVisible();
+
+  // A hands-up vote for a class without devices.
+  await teacher.getByLabel("Voting method").selectOption({ label: "Hands up (you type the counts)" });
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await teacher.getByLabel("Hands for “Where do leaves go?”").fill("12");
+  await teacher.getByLabel("Hands for “Why are leaves green?”").fill("17");
+  await teacher.getByRole("button", { name: "Save the counts" }).click();
+  await expect(teacher.getByRole("table").getByRole("row", { name: "Why are leaves green? 17" })).toBeVisible();
+  await teacher.getByRole("button", { name: "Close the vote" }).click();
+  const download = teacher.waitForEvent("download");
+  await teacher.getByRole("button", { name: "Download the results (CSV)" }).click();
+  const file = await download;
+  const fs = await import("node:fs/promises");
+  const csv = await fs.readFile(await file.path(), "utf8");
+  expect(csv).toBe("Question,Hands\r\nWhere do leaves go?,12\r\nWhy are leaves green?,17\r\n");
+});

@@ -45,6 +45,8 @@ for (const [name, viewport] of Object.entries(viewports)) {
       ["the planner", lesson],
       ["the board", `${lesson}/board`],
       ["the pupil view", `${lesson}/pupil`],
+      ["the enquiry", `${lesson}/enquiry`],
+      ["the passed tablet", `${lesson}/pass`],
       ["classes", "/classes"],
       ["a missing page", "/nowhere"],
     ];
@@ -54,6 +56,44 @@ for (const [name, viewport] of Object.entries(viewports)) {
       if (what === "the library") await page.getByText("Bin (1)").click();
       await expectAccessible(page, what);
     }
+  });
+}
+
+for (const [name, viewport] of Object.entries(viewports)) {
+  test(`a running enquiry is accessible and fits a ${name} screen`, async ({ context }) => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    const lesson = await seed(page);
+    const tablet = await context.newPage();
+    await tablet.setViewportSize(viewport);
+    await tablet.goto(`${lesson}/pupil`);
+    await tablet.getByRole("button", { name: "Amira", exact: true }).click();
+    for (const q of ["Where does the rain come from?", "Why do rivers bend?"]) {
+      await tablet.getByLabel("Your question").fill(q);
+      await tablet.getByRole("button", { name: "Send my question" }).click();
+    }
+    await page.goto(`${lesson}/enquiry`);
+    await page.getByLabel("Stimulus", { exact: true }).fill("A photo of the river Severn in flood.");
+    await page.getByRole("button", { name: "Save stimulus" }).click();
+    await page.getByRole("button", { name: "Start thinking time" }).click();
+    await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(2);
+    await page.getByRole("button", { name: "Approve" }).first().click();
+    await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(1);
+    await page.getByRole("button", { name: "Approve" }).click();
+    await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    await page.getByRole("button", { name: "Open the vote" }).click();
+    await tablet.getByRole("radio", { name: "Why do rivers bend?" }).check();
+    await expect(tablet.getByRole("button", { name: "Cast my vote" })).toBeVisible();
+    await expectAccessible(tablet, "the pupil's ballot");
+    await tablet.getByRole("button", { name: "Cast my vote" }).click();
+    await expect(page.getByText("1 of 3 have voted")).toBeVisible();
+    await expectAccessible(page, "the enquiry with a vote open");
+    await page.goto(`${lesson}/board`);
+    await expect(page.getByRole("table")).toBeVisible();
+    await expectAccessible(page, "the board's live results");
+    await page.goto(`${lesson}/pass`);
+    await page.getByRole("button", { name: "Ben", exact: true }).click();
+    await expectAccessible(page, "the passed tablet's ballot");
   });
 }
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use withme_core::enquiry::{BoardStage, Enquiry, StimulusKind};
-use withme_core::{Command, LessonId, QuestionId};
+use withme_core::{Command, LessonId, PollId, QuestionId};
 
 use super::PollResults;
 use crate::enquiry::{PollView, poll_view, turnout};
@@ -28,7 +28,7 @@ enum Stage {
         previous: Option<QuestionId>,
         next: Option<QuestionId>,
     },
-    Poll(PollView),
+    Poll(PollId),
 }
 
 fn airing(enquiry: &Enquiry, question: &QuestionId) -> Option<Stage> {
@@ -90,10 +90,10 @@ pub fn BoardStageView(
                     BoardStage::Airing { question } => {
                         airing(enquiry, question).unwrap_or_else(plan)
                     }
-                    BoardStage::Poll { poll } => match enquiry.poll(poll) {
-                        Some(poll) => Stage::Poll(poll_view(lib, id, poll)),
-                        None => plan(),
-                    },
+                    BoardStage::Poll { poll } if enquiry.poll(poll).is_some() => {
+                        Stage::Poll(poll.clone())
+                    }
+                    BoardStage::Poll { .. } => plan(),
                 })
             })
         })
@@ -133,15 +133,34 @@ pub fn BoardStageView(
                     {next.map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Next question"</button> })}
                 </div>
             }.into_any(),
-            Stage::Poll(poll) => view! {
-                <h2>{if poll.open { "Vote now" } else { "The vote is closed" }}</h2>
-                <p class="board-turnout" aria-live="polite">{turnout(&poll)}</p>
-                {if poll.shown {
-                    view! { <PollResults poll /> }.into_any()
-                } else {
-                    view! { <p class="board-blind">"The results stay hidden until your teacher reveals them."</p> }.into_any()
-                }}
-            }.into_any(),
+            Stage::Poll(poll) => view! { <LivePoll lesson=lesson.get_value() poll /> }.into_any(),
         })
+    }
+}
+
+/// A poll on the Board. Built once per poll: a ballot arriving updates the turnout and the
+/// numbers in place (the Board must paint it within a frame, with 40 pupils and 60 questions).
+#[component]
+fn LivePoll(lesson: LessonId, poll: PollId) -> impl IntoView {
+    let library = use_library();
+    let live = Memo::new(move |previous: Option<&PollView>| {
+        library.with(|lib| {
+            lib.lesson(&lesson)
+                .and_then(|l| l.enquiry().poll(&poll))
+                .map(|found| poll_view(lib, &lesson, found))
+                .or_else(|| previous.cloned())
+                .expect("the Board shows a poll only while it exists")
+        })
+    });
+    let open = Memo::new(move |_| live.with(|p| p.open));
+    let shown = Memo::new(move |_| live.with(|p| p.shown));
+    view! {
+        <h2>{move || if open.get() { "Vote now" } else { "The vote is closed" }}</h2>
+        <p class="board-turnout" aria-live="polite">{move || live.with(turnout)}</p>
+        {move || if shown.get() {
+            view! { <PollResults poll=live /> }.into_any()
+        } else {
+            view! { <p class="board-blind">"The results stay hidden until your teacher reveals them."</p> }.into_any()
+        }}
     }
 }

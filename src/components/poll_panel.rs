@@ -83,7 +83,7 @@ fn OpenPoll(lesson: LessonId, poll: PollView) -> impl IntoView {
         <p class="poll-method">{method_line(&poll)}</p>
         <p class="turnout" aria-live="polite">{turnout(&poll)}</p>
         {hands_up.then(|| view! { <HandsForm lesson=lesson.get_value() poll=poll.clone() /> })}
-        {poll.shown.then(|| view! { <PollResults poll=poll.clone() /> })}
+        {poll.shown.then(|| view! { <PollResults poll=Signal::stored(poll.clone()) /> })}
         <div class="row-actions">
             <button type="button" class="primary" on:click=close>"Close the vote"</button>
             <ShowPollButton lesson=lesson.get_value() poll=id.get_value() />
@@ -217,7 +217,7 @@ fn ClosedPoll(lesson: LessonId, poll: PollView, finished: bool) -> impl IntoView
             <p>"The results are hidden until you reveal them."</p>
             <button type="button" class="primary" on:click=reveal>"Reveal the results"</button>
         })}
-        {poll.shown.then(|| view! { <PollResults poll=poll.clone() /> })}
+        {poll.shown.then(|| view! { <PollResults poll=Signal::stored(poll.clone()) /> })}
         {(!tie.is_empty() && !finished).then(|| view! {
             <div class="tie-break" role="group" aria-labelledby="tie-heading">
                 <h3 id="tie-heading">{format!("A tie between {} questions", tie.len())}</h3>

@@ -5,41 +5,64 @@ use withme_core::enquiry::VoteMethod;
 
 use crate::enquiry::PollView;
 
+/// The `index`-th bar's width, as a share of the top score.
+fn share(poll: &PollView, index: usize) -> String {
+    let top = poll.rows.iter().map(|r| r.score).max().unwrap_or(0).max(1);
+    let score = poll.rows.get(index).map_or(0, |r| r.score);
+    format!("width: {}%", score * 100 / top)
+}
+
+fn score(poll: &PollView, index: usize) -> u32 {
+    poll.rows.get(index).map_or(0, |r| r.score)
+}
+
 /// The count as bars, with a table beside it. The bars are hidden from screen readers, which
 /// read the table; they grow without animation when the reader prefers reduced motion (CSS).
+///
+/// The rows are built once (a poll's questions never change) and only their numbers follow
+/// `poll`, so a ballot arriving changes a few text nodes, not the whole chart.
 #[component]
 pub fn PollResults(
     /// The poll, with its count shown.
-    poll: PollView,
+    #[prop(into)]
+    poll: Signal<PollView>,
 ) -> impl IntoView {
-    let top = poll.rows.iter().map(|r| r.score).max().unwrap_or(0).max(1);
-    let unit = match poll.method {
+    let first = poll.get_untracked();
+    let unit = match first.method {
         VoteMethod::Ranked => "Points",
         VoteMethod::HandsUp => "Hands",
         _ => "Votes",
     };
-    let winner = poll.winner.clone();
-    let bars = poll
+    let bars = first
         .rows
         .iter()
-        .map(|row| {
-            let share = format!("width: {}%", row.score * 100 / top);
-            let leads = winner.as_ref() == Some(&row.id);
+        .enumerate()
+        .map(|(index, row)| {
+            let leads =
+                move || poll.with(|p| p.winner.as_ref() == p.rows.get(index).map(|r| &r.id));
             view! {
                 <li class="bar-row" class:leads=leads>
                     <span class="bar-label">{row.text.clone()}</span>
                     <span class="bar-track">
-                        <span class="bar" style=share></span>
+                        <span class="bar" style=move || poll.with(|p| share(p, index))></span>
                     </span>
-                    <span class="bar-score">{row.score}</span>
+                    <span class="bar-score">{move || poll.with(|p| score(p, index))}</span>
                 </li>
             }
         })
         .collect_view();
-    let rows = poll
+    let rows = first
         .rows
         .iter()
-        .map(|row| view! { <tr><th scope="row">{row.text.clone()}</th><td>{row.score}</td></tr> })
+        .enumerate()
+        .map(|(index, row)| {
+            view! {
+                <tr>
+                    <th scope="row">{row.text.clone()}</th>
+                    <td>{move || poll.with(|p| score(p, index))}</td>
+                </tr>
+            }
+        })
         .collect_view();
     view! {
         <div class="poll-results">

@@ -46,3 +46,40 @@ pub fn use_lesson_id() -> Memo<Option<LessonId>> {
     let params = use_params_map();
     Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| LessonId::parse(&id).ok())))
 }
+
+/// Whether `path` is a page for a pupil's tablet (the Pupil view, or the passed tablet): such a
+/// window holds only what pupils may see.
+pub fn is_pupil_device(path: &str) -> bool {
+    let mut parts = path.trim_end_matches('/').split('/');
+    matches!(
+        (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next()
+        ),
+        (
+            Some(""),
+            Some("lessons"),
+            Some(_),
+            Some("pupil" | "pass"),
+            None
+        )
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pupil_pages_are_told_apart_from_the_teachers() {
+        assert!(is_pupil_device("/lessons/abc.1/pupil"));
+        assert!(is_pupil_device("/lessons/abc.1/pass/"));
+        assert!(!is_pupil_device("/lessons/abc.1"));
+        assert!(!is_pupil_device("/lessons/abc.1/board"));
+        assert!(!is_pupil_device("/lessons/pupil"));
+        assert!(!is_pupil_device("/lessons/abc.1/pupil/x"));
+    }
+}

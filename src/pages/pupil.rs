@@ -55,6 +55,8 @@ pub fn PupilPage() -> impl IntoView {
                 .and_then(|id| pupil_identity::remembered(&id)),
         );
     });
+    // The window holds only what the pupil holding the tablet may see.
+    Effect::new(move |_| library.show_as_pupil(chosen.get()));
     let me = Memo::new(move |_| {
         let id = chosen.get()?;
         lesson.with(|l| l.as_ref()?.roster.iter().find(|(p, _)| *p == id).cloned())

@@ -119,7 +119,19 @@ pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
     LocalStorage::raw().set_item(key, value).map_err(raw_error)
 }
 
-/// Removes a key. Used only for device settings, never for a library.
+/// Every key in storage (none when storage is blocked).
+pub fn keys() -> Vec<String> {
+    if probe().is_err() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .collect()
+}
+
+/// Removes a key. Used only for device settings and outboxes, never for a library.
 pub fn remove(key: &str) -> Result<(), StoreError> {
     probe()?;
     LocalStorage::raw().remove_item(key).map_err(raw_error)

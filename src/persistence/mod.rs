@@ -1,4 +1,5 @@
 //! Everything that touches browser storage. The rest of the app sees only these functions.
 
 pub mod local_store;
+pub mod outbox;
 pub mod pupil_identity;

@@ -15,6 +15,11 @@ impl LibraryView {
         self.0.with(read)
     }
 
+    /// On a pupil's tablet, says who holds it, so the window holds what they may see.
+    pub fn show_as_pupil(&self, pupil: Option<withme_core::PupilId>) {
+        self.0.show_as_pupil(pupil);
+    }
+
     /// Reads the library without subscribing to changes (for event handlers).
     pub fn with_untracked<R>(&self, read: impl FnOnce(&Library) -> R) -> R {
         self.0.with_untracked(read)

@@ -5,24 +5,43 @@
 //! library is read again and this window's pending edits are replayed on it, so two windows never
 //! overwrite each other's work. When another window writes, the browser sends a `storage` event
 //! and this window rebases on what it wrote.
+//!
+//! A window showing a pupil's tablet (the Pupil view, or the passed tablet) is a
+//! [`WindowRole::PupilDevice`]: it holds the library only as that pupil may see it (see
+//! `Library::seen_by_pupil`), and sends its operations through its outbox
+//! ([`crate::persistence::outbox`]) instead of writing the library. Every other window is the
+//! authority: it applies the outboxes' operations, checked by the core, and writes them.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use withme_core::document::DocumentError;
 use withme_core::replica::{Rebased, Replica, WRITE_GRACE_MILLIS};
-use withme_core::{Author, Command, Event, Library, OpId, Rejection};
+use withme_core::{Author, Command, Event, Library, OpId, PupilId, Rejection};
 
 use super::notices::Notices;
 use super::save_status::{KeptAside, SaveState, StorageProblem};
 use crate::browser::{now, random_device_id};
 use crate::persistence::local_store::{self, LIBRARY_KEY, StoreError, StoredRead};
+use crate::persistence::outbox;
 
 /// Delay between an edit and its write, so that typing is written in batches.
 const WRITE_DELAY: Duration = Duration::from_millis(250);
 
 /// After a write, when to check storage again so settled edits can be forgotten.
 const SETTLE_CHECK: Duration = Duration::from_millis(WRITE_GRACE_MILLIS + 500);
+
+/// What this window is to the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WindowRole {
+    /// A teacher's window: it holds the whole library, writes it, and stores pupils' outboxes.
+    Authority,
+    /// A pupil's tablet: it holds what `viewer` may see, and sends operations via its outbox.
+    PupilDevice {
+        /// The pupil holding the tablet, once chosen.
+        viewer: Option<PupilId>,
+    },
+}
 
 /// The window's library and its saving machinery. A small handle: copy it freely.
 #[derive(Clone, Copy)]
@@ -36,26 +55,67 @@ pub struct LibraryState {
     check_scheduled: StoredValue<bool>,
     /// Whether this window has asked the browser to keep its storage.
     asked_to_keep: StoredValue<bool>,
+    role: StoredValue<WindowRole>,
     notices: Notices,
 }
 
 impl LibraryState {
     /// Loads the stored library and starts listening to other windows.
-    pub fn start(notices: Notices) -> Self {
+    pub fn start(notices: Notices, role: WindowRole) -> Self {
         let opened = open_stored_library();
+        let library = match &role {
+            WindowRole::Authority => opened.library,
+            WindowRole::PupilDevice { viewer } => opened.library.seen_by_pupil(viewer.as_ref()),
+        };
         let state = Self {
-            replica: RwSignal::new(Replica::new(random_device_id(), opened.library)),
+            replica: RwSignal::new(Replica::new(random_device_id(), library)),
             save: RwSignal::new(opened.save),
             kept_aside: RwSignal::new(opened.kept_aside),
             writable: StoredValue::new(opened.writable),
             write_scheduled: StoredValue::new(false),
             check_scheduled: StoredValue::new(false),
             asked_to_keep: StoredValue::new(false),
+            role: StoredValue::new(role),
             notices,
         };
         state.listen_to_other_windows();
         state.write_before_leaving();
+        if state.is_authority() {
+            state.store_from_outboxes(outbox::read_all());
+        }
         state
+    }
+
+    fn is_authority(&self) -> bool {
+        self.role.with_value(|r| *r == WindowRole::Authority)
+    }
+
+    /// On a pupil's tablet, changes who holds it: the library is read again as they may see it.
+    pub fn show_as_pupil(&self, pupil: Option<PupilId>) {
+        let changed = self.role.try_update_value(|role| match role {
+            WindowRole::PupilDevice { viewer } if *viewer != pupil => {
+                *viewer = pupil;
+                true
+            }
+            _ => false,
+        });
+        if changed == Some(true) {
+            self.flush();
+        }
+    }
+
+    /// Applies operations from pupils' outboxes (checked by the core like any other), and
+    /// schedules a write of those that were new.
+    fn store_from_outboxes(&self, ops: Vec<withme_core::Operation>) {
+        let mut any_new = false;
+        self.replica.update(|replica| {
+            for op in ops {
+                any_new |= matches!(replica.accept(op), Ok(withme_core::Applied::Changed(_)));
+            }
+        });
+        if any_new {
+            self.schedule_write();
+        }
     }
 
     /// Reads the library (tracked: the caller re-runs when it changes).
@@ -129,6 +189,9 @@ impl LibraryState {
             }
             Err(error) => return self.save.set(not_saving(error)),
         };
+        if !self.is_authority() {
+            return self.send_outbox(shared);
+        }
         let mut must_write = self.replica.with_untracked(Replica::has_unwritten);
         match shared {
             Some(shared) => must_write |= self.rebase(shared).needs_write,
@@ -155,6 +218,27 @@ impl LibraryState {
         }
     }
 
+    /// A pupil's tablet: rebases on the stored library as the pupil may see it, then writes
+    /// its unsettled operations to its outbox (never the library).
+    fn send_outbox(&self, shared: Option<Library>) {
+        if let Some(shared) = shared {
+            self.rebase(shared);
+        }
+        let written = self
+            .replica
+            .with_untracked(|r| outbox::write(r.device(), r.pending_ops()));
+        match written {
+            Ok(()) => {
+                self.replica.update_untracked(Replica::mark_written);
+                self.save.set(SaveState::Saved);
+            }
+            Err(error) => self.save.set(not_saving(error)),
+        }
+        if self.replica.with_untracked(|r| r.pending_count() > 0) {
+            self.schedule_check();
+        }
+    }
+
     /// Once this window has saved work of its own, asks the browser not to evict it (Safari
     /// otherwise deletes site data after seven days without a visit).
     fn ask_to_keep_storage_once(&self) {
@@ -165,6 +249,10 @@ impl LibraryState {
     }
 
     fn rebase(&self, shared: Library) -> Rebased {
+        let shared = match self.role.get_value() {
+            WindowRole::Authority => shared,
+            WindowRole::PupilDevice { viewer } => shared.seen_by_pupil(viewer.as_ref()),
+        };
         // Most rebases hear back this window's own write: then nothing needs redrawing.
         let rebased = self
             .replica
@@ -223,7 +311,13 @@ impl LibraryState {
     fn listen_to_other_windows(&self) {
         let state = *self;
         let _ = window_event_listener(leptos::ev::storage, move |event| {
-            if event.key().as_deref() != Some(LIBRARY_KEY) || !state.writable.get_value() {
+            let key = event.key().unwrap_or_default();
+            if outbox::is_outbox_key(&key) && state.is_authority() {
+                let ops = event.new_value().map(|text| outbox::parse(&text));
+                state.store_from_outboxes(ops.unwrap_or_default());
+                return;
+            }
+            if key != LIBRARY_KEY || !state.writable.get_value() {
                 return;
             }
             let shared = event

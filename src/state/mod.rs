@@ -15,19 +15,30 @@ use leptos::prelude::*;
 pub use acting::Acting;
 pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
+pub use library_state::WindowRole;
 pub use notices::{Notice, Notices, Tone};
 pub use save_status::{KeptAside, SaveState, StorageProblem};
 
 /// Loads the library and provides the handles to every component below.
 pub fn provide_app_state() {
     let notices = Notices::new();
-    let state = library_state::LibraryState::start(notices);
+    let state = library_state::LibraryState::start(notices, role_of_this_window());
     let (view, dispatch, save) = handles::handles(state);
     provide_context(notices);
     provide_context(view);
     provide_context(dispatch);
     provide_context(save);
     provide_context(Acting::new(dispatch, notices));
+}
+
+/// A window opened on a pupil's page is a pupil's tablet; every other window is the teacher's.
+fn role_of_this_window() -> WindowRole {
+    let path = window().location().pathname().unwrap_or_default();
+    if crate::routes::is_pupil_device(&path) {
+        WindowRole::PupilDevice { viewer: None }
+    } else {
+        WindowRole::Authority
+    }
 }
 
 /// Read access to the library.

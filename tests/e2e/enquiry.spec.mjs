@@ -42,7 +42,7 @@ function card(page, text) {
 }
 
 test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a run-off, the winner in the plan", async ({ context }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const teacher = await context.newPage();
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 6 Ash", PUPILS);
@@ -138,12 +138,15 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
 
   await asPupil(tablet, "Amira");
   await voteFor(tablet, [forward[0], forward[1], forward[2]]);
-  await asPupil(tablet, "Ben");
-  // Ben's view holds no one else's choice: nothing ticked, no count, no results.
-  const benVote = tablet.getByRole("region", { name: "Vote" });
+  // Ben votes on his own tablet. It holds no one else's choice: nothing ticked, no count, no
+  // results on screen, and what it stores (its outbox) is Ben's ballot alone.
+  const bens = await context.newPage();
+  await bens.goto(`${lessonUrl}/pupil`);
+  await asPupil(bens, "Ben");
+  const benVote = bens.getByRole("region", { name: "Vote" });
   await expect(benVote.getByRole("checkbox", { checked: true })).toHaveCount(0);
-  await expect(tablet.getByRole("table")).toHaveCount(0);
-  await expect(tablet.locator("body")).not.toContainText("have voted");
+  await expect(bens.getByRole("table")).toHaveCount(0);
+  await expect(bens.locator("body")).not.toContainText("have voted");
   await benVote.getByRole("checkbox", { name: forward[0], exact: true }).check();
   await benVote.getByRole("checkbox", { name: forward[1], exact: true }).check();
   await benVote.getByRole("checkbox", { name: forward[3], exact: true }).check();
@@ -154,6 +157,19 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await benVote.getByRole("checkbox", { name: forward[2], exact: true }).uncheck();
   await benVote.getByRole("button", { name: "Cast my vote" }).click();
   await expect(benVote.getByRole("status")).toBeVisible();
+  const roster = JSON.parse(await app.stored()).library.classes.find((c) => c.name === "Year 6 Ash").pupils;
+  const idOf = (name) => roster.find((p) => p.name === name).id;
+  const outbox = await bens.waitForFunction((ben) => {
+    const boxes = Object.keys(localStorage)
+      .filter((key) => key.startsWith("withme.outbox."))
+      .map((key) => JSON.parse(localStorage.getItem(key)).ops)
+      .filter((ops) => ops.some((op) => op.command.type === "cast_ballot" && op.author.pupil === ben));
+    return boxes.length ? boxes : null;
+  }, idOf("Ben"));
+  const benBoxes = await outbox.jsonValue();
+  expect(benBoxes).toHaveLength(1);
+  expect(benBoxes[0].every((op) => op.author.pupil === idOf("Ben"))).toBe(true);
+  expect(JSON.stringify(benBoxes)).not.toContain(idOf("Amira"));
   await asPupil(tablet, "Chloé");
   await voteFor(tablet, [forward[0], forward[1], forward[3]]);
 

@@ -101,6 +101,18 @@ impl Library {
     pub fn applied(&self) -> &AppliedOps {
         &self.applied
     }
+
+    /// The library as a pupil's device may hold it: in every enquiry, only `pupil`'s own
+    /// ballots and questions besides the approved ones, and no hidden counts (see
+    /// [`crate::enquiry::Enquiry::seen_by_pupil`]). With no pupil chosen, no ballot at all.
+    pub fn seen_by_pupil(&self, pupil: Option<&PupilId>) -> Library {
+        let mut seen = self.clone();
+        for lesson in seen.lessons.values_mut() {
+            let enquiry = lesson.enquiry().seen_by(pupil);
+            *lesson.enquiry_mut() = enquiry;
+        }
+        seen
+    }
 }
 
 /// The serialised shape: lists rather than maps, so an id is written once and checked on load.

@@ -157,6 +157,27 @@ impl Replica {
         result
     }
 
+    /// Applies an operation another device made and handed to this one to store (a pupil's
+    /// tablet sends its operations to the teacher's window, the authority). It is kept and
+    /// replayed like this replica's own until the shared copy has it. Re-delivery changes nothing.
+    pub fn accept(&mut self, op: Operation) -> Result<Applied, Rejection> {
+        let applied = self.current.apply(&op)?;
+        if matches!(applied, Applied::Changed(_)) {
+            self.pending.push(Pending {
+                op,
+                written: false,
+                shared_since: None,
+            });
+        }
+        Ok(applied)
+    }
+
+    /// This replica's operations not yet settled in the shared copy, oldest first: what a
+    /// pupil's tablet keeps in its outbox until the authority has stored them.
+    pub fn pending_ops(&self) -> impl Iterator<Item = &Operation> {
+        self.pending.iter().map(|p| &p.op)
+    }
+
     /// Records that the library as it stands has been written to the shared copy.
     pub fn mark_written(&mut self) {
         for pending in &mut self.pending {

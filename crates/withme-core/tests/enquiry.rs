@@ -573,11 +573,13 @@ fn a_pupil_sees_no_one_elses_ballot_and_no_hidden_tally() {
 
     let seen = enquiry_of(&s, &lesson).seen_by_pupil(&p[0]);
     let ballots = &seen.poll(&blind).unwrap().ballots;
-    assert_eq!(ballots.keys().collect::<Vec<_>>(), [&p[0]]);
+    assert_eq!(ballots[&p[0]], [q[0].clone()], "Amira's own choice");
+    assert!(ballots[&p[1]].is_empty(), "that Ben voted, but not how");
+    assert_eq!(seen.poll(&blind).unwrap().voters(), 2);
     assert!(seen.poll(&poll).unwrap().hands.is_empty());
     assert!(seen.question(&waiting).is_none(), "Ben's waiting question");
-    let polls = serde_json::to_string(&seen.polls).unwrap();
-    assert!(!polls.contains(p[1].as_str()), "{polls}");
+    let held = serde_json::to_string(ballots).unwrap();
+    assert!(!held.contains(q[2].as_str()), "Ben's choice: {held}");
     assert!(
         enquiry_of(&s, &lesson)
             .seen_by_pupil(&p[1])
@@ -676,4 +678,70 @@ fn the_poll_exports_as_csv_without_voters_and_safe_for_spreadsheets() {
         csv,
         "Question,Votes\r\n\"'=1+1, or \"\"two\"\"?\",1\r\nWhy do we lie?,0\r\n"
     );
+}
+
+#[test]
+fn a_pupils_tablet_sends_its_ballot_to_the_authority_and_holds_no_one_elses() {
+    use withme_core::replica::Replica;
+    use withme_core::{DeviceId, Timestamp};
+
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let poll = open_poll(&mut s, &lesson, VoteMethod::Single, true, &q);
+    vote(&mut s, &lesson, &p[0], &poll, &[&q[0]]).unwrap();
+    let shared = s.library.clone();
+    let now = Timestamp::from_millis(1_796_000_000_000);
+
+    // Ben's tablet holds the library as Ben may see it, and votes on it.
+    let mut tablet = Replica::new(
+        DeviceId::parse("bentablet").unwrap(),
+        shared.seen_by_pupil(Some(&p[1])),
+    );
+    let ballot = Command::CastBallot {
+        lesson: lesson.clone(),
+        poll: poll.clone(),
+        choices: vec![q[2].clone()],
+    };
+    let author = Author::Pupil {
+        pupil: p[1].clone(),
+    };
+    tablet.make(author, ballot, now).unwrap();
+    let held = |r: &Replica| -> Vec<(PupilId, usize)> {
+        let found = r
+            .library()
+            .lesson(&lesson)
+            .unwrap()
+            .enquiry()
+            .poll(&poll)
+            .unwrap();
+        found
+            .ballots
+            .iter()
+            .map(|(v, c)| (v.clone(), c.len()))
+            .collect()
+    };
+    assert_eq!(held(&tablet), [(p[0].clone(), 0), (p[1].clone(), 1)]);
+
+    // The teacher's window, the authority, stores it once however often it arrives.
+    let mut authority = Replica::new(DeviceId::parse("teacherwin").unwrap(), shared);
+    let sent: Vec<_> = tablet.pending_ops().cloned().collect();
+    for op in sent.iter().chain(sent.iter()) {
+        authority.accept(op.clone()).unwrap();
+    }
+    assert_eq!(held(&authority), [(p[0].clone(), 1), (p[1].clone(), 1)]);
+    assert_eq!(authority.pending_count(), 1);
+
+    // Back on the tablet, the stored library arrives seen as Ben: his ballot, nobody else's.
+    let stored = authority.library().seen_by_pupil(Some(&p[1]));
+    tablet.rebase(stored, now);
+    assert_eq!(held(&tablet), [(p[0].clone(), 0), (p[1].clone(), 1)]);
+    let nobody = authority.library().seen_by_pupil(None);
+    let found = nobody
+        .lesson(&lesson)
+        .unwrap()
+        .enquiry()
+        .poll(&poll)
+        .unwrap()
+        .clone();
+    assert!(found.ballots.values().all(Vec::is_empty));
 }

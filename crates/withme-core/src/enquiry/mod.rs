@@ -166,11 +166,18 @@ impl Enquiry {
     /// The enquiry as one pupil may see it. Hidden means not sent: other pupils' waiting,
     /// returned or hidden questions, other pupils' ballots, and hidden tallies are left out.
     pub fn seen_by_pupil(&self, pupil: &PupilId) -> Enquiry {
+        self.seen_by(Some(pupil))
+    }
+
+    /// The enquiry as a pupil's device may hold it: as [`Enquiry::seen_by_pupil`], or with no
+    /// pupil's questions or ballots at all when nobody is chosen.
+    pub fn seen_by(&self, pupil: Option<&PupilId>) -> Enquiry {
+        let mine = |authors: &Question| pupil.is_some_and(|p| authors.is_by(p));
         Enquiry {
             questions: self
                 .questions
                 .iter()
-                .filter(|q| q.is_public() || q.is_by(pupil))
+                .filter(|q| q.is_public() || mine(q))
                 .cloned()
                 .collect(),
             polls: self.polls.iter().map(|p| p.seen_by(pupil)).collect(),

@@ -232,11 +232,15 @@ impl Poll {
             .map(|(_, s)| s)
     }
 
-    /// The poll as one pupil may see it: only their own ballot, and no hands-up counts while
-    /// the tallies are hidden.
-    pub(crate) fn seen_by(&self, pupil: &PupilId) -> Poll {
+    /// The poll as one pupil may see it: who has voted, but only their own choices, and no
+    /// hands-up counts while the tallies are hidden.
+    pub(crate) fn seen_by(&self, pupil: Option<&PupilId>) -> Poll {
         let mut seen = self.clone();
-        seen.ballots.retain(|voter, _| voter == pupil);
+        for (voter, choices) in &mut seen.ballots {
+            if Some(&*voter) != pupil {
+                choices.clear();
+            }
+        }
         if !self.tallies_shown() {
             seen.hands.clear();
         }

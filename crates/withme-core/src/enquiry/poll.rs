@@ -237,7 +237,7 @@ impl Poll {
     pub(crate) fn seen_by(&self, pupil: Option<&PupilId>) -> Poll {
         let mut seen = self.clone();
         for (voter, choices) in &mut seen.ballots {
-            if Some(&*voter) != pupil {
+            if Some(voter) != pupil {
                 choices.clear();
             }
         }

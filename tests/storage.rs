@@ -185,3 +185,33 @@ fn blocked_storage_is_reported_instead_of_panicking() {
     assert_eq!(read, Err(StoreError::Blocked));
     assert_eq!(written, Err(StoreError::Blocked));
 }
+
+#[wasm_bindgen_test]
+fn a_tablets_outbox_is_written_read_back_in_order_and_removed_when_empty() {
+    use withme::persistence::outbox;
+    storage().clear().unwrap();
+    let mut replica = Replica::new(DeviceId::parse("tablet01").unwrap(), Library::default());
+    for title in ["First", "Second"] {
+        let command = Command::CreateLesson {
+            title: LessonTitle::parse(title).unwrap(),
+            class: None,
+            template: None,
+        };
+        replica
+            .make(Author::Teacher, command, Timestamp::from_millis(1))
+            .unwrap();
+    }
+    outbox::write(replica.device(), replica.pending_ops()).unwrap();
+    let key = "withme.outbox.tablet01";
+    assert!(outbox::is_outbox_key(key));
+    assert!(storage().get_item(key).unwrap().is_some());
+    storage()
+        .set_item("withme.outbox.broken", "not an outbox")
+        .unwrap();
+    let sent: Vec<_> = replica.pending_ops().cloned().collect();
+    assert_eq!(outbox::read_all(), sent, "the broken outbox is skipped");
+
+    outbox::write(replica.device(), std::iter::empty()).unwrap();
+    assert_eq!(storage().get_item(key).unwrap(), None);
+    storage().clear().unwrap();
+}

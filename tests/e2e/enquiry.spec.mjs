@@ -287,3 +287,55 @@ test("pass-the-tablet secret ballot, a hands-up count, and the poll as CSV", asy
   const csv = await fs.readFile(await file.path(), "utf8");
   expect(csv).toBe("Question,Hands\r\nWhere do leaves go?,12\r\nWhy are leaves green?,17\r\n");
 });
+
+test("ranked and stacked votes from the Pupil view; a hidden question is kept for the teacher only", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 3 Birch", ["Amira", "Ben"]);
+  await app.openLibrary();
+  const planner = await app.newLesson("What is a home?");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Birch" });
+  await app.waitUntilSaved();
+  const lessonUrl = planner.replace(/\/$/, "");
+  const tablet = await context.newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await asPupil(tablet, "Amira");
+  const questions = ["Can a tent be a home?", "Do animals have homes?", "Why do people move?", "is this silly"];
+  for (const q of questions) await ask(tablet, q);
+  await teacher.goto(`${lessonUrl}/enquiry`);
+  for (const q of questions.slice(0, 3)) await card(teacher, q).getByRole("button", { name: "Approve" }).click();
+
+  // Hidden: kept and shown to the teacher, gone from the Board and from other pupils.
+  await card(teacher, "is this silly").getByRole("button", { name: "Hide" }).click();
+  await expect(card(teacher, "is this silly")).toContainText("Hidden: only you see it");
+  await teacher.reload();
+  await expect(card(teacher, "is this silly")).toContainText("Hidden: only you see it");
+  await asPupil(tablet, "Ben");
+  await expect(tablet.getByText("is this silly")).toHaveCount(0);
+
+  // Ranked, counted by the Borda count.
+  await teacher.getByLabel("Voting method").selectOption({ label: "Ranked (Borda count)" });
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await expect(teacher.getByText(/Borda count: with n questions/)).toBeVisible();
+  const vote = tablet.getByRole("region", { name: "Vote" });
+  const rows = vote.getByRole("listitem");
+  await rows.filter({ hasText: questions[2] }).getByRole("combobox").selectOption("1");
+  await rows.filter({ hasText: questions[0] }).getByRole("combobox").selectOption("2");
+  await vote.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(vote.getByRole("status")).toBeVisible();
+  await expect(teacher.getByRole("table").getByRole("row", { name: `${questions[2]} 2` })).toBeVisible();
+  await expect(teacher.getByRole("table").getByRole("row", { name: `${questions[0]} 1` })).toBeVisible();
+  await teacher.getByRole("button", { name: "Close the vote" }).click();
+  await expect(teacher.getByText(`The class chose: ${questions[2]}`)).toBeVisible();
+
+  // Multi-vote with stacking: two votes on one question.
+  await teacher.getByLabel("Voting method").selectOption({ label: "Multi-vote" });
+  await teacher.getByLabel("Votes each").fill("2");
+  await teacher.getByRole("checkbox", { name: "Allow more than one vote on a question" }).check();
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await vote.getByRole("button", { name: `One vote more for “${questions[1]}”` }).click();
+  await vote.getByRole("button", { name: `One vote more for “${questions[1]}”` }).click();
+  await expect(vote.getByText("2 of 2 votes used")).toBeVisible();
+  await vote.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(teacher.getByRole("table").getByRole("row", { name: `${questions[1]} 2` })).toBeVisible();
+});

@@ -5,7 +5,9 @@
 //! pupils' ballots, hidden tallies, others' waiting or hidden questions) is never rendered.
 
 use leptos::prelude::*;
-use withme_core::enquiry::{BloomLevel, Enquiry, QuestionStatus, THINKING_STEMS, VoteMethod};
+use withme_core::enquiry::{
+    BloomLevel, Enquiry, QuestionStatus, StimulusKind, THINKING_STEMS, VoteMethod,
+};
 use withme_core::{Command, ItemText, LessonId, PupilId, QuestionId};
 
 use super::{BallotForm, BallotPaper, TextForm, list_of, unique_id};
@@ -50,11 +52,14 @@ pub fn PupilEnquiry(
             })
         })
     });
+    // A picture is shown on the Board only: the tablet never fetches it from another site.
     let stimulus = Memo::new(move |_| {
         seen.with(|s| {
-            s.as_ref()
-                .and_then(|e| e.stimulus.as_ref())
-                .map(|s| s.text.to_string())
+            let stimulus = s.as_ref()?.stimulus.as_ref()?;
+            Some(match stimulus.kind {
+                StimulusKind::ImageLink => "Look at the picture on the Board.".to_owned(),
+                _ => stimulus.text.to_string(),
+            })
         })
     });
     let paper = Memo::new(move |_| seen.with(|s| s.as_ref().and_then(ballot_paper(me))));

@@ -231,6 +231,7 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
 });
 
 test("pass-the-tablet secret ballot, a hands-up count, and the poll as CSV", async ({ context }) => {
+  test.setTimeout(90_000);
   const teacher = await context.newPage();
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 4 Elm", ["Amira", "Ben", "Chloé"]);
@@ -289,6 +290,7 @@ test("pass-the-tablet secret ballot, a hands-up count, and the poll as CSV", asy
 });
 
 test("ranked and stacked votes from the Pupil view; a hidden question is kept for the teacher only", async ({ context }) => {
+  test.setTimeout(90_000);
   const teacher = await context.newPage();
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 3 Birch", ["Amira", "Ben"]);
@@ -304,6 +306,20 @@ test("ranked and stacked votes from the Pupil view; a hidden question is kept fo
   for (const q of questions) await ask(tablet, q);
   await teacher.goto(`${lessonUrl}/enquiry`);
   for (const q of questions.slice(0, 3)) await card(teacher, q).getByRole("button", { name: "Approve" }).click();
+
+  // An image link: refused unless it is one; shown on the Board, never fetched by a tablet.
+  await teacher.getByRole("radio", { name: "Image link" }).check();
+  await teacher.getByLabel("Stimulus", { exact: true }).fill("a photo of a tent");
+  await teacher.getByRole("button", { name: "Save stimulus" }).click();
+  await expect(teacher.getByText("An image link starts with https:// (copy the picture's address).")).toBeVisible();
+  await teacher.getByLabel("Stimulus", { exact: true }).fill("https://pictures.example/tent.jpg");
+  await teacher.getByRole("button", { name: "Save stimulus" }).click();
+  await teacher.getByRole("button", { name: "Stimulus", exact: true }).click();
+  const board = await context.newPage();
+  await board.goto(`${lessonUrl}/board`);
+  await expect(board.getByRole("img", { name: "The stimulus picture" })).toHaveAttribute("src", "https://pictures.example/tent.jpg");
+  await expect(tablet.getByText("Look at the picture on the Board.")).toBeVisible();
+  await expect(tablet.locator("body")).not.toContainText("pictures.example");
 
   // Hidden: kept and shown to the teacher, gone from the Board and from other pupils.
   await card(teacher, "is this silly").getByRole("button", { name: "Hide" }).click();

@@ -6,12 +6,15 @@
 //! (the authority) checks and applies them with the core, exactly as the sync server will, then
 //! writes the library. The outbox empties as its operations settle in the stored library.
 //!
+//! It carries only pupils' own operations ([`PupilOperation`]): nothing in an outbox can speak
+//! for the teacher.
+//!
 //! ```json
-//! { "format": "withme.outbox", "version": 1, "ops": [ { "id": "…", "author": …, "at": …, "command": … } ] }
+//! { "format": "withme.outbox", "version": 1, "ops": [ { "id": "…", "pupil": "…", "at": …, "command": { "type": "cast_ballot", … } } ] }
 //! ```
 
 use serde::{Deserialize, Serialize};
-use withme_core::{DeviceId, Operation};
+use withme_core::{DeviceId, Operation, PupilOperation};
 
 use super::local_store::{self, StoreError};
 
@@ -25,7 +28,7 @@ const VERSION: u32 = 1;
 struct Outbox {
     format: String,
     version: u32,
-    ops: Vec<Operation>,
+    ops: Vec<PupilOperation>,
 }
 
 /// Whether a storage key is a tablet's outbox.
@@ -33,13 +36,14 @@ pub fn is_outbox_key(key: &str) -> bool {
     key.starts_with(OUTBOX_PREFIX)
 }
 
-/// Replaces this device's outbox with `ops`, or removes it when there are none.
+/// Replaces this device's outbox with the pupils' operations among `ops`, or removes it when
+/// there are none.
 pub fn write<'a>(
     device: &DeviceId,
     ops: impl Iterator<Item = &'a Operation>,
 ) -> Result<(), StoreError> {
     let key = format!("{OUTBOX_PREFIX}{}", device.as_str());
-    let ops: Vec<Operation> = ops.cloned().collect();
+    let ops: Vec<PupilOperation> = ops.filter_map(PupilOperation::from_operation).collect();
     if ops.is_empty() {
         return local_store::remove(&key);
     }
@@ -55,7 +59,9 @@ pub fn write<'a>(
 /// The operations in one outbox's text, in order; nothing if it is not a readable outbox.
 pub fn parse(text: &str) -> Vec<Operation> {
     match serde_json::from_str::<Outbox>(text) {
-        Ok(outbox) if outbox.format == FORMAT && outbox.version == VERSION => outbox.ops,
+        Ok(outbox) if outbox.format == FORMAT && outbox.version == VERSION => {
+            outbox.ops.into_iter().map(Operation::from).collect()
+        }
         _ => Vec::new(),
     }
 }

@@ -163,12 +163,12 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
     const boxes = Object.keys(localStorage)
       .filter((key) => key.startsWith("withme.outbox."))
       .map((key) => JSON.parse(localStorage.getItem(key)).ops)
-      .filter((ops) => ops.some((op) => op.command.type === "cast_ballot" && op.author.pupil === ben));
+      .filter((ops) => ops.some((op) => op.command.type === "cast_ballot" && op.pupil === ben));
     return boxes.length ? boxes : null;
   }, idOf("Ben"));
   const benBoxes = await outbox.jsonValue();
   expect(benBoxes).toHaveLength(1);
-  expect(benBoxes[0].every((op) => op.author.pupil === idOf("Ben"))).toBe(true);
+  expect(benBoxes[0].every((op) => op.pupil === idOf("Ben"))).toBe(true);
   expect(JSON.stringify(benBoxes)).not.toContain(idOf("Amira"));
   await asPupil(tablet, "Chloé");
   await voteFor(tablet, [forward[0], forward[1], forward[3]]);

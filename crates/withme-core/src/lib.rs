@@ -32,6 +32,7 @@ pub mod markdown;
 mod operation;
 mod plan;
 mod proposal;
+mod pupil_operation;
 pub mod replica;
 mod rights;
 pub mod roster;
@@ -53,6 +54,7 @@ pub use plan::{Entry, Item, ItemList, MAX_ENTRIES_PER_SECTION, NoteKind, Phase, 
 pub use proposal::{
     MAX_OPEN_PROPOSALS_PER_PUPIL, MAX_PROPOSALS_PER_LESSON, Proposal, ProposalKind, ProposalStatus,
 };
+pub use pupil_operation::{PupilCommand, PupilOperation};
 pub use template::{BuiltInTemplate, MAX_SAVED_TEMPLATES, Template, TemplateChoice};
 pub use text::{
     ClassName, ItemText, KindNote, LessonTitle, Notes, PhaseTitle, PupilName, Subject,

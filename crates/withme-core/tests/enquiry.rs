@@ -745,3 +745,55 @@ fn a_pupils_tablet_sends_its_ballot_to_the_authority_and_holds_no_one_elses() {
         .clone();
     assert!(found.ballots.values().all(Vec::is_empty));
 }
+
+#[test]
+fn a_tablet_sends_only_pupils_own_operations() {
+    use withme_core::{Operation, PupilOperation, Timestamp};
+
+    let (mut s, lesson, p) = classroom();
+    let q = three_questions(&mut s, &lesson, &p);
+    let poll = PollId::from(&s.next_id());
+    let pupil_commands = [
+        Command::AskQuestion {
+            lesson: lesson.clone(),
+            text: text("Why?"),
+            with: vec![p[1].clone()],
+        },
+        Command::CastBallot {
+            lesson: lesson.clone(),
+            poll,
+            choices: q.clone(),
+        },
+        Command::ReviseQuestion {
+            lesson: lesson.clone(),
+            question: q[0].clone(),
+            text: text("Why not?"),
+        },
+    ];
+    for command in pupil_commands {
+        let op = s.op(
+            Author::Pupil {
+                pupil: p[0].clone(),
+            },
+            command.clone(),
+        );
+        let sent = PupilOperation::from_operation(&op).expect("a pupil's operation");
+        let wire = serde_json::to_string(&sent).unwrap();
+        let back: PupilOperation = serde_json::from_str(&wire).unwrap();
+        assert_eq!(Operation::from(back), op);
+        let teachers = s.op(Author::Teacher, command);
+        assert_eq!(PupilOperation::from_operation(&teachers), None);
+    }
+    let forged = withme_core::Operation {
+        id: s.next_id(),
+        author: Author::Pupil {
+            pupil: p[0].clone(),
+        },
+        at: Timestamp::from_millis(1),
+        command: Command::ApproveQuestion {
+            lesson,
+            question: q[0].clone(),
+        },
+    };
+    assert_eq!(PupilOperation::from_operation(&forged), None);
+}

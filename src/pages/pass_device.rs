@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use withme_core::PupilId;
 
-use crate::components::{BallotForm, BallotPaper, NoticeTray};
+use crate::components::{BallotForm, BallotPaper, DeliveryNote, NoticeTray};
 use crate::routes::use_lesson_id;
 use crate::state::use_library;
 
@@ -99,6 +99,7 @@ pub fn PassDevicePage() -> impl IntoView {
 
     view! {
         <main class="pupil pass" id="main">
+            <DeliveryNote />
             {move || match (open.get(), holder.get(), thanked.get()) {
                 (false, _, _) => view! {
                     <h1>"No vote is open"</h1>

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use withme_core::{ClassId, PupilId};
 
-use crate::components::{NoticeTray, PupilEnquiry, PupilIdeas, StorageBanner};
+use crate::components::{DeliveryNote, NoticeTray, PupilEnquiry, PupilIdeas, StorageBanner};
 use crate::persistence::pupil_identity;
 use crate::routes::use_lesson_id;
 use crate::state::use_library;
@@ -69,6 +69,7 @@ pub fn PupilPage() -> impl IntoView {
     view! {
         <StorageBanner />
         <main class="pupil" id="main">
+            <DeliveryNote />
             {move || match lesson.get() {
                 None => view! {
                     <h1>"This lesson isn't on this tablet"</h1>

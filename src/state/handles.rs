@@ -57,6 +57,11 @@ impl SaveStatus {
         self.0.save_state()
     }
 
+    /// On a pupil's tablet, whether its work is still waiting for a teacher's window (tracked).
+    pub fn undelivered(&self) -> bool {
+        self.0.undelivered()
+    }
+
     /// A stored library that couldn't be read and was copied aside (tracked).
     pub fn kept_aside(&self) -> Option<KeptAside> {
         self.0.kept_aside()

@@ -28,6 +28,9 @@ use crate::persistence::outbox;
 /// Delay between an edit and its write, so that typing is written in batches.
 const WRITE_DELAY: Duration = Duration::from_millis(250);
 
+/// How long a tablet's operations may wait for a teacher's window before the pupil is told.
+const DELIVERY_PATIENCE: Duration = Duration::from_secs(3);
+
 /// After a write, when to check storage again so settled edits can be forgotten.
 const SETTLE_CHECK: Duration = Duration::from_millis(WRITE_GRACE_MILLIS + 500);
 
@@ -56,6 +59,8 @@ pub struct LibraryState {
     /// Whether this window has asked the browser to keep its storage.
     asked_to_keep: StoredValue<bool>,
     role: StoredValue<WindowRole>,
+    /// On a tablet: operations have waited too long for a teacher's window to store them.
+    undelivered: RwSignal<bool>,
     notices: Notices,
 }
 
@@ -76,6 +81,7 @@ impl LibraryState {
             check_scheduled: StoredValue::new(false),
             asked_to_keep: StoredValue::new(false),
             role: StoredValue::new(role),
+            undelivered: RwSignal::new(false),
             notices,
         };
         state.listen_to_other_windows();
@@ -127,6 +133,12 @@ impl LibraryState {
     pub fn with_untracked<R>(&self, read: impl FnOnce(&Library) -> R) -> R {
         self.replica
             .with_untracked(|replica| read(replica.library()))
+    }
+
+    /// On a pupil's tablet, whether its work has waited too long for a teacher's window
+    /// (tracked).
+    pub fn undelivered(&self) -> bool {
+        self.undelivered.get()
     }
 
     /// Whether changes are being saved (tracked).
@@ -237,6 +249,15 @@ impl LibraryState {
         if self.replica.with_untracked(|r| r.pending_count() > 0) {
             self.schedule_check();
         }
+        let state = *self;
+        set_timeout(
+            move || {
+                if state.replica.with_untracked(Replica::unshared_count) > 0 {
+                    state.undelivered.set(true);
+                }
+            },
+            DELIVERY_PATIENCE,
+        );
     }
 
     /// Once this window has saved work of its own, asks the browser not to evict it (Safari
@@ -261,6 +282,9 @@ impl LibraryState {
                 (rebased.changed, rebased)
             })
             .unwrap_or_default();
+        if self.replica.with_untracked(Replica::unshared_count) == 0 {
+            self.undelivered.set(false);
+        }
         for dropped in &rebased.dropped {
             self.notices.problem(format!(
                 "A change made here couldn't be kept, because of a change in another window: {}",

@@ -355,3 +355,29 @@ test("ranked and stacked votes from the Pupil view; a hidden question is kept fo
   await vote.getByRole("button", { name: "Cast my vote" }).click();
   await expect(teacher.getByRole("table").getByRole("row", { name: `${questions[1]} 2` })).toBeVisible();
 });
+
+test("a tablet alone keeps its work, says so, and delivers it when a teacher's window opens", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 2 Oak", ["Amira", "Ben"]);
+  await app.openLibrary();
+  const planner = await app.newLesson("Who needs water?");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 2 Oak" });
+  await app.waitUntilSaved();
+  const lessonUrl = planner.replace(/\/$/, "");
+  await teacher.close();
+
+  const tablet = await context.newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await asPupil(tablet, "Amira");
+  await ask(tablet, "Do plants get thirsty?");
+  await expect(tablet.getByRole("status").filter({ hasText: "Your work is kept on this tablet." })).toBeVisible();
+  expect(await tablet.evaluate(() => localStorage.getItem("withme.library"))).not.toContain("Do plants get thirsty?");
+
+  const back = await context.newPage();
+  await back.goto(`${lessonUrl}/enquiry`);
+  await expect(card(back, "Do plants get thirsty?")).toContainText("by Amira");
+  await expect(tablet.getByText("Your work is kept on this tablet.")).toHaveCount(0);
+  await card(back, "Do plants get thirsty?").getByRole("button", { name: "Approve" }).click();
+  await expect(tablet.getByRole("region", { name: "My questions" })).toContainText("On the Board!");
+});

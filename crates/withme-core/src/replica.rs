@@ -172,6 +172,15 @@ impl Replica {
         Ok(applied)
     }
 
+    /// How many of this replica's operations the shared copy has not shown yet (on a pupil's
+    /// tablet: not yet stored by the teacher's window).
+    pub fn unshared_count(&self) -> usize {
+        self.pending
+            .iter()
+            .filter(|p| p.shared_since.is_none())
+            .count()
+    }
+
     /// This replica's operations not yet settled in the shared copy, oldest first: what a
     /// pupil's tablet keeps in its outbox until the authority has stored them.
     pub fn pending_ops(&self) -> impl Iterator<Item = &Operation> {

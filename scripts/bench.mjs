@@ -56,13 +56,13 @@ function enquiryLibrary(voters) {
   const ballots = Object.fromEntries(
     Array.from({ length: voters }, (_, v) => [pupils[v].id, [questions[(v * 7) % 60].id]]),
   );
-  const poll = { id: `${device}.200`, method: { method: "single" }, options: questions.map((q) => q.id), open: true, ballots, opened_at: 1_795_000_001_000 };
+  const poll = { id: `${device}.200`, method: "single", options: questions.map((q) => q.id), open: true, ballots, opened_at: 1_795_000_001_000 };
   const lesson = {
     id: `${device}.2`,
     plan: { title: "Enquiry bench", subject: "", class: classId, date: null, length: 60 },
     created_at: 1_795_000_000_000,
     updated_at: 1_795_000_002_000 + voters,
-    enquiry: { questions, polls: [poll], board: { stage: "poll", poll: poll.id } },
+    enquiry: { questions, polls: [poll], board: { poll: { poll: poll.id } } },
   };
   const classes = [{ id: classId, name: "Year 6", pupils, created_at: 1_795_000_000_000 }];
   return JSON.stringify({ format: "withme.library", version: 3, library: { lessons: [lesson], classes, applied: { [device]: 300 } } });

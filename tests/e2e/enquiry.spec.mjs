@@ -163,7 +163,7 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
     const boxes = Object.keys(localStorage)
       .filter((key) => key.startsWith("withme.outbox."))
       .map((key) => JSON.parse(localStorage.getItem(key)).ops)
-      .filter((ops) => ops.some((op) => op.command.type === "cast_ballot" && op.pupil === ben));
+      .filter((ops) => ops.some((op) => op.command.cast_ballot && op.pupil === ben));
     return boxes.length ? boxes : null;
   }, idOf("Ben"));
   const benBoxes = await outbox.jsonValue();

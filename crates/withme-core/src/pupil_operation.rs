@@ -3,7 +3,7 @@
 //! A tablet's outbox (and later the sync server's pupil connections) carries
 //! [`PupilOperation`]s, never whole [`Operation`]s: the author is always a pupil and the command
 //! always one open to pupils, so nothing sent from a tablet can even say it is the teacher.
-//! Its JSON is that of the matching [`Operation`], with `author` replaced by `pupil`.
+//! Its JSON is `{"id", "pupil", "at", "command": {"cast_ballot": {…}}}`.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,8 +14,11 @@ use crate::text::ItemText;
 use crate::time::Timestamp;
 
 /// A command open to pupils. Each is the [`Command`] of the same name.
+///
+/// Externally tagged (`{"cast_ballot": {…}}`): reading it needs no buffering, which keeps the
+/// app small.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 #[allow(missing_docs)]
 pub enum PupilCommand {
     Propose {

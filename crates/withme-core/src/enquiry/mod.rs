@@ -74,7 +74,7 @@ impl ThinkingTime {
 
 /// What the Board shows, chosen by the teacher.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "stage", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum BoardStage {
     /// The lesson: title, outcomes and success criteria.
     #[default]

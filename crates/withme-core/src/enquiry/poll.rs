@@ -14,7 +14,7 @@ pub const MAX_MULTI_VOTES: u8 = 10;
 
 /// How pupils vote, and so how ballots are counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "method", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum VoteMethod {
     /// One vote each.
     Single,

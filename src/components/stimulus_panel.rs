@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use withme_core::enquiry::{BoardStage, Stimulus, StimulusKind};
 use withme_core::{Command, LessonId, Notes};
 
-use super::unique_id;
+use super::{ThinkingTimer, unique_id};
 use crate::state::{use_acting, use_library};
 
 const KINDS: [(StimulusKind, &str); 3] = [
@@ -153,6 +153,7 @@ pub fn StimulusPanel(
                 {move || thinking.with(Option::is_some).then(|| view! {
                     <button type="button" on:click=stop>"Stop thinking time"</button>
                 })}
+                <ThinkingTimer lesson=lesson.get_value() />
             </div>
             <div class="stage-row" role="group" aria-label="Show on the Board">
                 <span class="stage-label" aria-hidden="true">"On the Board:"</span>

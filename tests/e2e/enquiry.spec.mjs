@@ -63,6 +63,10 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await board.goto(`${lessonUrl}/board`);
   await expect(board.getByText("The boy who cried wolf.")).toBeVisible();
   await expect(board.getByRole("timer")).toHaveText(/^(2:00|1:5\d)$/);
+  await expect(teacher.getByRole("timer")).toHaveText(/^(2:00|1:[45]\d)$/);
+  await teacher.getByRole("button", { name: "Stop thinking time" }).click();
+  await expect(board.getByRole("timer")).toHaveCount(0);
+  await teacher.getByRole("button", { name: "Start thinking time" }).click();
 
   // Pupils ask questions: alone, as a pair, with a stem.
   const tablet = await context.newPage();

@@ -42,7 +42,7 @@ function card(page, text) {
 }
 
 test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a run-off, the winner in the plan", async ({ context }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const teacher = await context.newPage();
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 6 Ash", PUPILS);
@@ -120,6 +120,9 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await quadrant.getByRole("button", { name: "Can a kind lie still be wrong?" }).click();
   await quadrant.getByRole("button", { name: "Put here: Open and deep" }).click();
   await expect(quadrant.locator(".quadrant-cell").nth(3)).toContainText("Can a kind lie still be wrong?");
+  // Or dragged there.
+  await quadrant.getByRole("button", { name: "Do animals lie?" }).dragTo(quadrant.locator(".quadrant-cell").nth(0));
+  await expect(quadrant.locator(".quadrant-cell").nth(0)).toContainText("Do animals lie?");
   await card(teacher, "Do animals lie?").getByLabel("Bloom level").selectOption("Remember");
   await expect(card(teacher, "Do animals lie?").getByLabel("Bloom level")).toHaveValue("Remember");
 

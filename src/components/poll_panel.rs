@@ -36,14 +36,26 @@ pub fn PollPanel(
             })
         })
     });
+    let acting = use_acting();
+    let reopen = move |_| {
+        acting.done(
+            acting.teacher(Command::ReopenEnquiry {
+                lesson: lesson.get_value(),
+            }),
+            "The question is out of the plan, and its classmates out of the parking lot.",
+        );
+    };
     view! {
         <section class="plan-section" aria-labelledby="vote-heading">
             <h2 id="vote-heading">"Vote"</h2>
             {move || chosen.get().map(|question| view! {
-                <p class="chosen-question">
-                    "The class's enquiry question: " <strong>{question}</strong>
-                    " It is in the plan; the other questions are in the class's parking lot."
-                </p>
+                <div class="chosen-question">
+                    <p>
+                        "The class's enquiry question: " <strong>{question}</strong>
+                        " It is in the plan; the other questions are in the class's parking lot."
+                    </p>
+                    <button type="button" on:click=reopen>"Choose again"</button>
+                </div>
             })}
             {move || match poll.get() {
                 Some(current) if current.open => view! { <OpenPoll lesson=lesson.get_value() poll=current /> }.into_any(),

@@ -218,6 +218,12 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await expect(parking.getByRole("listitem").filter({ hasText: forward[0] })).toContainText("by Amira · 3 votes");
   await expect(parking.getByRole("listitem").filter({ hasText: "Why is lying wrong?" })).toContainText("0 votes");
 
+  // A misclick can be taken back, and the choice made again.
+  await teacher.getByRole("button", { name: "Choose again" }).click();
+  await expect(parking.getByRole("listitem")).toHaveCount(0);
+  await teacher.getByRole("button", { name: "Make it the enquiry question" }).click();
+  await expect(parking.getByRole("listitem")).toHaveCount(4);
+
   // All of it survives a reload.
   await teacher.reload();
   await expect(teacher.getByText(`The class's enquiry question: ${forward[1]}`)).toBeVisible();

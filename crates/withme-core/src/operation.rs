@@ -440,6 +440,12 @@ pub enum Command {
         /// The chosen question.
         question: QuestionId,
     },
+    /// Undo [`Command::FinishEnquiry`]: the plan's enquiry question is cleared, and this lesson's
+    /// questions still in the parking lot come back out of it.
+    ReopenEnquiry {
+        /// Which lesson.
+        lesson: LessonId,
+    },
     /// Bring a parked question of the lesson's class into this lesson's enquiry, approved. Its
     /// new id is the operation's id.
     UnparkQuestion {
@@ -541,9 +547,9 @@ impl Command {
             | Command::TallyHands { .. }
             | Command::OpenRunOff { .. }
             | Command::ChooseTieWinner { .. } => "run a vote",
-            Command::FinishEnquiry { .. } | Command::UnparkQuestion { .. } => {
-                "choose the enquiry question"
-            }
+            Command::FinishEnquiry { .. }
+            | Command::ReopenEnquiry { .. }
+            | Command::UnparkQuestion { .. } => "choose the enquiry question",
             Command::DuplicateLesson { .. } => "duplicate a lesson",
             Command::DeleteLesson { .. } => "delete a lesson",
             Command::RestoreLesson { .. } => "restore a lesson",

@@ -96,6 +96,7 @@ fn lesson_concerned(command: &Command) -> Option<&LessonId> {
         | Command::OpenRunOff { lesson, .. }
         | Command::ChooseTieWinner { lesson, .. }
         | Command::FinishEnquiry { lesson, .. }
+        | Command::ReopenEnquiry { lesson }
         | Command::UnparkQuestion { lesson, .. } => Some(lesson),
         _ => None,
     }

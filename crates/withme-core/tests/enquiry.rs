@@ -311,6 +311,7 @@ fn a_pupil_cannot_make_any_teacher_move() {
             lesson: l(),
             question: q[0].clone(),
         },
+        Command::ReopenEnquiry { lesson: l() },
     ];
     for command in forged {
         let action = command.action();
@@ -520,6 +521,36 @@ fn the_winner_goes_into_the_plan_and_the_rest_are_parked_with_their_votes() {
     );
 
     let class_id = found.plan().class.clone();
+
+    // Finishing can be undone, and done again.
+    let before_reopen = s.library.clone();
+    let reopen = Command::ReopenEnquiry {
+        lesson: lesson.clone(),
+    };
+    s.teacher(reopen.clone()).unwrap();
+    let reopened = s.library.lesson(&lesson).unwrap();
+    assert_eq!(reopened.plan().enquiry_question, None);
+    let lot = s
+        .library
+        .class(class_id.as_ref().unwrap())
+        .unwrap()
+        .parked()
+        .len();
+    assert_eq!(lot, 0);
+    assert_eq!(s.teacher(reopen), Err(Rejection::EnquiryOpen));
+    s.teacher(Command::FinishEnquiry {
+        lesson: lesson.clone(),
+        question: q[1].clone(),
+    })
+    .unwrap();
+    let parked_again = |lib: &withme_core::Library| {
+        lib.class(class_id.as_ref().unwrap())
+            .unwrap()
+            .parked()
+            .len()
+    };
+    assert_eq!(parked_again(&s.library), parked_again(&before_reopen));
+
     let next = s.new_lesson("Animals and honesty");
     s.teacher(Command::SetLessonClass {
         lesson: next.clone(),

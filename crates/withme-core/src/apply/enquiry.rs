@@ -366,6 +366,35 @@ impl Library {
         Ok(event)
     }
 
+    /// Undoes `finish_enquiry`: the question leaves the plan, and this lesson's questions still
+    /// parked leave the parking lot (any already brought into a later lesson stay there).
+    pub(super) fn reopen_enquiry(
+        &mut self,
+        lesson: &LessonId,
+        at: Timestamp,
+    ) -> Result<Event, Rejection> {
+        let found = self.live_lesson(lesson)?;
+        if found.enquiry().chosen.is_none() {
+            return Err(Rejection::EnquiryOpen);
+        }
+        let mine: Vec<QuestionId> = found
+            .enquiry()
+            .questions
+            .iter()
+            .map(|q| q.id.clone())
+            .collect();
+        let class = found.plan().class.clone();
+        let event = self.change_lesson(lesson, at, |l| {
+            l.plan_mut().enquiry_question = None;
+            l.enquiry_mut().chosen = None;
+            Ok(())
+        })?;
+        if let Some(class) = class.and_then(|c| self.classes.get_mut(&c)) {
+            class.parked_mut().retain(|p| !mine.contains(&p.id));
+        }
+        Ok(event)
+    }
+
     /// A parked question comes into this lesson, approved, keeping its authors.
     pub(super) fn unpark_question(
         &mut self,

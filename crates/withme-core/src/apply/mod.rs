@@ -207,6 +207,9 @@ pub enum Rejection {
     /// A teacher's choice outside the tied questions.
     #[error("Choose one of the tied questions.")]
     NotTied,
+    /// Reopening an enquiry whose question is not chosen.
+    #[error("This lesson's enquiry question isn't chosen yet.")]
+    EnquiryOpen,
     /// The enquiry question is already chosen.
     #[error("This lesson's enquiry question is already chosen.")]
     EnquiryFinished,
@@ -422,6 +425,7 @@ impl Library {
             Command::FinishEnquiry { lesson, question } => {
                 self.finish_enquiry(lesson, question, at)
             }
+            Command::ReopenEnquiry { lesson } => self.reopen_enquiry(lesson, at),
             Command::UnparkQuestion { lesson, question } => {
                 self.unpark_question(op, lesson, question)
             }

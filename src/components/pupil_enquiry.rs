@@ -63,6 +63,17 @@ pub fn PupilEnquiry(
         })
     });
     let paper = Memo::new(move |_| seen.with(|s| s.as_ref().and_then(ballot_paper(me))));
+    let on_board = Memo::new(move |_| {
+        seen.with(|s| {
+            s.as_ref()
+                .map(|e| {
+                    e.public_questions()
+                        .map(|q| q.text.to_string())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let mine = Memo::new(move |_| {
         seen.with(|s| {
             let Some(enquiry) = s else { return Vec::new() };
@@ -104,6 +115,14 @@ pub fn PupilEnquiry(
             </section>
         })}
         <AskQuestion lesson=lesson.get_value() pupil=me.get_value() />
+        {move || (!on_board.with(Vec::is_empty)).then(|| view! {
+            <section class="pupil-section" aria-labelledby="on-board">
+                <h2 id="on-board">"Our questions on the Board"</h2>
+                <ul class="board-copy">
+                    {list_of(on_board, |text| view! { <li>{text}</li> }.into_any())}
+                </ul>
+            </section>
+        })}
         <section class="pupil-section" aria-labelledby="my-questions">
             <h2 id="my-questions">"My questions"</h2>
             {move || mine.with(Vec::is_empty).then(|| view! { <p class="empty-note">"None yet."</p> })}

@@ -334,6 +334,14 @@ test("ranked and stacked votes from the Pupil view; a hidden question is kept fo
   await expect(tablet.getByText("Look at the picture on the Board.")).toBeVisible();
   await expect(tablet.locator("body")).not.toContainText("pictures.example");
 
+  // The teacher rewords a question; the authors stay.
+  await card(teacher, "Why do people move?").getByRole("button", { name: "Edit" }).click();
+  await teacher.getByLabel("Wording of the question").fill("Why do people move house?");
+  await teacher.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(card(teacher, "Why do people move house?")).toContainText("by Amira");
+  questions[2] = "Why do people move house?";
+  await expect(tablet.getByRole("region", { name: "Our questions on the Board" })).toContainText("Why do people move house?");
+
   // Hidden: kept and shown to the teacher, gone from the Board and from other pupils.
   await card(teacher, "is this silly").getByRole("button", { name: "Hide" }).click();
   await expect(card(teacher, "is this silly")).toContainText("Hidden: only you see it");

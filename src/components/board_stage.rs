@@ -1,7 +1,7 @@
 //! What the Board shows of the enquiry, stage by stage, as the teacher chooses.
 
 use leptos::prelude::*;
-use withme_core::enquiry::{BoardStage, Enquiry, StimulusKind};
+use withme_core::enquiry::{BoardStage, Enquiry, Quadrant, StimulusKind};
 use withme_core::{Command, LessonId, PollId, QuestionId};
 
 use super::PollResults;
@@ -20,7 +20,8 @@ enum Stage {
         kind: StimulusKind,
         text: String,
     },
-    Questions(Vec<String>),
+    /// The approved questions, each with its quadrant once sorted.
+    Questions(Vec<(Option<Quadrant>, String)>),
     Airing {
         text: String,
         place: usize,
@@ -84,7 +85,7 @@ pub fn BoardStageView(
                     BoardStage::Questions => Stage::Questions(
                         enquiry
                             .public_questions()
-                            .map(|q| q.text.to_string())
+                            .map(|q| (q.quadrant, q.text.to_string()))
                             .collect(),
                     ),
                     BoardStage::Airing { question } => {
@@ -123,7 +124,7 @@ pub fn BoardStageView(
             Stage::Stimulus { text, .. } => view! { <p class="board-stimulus">{text}</p> }.into_any(),
             Stage::Questions(questions) => view! {
                 <h2>{format!("Our questions ({})", questions.len())}</h2>
-                <ul class="board-questions">{list(questions)}</ul>
+                {sorted_questions(questions)}
             }.into_any(),
             Stage::Airing { text, place, of, previous, next } => view! {
                 <p class="board-count">{format!("Question {place} of {of}")}</p>
@@ -163,4 +164,34 @@ fn LivePoll(lesson: LessonId, poll: PollId) -> impl IntoView {
             view! { <p class="board-blind">"The results stay hidden until your teacher reveals them."</p> }.into_any()
         }}
     }
+}
+
+/// The questions in one list, or by quadrant once the teacher has sorted any.
+fn sorted_questions(questions: Vec<(Option<Quadrant>, String)>) -> AnyView {
+    let list = |items: Vec<String>| {
+        let items = items
+            .into_iter()
+            .map(|t| view! { <li>{t}</li> })
+            .collect_view();
+        view! { <ul class="board-questions">{items}</ul> }
+    };
+    if questions.iter().all(|(quadrant, _)| quadrant.is_none()) {
+        return list(questions.into_iter().map(|(_, t)| t).collect()).into_any();
+    }
+    let group = |quadrant: Option<Quadrant>| {
+        let texts: Vec<String> = questions
+            .iter()
+            .filter(|(q, _)| *q == quadrant)
+            .map(|(_, t)| t.clone())
+            .collect();
+        let title = quadrant.map_or("Not sorted yet", Quadrant::label);
+        (!texts.is_empty()).then(|| view! { <h3 class="board-group">{title}</h3>{list(texts)} })
+    };
+    let groups: Vec<_> = Quadrant::ALL
+        .into_iter()
+        .map(Some)
+        .chain([None])
+        .filter_map(group)
+        .collect();
+    view! { <div class="board-quadrants">{groups}</div> }.into_any()
 }

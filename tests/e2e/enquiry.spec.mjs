@@ -123,6 +123,10 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   // Or dragged there.
   await quadrant.getByRole("button", { name: "Do animals lie?" }).dragTo(quadrant.locator(".quadrant-cell").nth(0));
   await expect(quadrant.locator(".quadrant-cell").nth(0)).toContainText("Do animals lie?");
+  // The Board groups the questions by quadrant once any is sorted.
+  await expect(board.getByRole("heading", { name: "Closed and surface", level: 3 })).toBeVisible();
+  await expect(board.getByRole("heading", { name: "Open and deep", level: 3 })).toBeVisible();
+  await expect(board.getByRole("heading", { name: "Not sorted yet", level: 3 })).toBeVisible();
   await card(teacher, "Do animals lie?").getByLabel("Bloom level").selectOption("Remember");
   await expect(card(teacher, "Do animals lie?").getByLabel("Bloom level")).toHaveValue("Remember");
 

@@ -45,11 +45,11 @@ pub fn ParkingLot(
         })
     });
     let bring = move |question: QuestionId| {
-        acting.done(
-            acting.teacher(Command::UnparkQuestion {
+        acting.teacher_then(
+            Command::UnparkQuestion {
                 lesson: lesson.get_value(),
                 question,
-            }),
+            },
             "Brought into this lesson, approved.",
         );
     };

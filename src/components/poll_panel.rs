@@ -7,7 +7,7 @@ use withme_core::{Command, LessonId, PollId, QuestionId};
 
 use super::{PollResults, PollSetup};
 use crate::browser::files::download_text;
-use crate::enquiry::{PollView, turnout, use_poll_view};
+use crate::enquiry::{PollView, QuestionRow, turnout, use_poll_view};
 use crate::state::{use_acting, use_library};
 
 fn latest(enquiry: &Enquiry) -> Option<&Poll> {
@@ -19,6 +19,8 @@ fn latest(enquiry: &Enquiry) -> Option<&Poll> {
 pub fn PollPanel(
     /// The lesson.
     lesson: LessonId,
+    /// Its questions, for setting up a vote.
+    rows: Memo<Vec<QuestionRow>>,
 ) -> impl IntoView {
     let library = use_library();
     let lesson = StoredValue::new(lesson);
@@ -38,10 +40,10 @@ pub fn PollPanel(
     });
     let acting = use_acting();
     let reopen = move |_| {
-        acting.done(
-            acting.teacher(Command::ReopenEnquiry {
+        acting.teacher_then(
+            Command::ReopenEnquiry {
                 lesson: lesson.get_value(),
-            }),
+            },
             "The question is out of the plan, and its classmates out of the parking lot.",
         );
     };
@@ -63,10 +65,10 @@ pub fn PollPanel(
                     <ClosedPoll lesson=lesson.get_value() poll=last finished=chosen.with(Option::is_some) />
                     {chosen.with(Option::is_none).then(|| view! {
                         <h3>"Another vote"</h3>
-                        <PollSetup lesson=lesson.get_value() />
+                        <PollSetup lesson=lesson.get_value() rows />
                     })}
                 }.into_any(),
-                None => view! { <PollSetup lesson=lesson.get_value() /> }.into_any(),
+                None => view! { <PollSetup lesson=lesson.get_value() rows /> }.into_any(),
             }}
         </section>
     }
@@ -194,11 +196,11 @@ fn ClosedPoll(lesson: LessonId, poll: PollView, finished: bool) -> impl IntoView
         })
     };
     let finish = move |question: QuestionId| {
-        acting.done(
-            acting.teacher(Command::FinishEnquiry {
+        acting.teacher_then(
+            Command::FinishEnquiry {
                 lesson: lesson.get_value(),
                 question,
-            }),
+            },
             "It is the lesson's enquiry question now.",
         )
     };
@@ -211,7 +213,7 @@ fn ClosedPoll(lesson: LessonId, poll: PollView, finished: bool) -> impl IntoView
         if let Some(csv) = csv
             && let Err(reason) = download_text("withme-vote.csv", "text/csv", &csv)
         {
-            acting.done(Err(reason), "");
+            acting.say_problem(reason);
         }
     };
     let tie = match &poll.standing {

@@ -5,7 +5,7 @@ use withme_core::enquiry::{MAX_MULTI_VOTES, MIN_MULTI_VOTES, VoteMethod};
 use withme_core::{Command, LessonId};
 
 use super::unique_id;
-use crate::enquiry::use_question_rows;
+use crate::enquiry::QuestionRow;
 use crate::state::use_acting;
 
 /// The methods offered, by name.
@@ -23,13 +23,14 @@ const METHODS: [(&str, &str); 5] = [
 pub fn PollSetup(
     /// The lesson.
     lesson: LessonId,
+    /// Its questions, as the Enquiry page reads them.
+    rows: Memo<Vec<QuestionRow>>,
 ) -> impl IntoView {
     let acting = use_acting();
     let lesson = StoredValue::new(lesson);
-    let rows = use_question_rows(lesson);
     let options = Memo::new(move |_| {
         rows.with(|r| {
-            let public: Vec<_> = r.iter().filter(|q| q.is_public()).collect();
+            let public: Vec<_> = r.iter().filter(|q| q.public).collect();
             let forward: Vec<_> = public.iter().filter(|q| q.forward).collect();
             let chosen: Vec<_> = if forward.is_empty() {
                 public.iter().map(|q| q.id.clone()).collect()

@@ -8,7 +8,7 @@ use withme_core::{
     Command, ItemText, KindNote, LessonId, ProposalId, ProposalKind, ProposalStatus,
 };
 
-use super::TextForm;
+use super::{MergeBar, MergeToggle, TextForm};
 use crate::format::{class_of, proposal_kind};
 use crate::state::{use_editor, use_library, use_notices};
 
@@ -68,10 +68,8 @@ pub fn ProposalInbox(
     let selected = RwSignal::new(BTreeSet::<ProposalId>::new());
     let pending_count =
         move || waiting.with(|w| w.iter().filter(|p| p.sent_back.is_none()).count());
-    // The wording starts from the most-backed idea chosen; read without tracking, so new ideas
-    // arriving or another tick never reset what the teacher is typing.
-    let merge_draft = move || {
-        let chosen = selected.get_untracked();
+    // The wording starts from the most-backed idea chosen.
+    let draft = Callback::new(move |chosen: BTreeSet<ProposalId>| {
         waiting.with_untracked(|w| {
             w.iter()
                 .filter(|p| chosen.contains(&p.id))
@@ -79,24 +77,19 @@ pub fn ProposalInbox(
                 .map(|p| p.text.clone())
                 .unwrap_or_default()
         })
-    };
-    let merge = Callback::new(move |text: String| {
-        let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
-        let proposals: Vec<_> = selected.get_untracked().into_iter().collect();
+    });
+    let merge = Callback::new(move |(proposals, text): (Vec<ProposalId>, ItemText)| {
         let count = proposals.len();
         editor.edit(Command::MergeProposals {
             lesson: lesson.get_value(),
             proposals,
             text,
         })?;
-        selected.set(BTreeSet::new());
         notices.info(format!(
             "Merged {count} ideas into one. Every author is credited."
         ));
         Ok(())
     });
-    let merging = Memo::new(move |_| selected.with(BTreeSet::len) >= 2);
-    let cancel_merge = Callback::new(move |()| selected.set(BTreeSet::new()));
 
     view! {
         <section class="plan-section inbox" aria-labelledby="inbox-heading">
@@ -108,19 +101,7 @@ pub fn ProposalInbox(
             {move || waiting.with(Vec::is_empty).then(|| view! {
                 <p class="empty-note">"No ideas waiting. Pupils suggest them from the Pupil view."</p>
             })}
-            {move || merging.get().then(|| view! {
-                <div class="merge-bar">
-                    <p aria-live="polite">{move || format!("{} ideas chosen to merge.", selected.with(BTreeSet::len))}</p>
-                    <TextForm
-                        label="Wording for the merged idea"
-                        initial=merge_draft()
-                        submit="Merge into one"
-                        on_submit=merge
-                        on_cancel=cancel_merge
-                        class="merge-form"
-                    />
-                </div>
-            })}
+            <MergeBar chosen=selected noun="ideas" label="Wording for the merged idea" draft on_merge=merge />
             <ul class="proposal-list">
                 <For
                     each=move || waiting.get()
@@ -173,15 +154,6 @@ fn InboxCard(
         Err(reason) => notices.problem(reason),
     };
     let plain = Callback::new(move |()| mode.set(Mode::Plain));
-    let toggle = move |_| {
-        selected.update(|s| {
-            let id = id.get_value();
-            if !s.remove(&id) {
-                s.insert(id);
-            }
-        })
-    };
-    let is_selected = move || selected.with(|s| id.with_value(|id| s.contains(id)));
     let open = proposal.sent_back.is_none();
     let text = proposal.text.clone();
     view! {
@@ -198,11 +170,7 @@ fn InboxCard(
             {move || match mode.get() {
                 Mode::Plain => view! {
                     <div class="row-actions">
-                        <label class="select-merge">
-                            <input type="checkbox" prop:checked=is_selected on:change=toggle />
-                            <span class="visually-hidden">{format!("Select {quoted} to merge")}</span>
-                            <span aria-hidden="true">"Merge"</span>
-                        </label>
+                        <MergeToggle chosen=selected id=id.get_value() quoted=quoted.clone() />
                         <button type="button" class="primary" on:click=move |_| mode.set(Mode::Accepting)>"Accept"</button>
                         {open.then(|| view! {
                             <button type="button" on:click=move |_| mode.set(Mode::SendingBack)>"Send back"</button>

@@ -1,8 +1,9 @@
 //! The enquiry on a pupil's tablet: the stimulus, asking questions (alone, in a pair or as a
 //! group) with stems on tap, their own questions, and the ballot when a vote is open.
 //!
-//! Everything here is read from [`Enquiry::seen_by_pupil`]: what the pupil may not see (other
-//! pupils' ballots, hidden tallies, others' waiting or hidden questions) is never rendered.
+//! The window already holds only what this pupil may see (a pupil's tablet keeps the library as
+//! `Library::seen_by_pupil` leaves it); this view reads from it only the approved questions and
+//! the pupil's own questions and ballot.
 
 use leptos::prelude::*;
 use withme_core::enquiry::{
@@ -10,9 +11,9 @@ use withme_core::enquiry::{
 };
 use withme_core::{Command, ItemText, LessonId, PupilId, QuestionId};
 
-use super::{BallotForm, BallotPaper, TextForm, list_of, unique_id};
+use super::{BallotForm, BallotPaper, DraftArea, TextForm, list_of};
 use crate::format::class_of;
-use crate::state::{use_acting, use_library};
+use crate::state::{LibraryView, use_acting, use_library};
 
 /// A pupil's own question, as they see it.
 #[derive(Clone, PartialEq)]
@@ -44,39 +45,28 @@ pub fn PupilEnquiry(
     let library = use_library();
     let lesson = StoredValue::new(lesson);
     let me = StoredValue::new(pupil);
-    let seen = Memo::new(move |_| {
-        library.with(|lib| {
-            lesson.with_value(|id| {
-                let found = lib.lesson(id)?;
-                Some(me.with_value(|p| found.enquiry().seen_by_pupil(p)))
-            })
-        })
-    });
     // A picture is shown on the Board only: the tablet never fetches it from another site.
     let stimulus = Memo::new(move |_| {
-        seen.with(|s| {
-            let stimulus = s.as_ref()?.stimulus.as_ref()?;
+        read_enquiry(library, lesson, |e| {
+            let stimulus = e.stimulus.as_ref()?;
             Some(match stimulus.kind {
                 StimulusKind::ImageLink => "Look at the picture on the Board.".to_owned(),
                 _ => stimulus.text.to_string(),
             })
         })
+        .flatten()
     });
-    let paper = Memo::new(move |_| seen.with(|s| s.as_ref().and_then(ballot_paper(me))));
+    let paper = Memo::new(move |_| read_enquiry(library, lesson, ballot_paper(me)).flatten());
     let on_board = Memo::new(move |_| {
-        seen.with(|s| {
-            s.as_ref()
-                .map(|e| {
-                    e.public_questions()
-                        .map(|q| q.text.to_string())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        read_enquiry(library, lesson, |e| {
+            e.public_questions()
+                .map(|q| q.text.to_string())
+                .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     let mine = Memo::new(move |_| {
-        seen.with(|s| {
-            let Some(enquiry) = s else { return Vec::new() };
+        read_enquiry(library, lesson, |enquiry| {
             enquiry
                 .questions
                 .iter()
@@ -92,6 +82,7 @@ pub fn PupilEnquiry(
                 })
                 .collect::<Vec<_>>()
         })
+        .unwrap_or_default()
     });
     view! {
         {move || stimulus.get().map(|text| view! {
@@ -133,7 +124,16 @@ pub fn PupilEnquiry(
     }
 }
 
-/// The ballot paper for the enquiry's open poll, as `pupil` sees it.
+/// Reads the lesson's enquiry (tracked), if the lesson is on this device.
+fn read_enquiry<R>(
+    library: LibraryView,
+    lesson: StoredValue<LessonId>,
+    read: impl FnOnce(&Enquiry) -> R,
+) -> Option<R> {
+    library.with(|lib| lesson.with_value(|id| lib.lesson(id).map(|l| read(l.enquiry()))))
+}
+
+/// The ballot paper for the enquiry's open poll, with `pupil`'s own ballot.
 fn ballot_paper(pupil: StoredValue<PupilId>) -> impl Fn(&Enquiry) -> Option<BallotPaper> {
     move |enquiry| {
         let poll = enquiry.open_poll()?;
@@ -241,8 +241,6 @@ fn AskQuestion(lesson: LessonId, pupil: PupilId) -> impl IntoView {
             </li>
         }
     };
-    let text_id = unique_id("question");
-    let message_id = format!("{text_id}-message");
     view! {
         <section class="pupil-section" aria-labelledby="ask-heading">
             <h2 id="ask-heading">"Ask a question"</h2>
@@ -256,15 +254,7 @@ fn AskQuestion(lesson: LessonId, pupil: PupilId) -> impl IntoView {
                 }).collect_view()}
             </details>
             <form class="ask-form" on:submit=ask>
-                <label for=text_id.clone()>"Your question"</label>
-                <textarea
-                    id=text_id
-                    rows="2"
-                    prop:value=move || draft.get()
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=message_id.clone()
-                    on:input=move |event| draft.set(event_target_value(&event))
-                ></textarea>
+                <DraftArea label="Your question" draft error rows=2 />
                 <details class="ask-with">
                     <summary>"Asking with a partner or a group?"</summary>
                     <ul class="with-list">
@@ -287,7 +277,6 @@ fn AskQuestion(lesson: LessonId, pupil: PupilId) -> impl IntoView {
                     </ul>
                 </details>
                 <button type="submit" class="primary big">"Send my question"</button>
-                <p class="field-error" id=message_id aria-live="polite">{move || error.get()}</p>
                 <p class="pupil-done" role="status">{move || sent.get().then_some("Sent! Your teacher will look at it.")}</p>
             </form>
         </section>

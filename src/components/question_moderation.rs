@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use withme_core::enquiry::{BloomLevel, BoardStage, QuestionStatus};
 use withme_core::{Command, ItemText, KindNote, LessonId, QuestionId};
 
-use super::TextForm;
-use crate::enquiry::{QuestionRow, use_question_rows};
+use super::{MergeBar, MergeToggle, TextForm};
+use crate::enquiry::QuestionRow;
 use crate::state::use_acting;
 
 /// What a card is showing.
@@ -32,10 +32,11 @@ fn rank(row: &QuestionRow) -> u8 {
 pub fn QuestionModeration(
     /// The lesson.
     lesson: LessonId,
+    /// Its questions, as the Enquiry page reads them.
+    rows: Memo<Vec<QuestionRow>>,
 ) -> impl IntoView {
     let acting = use_acting();
     let lesson = StoredValue::new(lesson);
-    let rows = use_question_rows(lesson);
     let sorted = Memo::new(move |_| {
         let mut rows = rows.get();
         rows.sort_by_key(rank);
@@ -49,34 +50,26 @@ pub fn QuestionModeration(
         })
     };
     let selected = RwSignal::new(BTreeSet::<QuestionId>::new());
-    let merging = Memo::new(move |_| selected.with(BTreeSet::len) >= 2);
-    // Read untracked, so a question arriving never resets what the teacher is typing.
-    let merge_draft = move || {
-        let chosen = selected.get_untracked();
+    let draft = Callback::new(move |chosen: BTreeSet<QuestionId>| {
         rows.with_untracked(|r| {
             r.iter()
                 .find(|q| chosen.contains(&q.id))
                 .map(|q| q.text.clone())
                 .unwrap_or_default()
         })
-    };
-    let merge = Callback::new(move |text: String| {
-        let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
-        let questions: Vec<_> = selected.get_untracked().into_iter().collect();
+    });
+    let merge = Callback::new(move |(questions, text): (Vec<QuestionId>, ItemText)| {
         let count = questions.len();
         acting.teacher(Command::MergeQuestions {
             lesson: lesson.get_value(),
             questions,
             text,
         })?;
-        selected.set(BTreeSet::new());
-        acting.done(
-            Ok(()),
-            &format!("Merged {count} questions into one. Every author is kept."),
-        );
+        acting.say(format!(
+            "Merged {count} questions into one. Every author is kept."
+        ));
         Ok(())
     });
-    let cancel_merge = Callback::new(move |()| selected.set(BTreeSet::new()));
 
     view! {
         <section class="plan-section" aria-labelledby="questions-heading">
@@ -88,19 +81,7 @@ pub fn QuestionModeration(
             {move || rows.with(Vec::is_empty).then(|| view! {
                 <p class="empty-note">"No questions yet. Pupils ask them from the Pupil view."</p>
             })}
-            {move || merging.get().then(|| view! {
-                <div class="merge-bar">
-                    <p aria-live="polite">{move || format!("{} questions chosen to merge.", selected.with(BTreeSet::len))}</p>
-                    <TextForm
-                        label="Wording for the merged question"
-                        initial=merge_draft()
-                        submit="Merge into one"
-                        on_submit=merge
-                        on_cancel=cancel_merge
-                        class="merge-form"
-                    />
-                </div>
-            })}
+            <MergeBar chosen=selected noun="questions" label="Wording for the merged question" draft on_merge=merge />
             <ul class="proposal-list">
                 <For
                     each=move || sorted.get()
@@ -125,9 +106,9 @@ fn QuestionCard(
     let id = StoredValue::new(question.id.clone());
     let quoted = format!("“{}”", question.text);
     let air_name = format!("Air on Board: {quoted}");
-    let public = question.is_public();
+    let public = question.public;
     let act = move |command: Command, info: &'static str| {
-        acting.done(acting.teacher(command), info);
+        acting.teacher_then(command, info);
     };
     let edit = Callback::new(move |text: String| {
         let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
@@ -146,15 +127,6 @@ fn QuestionCard(
         })
     });
     let plain = Callback::new(move |()| mode.set(Mode::Plain));
-    let toggle = move |_| {
-        selected.update(|s| {
-            let id = id.get_value();
-            if !s.remove(&id) {
-                s.insert(id);
-            }
-        })
-    };
-    let is_selected = move || selected.with(|s| id.with_value(|id| s.contains(id)));
     let quadrant = question.quadrant;
     let bloom_changed = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
@@ -195,11 +167,7 @@ fn QuestionCard(
             {move || match mode.get() {
                 Mode::Plain => view! {
                     <div class="row-actions">
-                        <label class="select-merge">
-                            <input type="checkbox" prop:checked=is_selected on:change=toggle />
-                            <span class="visually-hidden">{format!("Select {} to merge", quoted.clone())}</span>
-                            <span aria-hidden="true">"Merge"</span>
-                        </label>
+                        <MergeToggle chosen=selected id=id.get_value() quoted=quoted.clone() />
                         {approvable.then(|| view! {
                             <button type="button" class="primary" on:click=move |_| act(
                                 Command::ApproveQuestion { lesson: lesson.get_value(), question: id.get_value() },

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use withme_core::enquiry::Quadrant;
 use withme_core::{Command, LessonId, QuestionId};
 
-use crate::enquiry::{QuestionRow, use_question_rows};
+use crate::enquiry::QuestionRow;
 use crate::state::use_acting;
 
 /// The four quarters, and a tray of questions not sorted yet.
@@ -13,17 +13,13 @@ use crate::state::use_acting;
 pub fn QuestionQuadrant(
     /// The lesson.
     lesson: LessonId,
+    /// Its questions, as the Enquiry page reads them.
+    rows: Memo<Vec<QuestionRow>>,
 ) -> impl IntoView {
     let acting = use_acting();
     let lesson = StoredValue::new(lesson);
-    let rows = use_question_rows(lesson);
     let public = Memo::new(move |_| {
-        rows.with(|r| {
-            r.iter()
-                .filter(|q| q.is_public())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        rows.with(|r| r.iter().filter(|q| q.public).cloned().collect::<Vec<_>>())
     });
     let picked = RwSignal::new(None::<QuestionId>);
     let place = move |quadrant: Option<Quadrant>| {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use withme_core::enquiry::{BoardStage, Stimulus, StimulusKind};
 use withme_core::{Command, LessonId, Notes};
 
-use super::{ThinkingTimer, unique_id};
+use super::{DraftArea, ThinkingTimer, unique_id};
 use crate::state::{use_acting, use_library};
 
 const KINDS: [(StimulusKind, &str); 3] = [
@@ -99,8 +99,6 @@ pub fn StimulusPanel(
             <button type="button" aria-pressed=pressed on:click=move |_| show(to.clone())>{label}</button>
         }
     };
-    let text_id = unique_id("stimulus");
-    let message_id = format!("{text_id}-message");
     let seconds_id = unique_id("thinking");
 
     view! {
@@ -121,16 +119,7 @@ pub fn StimulusPanel(
                         </label>
                     }).collect_view()}
                 </fieldset>
-                <label for=text_id.clone()>"Stimulus"</label>
-                <textarea
-                    id=text_id
-                    rows="3"
-                    prop:value=move || draft.get()
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
-                    aria-describedby=message_id.clone()
-                    on:input=move |event| draft.set(event_target_value(&event))
-                ></textarea>
-                <p class="field-error" id=message_id aria-live="polite">{move || error.get()}</p>
+                <DraftArea label="Stimulus" draft error />
                 <div class="row-actions">
                     <button type="submit" class="primary">"Save stimulus"</button>
                     {move || saved.with(Option::is_some).then(|| view! {

@@ -30,13 +30,8 @@ pub struct QuestionRow {
     pub bloom: Option<BloomLevel>,
     /// Going forward to the vote.
     pub forward: bool,
-}
-
-impl QuestionRow {
-    /// Approved and not hidden.
-    pub fn is_public(&self) -> bool {
-        self.status == QuestionStatus::Approved && !self.hidden
-    }
+    /// The class may see it (`Question::is_public`).
+    pub public: bool,
 }
 
 /// Every question of a lesson that is not merged away, oldest first.
@@ -59,11 +54,13 @@ pub fn question_rows(library: &Library, lesson: &LessonId) -> Vec<QuestionRow> {
             quadrant: q.quadrant,
             bloom: q.bloom,
             forward: q.forward,
+            public: q.is_public(),
         })
         .collect()
 }
 
-/// A memo of [`question_rows`] for one lesson.
+/// A memo of [`question_rows`] for one lesson, made once by the Enquiry page and shared by its
+/// sections.
 pub fn use_question_rows(lesson: StoredValue<LessonId>) -> Memo<Vec<QuestionRow>> {
     let library = use_library();
     Memo::new(move |_| library.with(|lib| lesson.with_value(|id| question_rows(lib, id))))
@@ -135,25 +132,29 @@ pub fn poll_view(library: &Library, lesson: &LessonId, poll: &Poll) -> PollView 
             .map(|q| q.text.to_string())
             .unwrap_or_default()
     };
-    let rows = if shown {
-        poll.tally()
-            .into_iter()
+    // A hidden count is never worked out here, so no screen can show it by mistake.
+    let count = shown.then(|| poll.count());
+    let rows = match &count {
+        Some(count) => count
+            .tally
+            .iter()
             .map(|(id, score)| CountRow {
-                text: text(&id),
-                id,
-                score,
+                id: id.clone(),
+                text: text(id),
+                score: *score,
             })
-            .collect()
-    } else {
-        poll.options
+            .collect(),
+        None => poll
+            .options
             .iter()
             .map(|id| CountRow {
                 id: id.clone(),
                 text: text(id),
                 score: 0,
             })
-            .collect()
+            .collect(),
     };
+    let (standing, winner) = count.map_or((None, None), |c| (Some(c.standing), c.winner));
     PollView {
         id: poll.id.clone(),
         method: poll.method,
@@ -163,8 +164,8 @@ pub fn poll_view(library: &Library, lesson: &LessonId, poll: &Poll) -> PollView 
         class_size,
         rows,
         shown,
-        standing: shown.then(|| poll.standing()),
-        winner: shown.then(|| poll.winner()).flatten(),
+        standing,
+        winner,
         by_teacher: poll.teacher_choice.is_some(),
         run_off: poll.runoff_of.is_some(),
     }

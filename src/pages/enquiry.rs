@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::{
     ParkingLot, PollPanel, QuestionModeration, QuestionQuadrant, StimulusPanel, TeacherLayout,
 };
+use crate::enquiry::use_question_rows;
 use crate::routes::{AppRoute, use_lesson_id};
 use crate::state::use_library;
 
@@ -27,7 +28,9 @@ pub fn EnquiryPage() -> impl IntoView {
     view! {
         <TeacherLayout>
             {move || match live.get() {
-                Some(lesson) => view! {
+                Some(lesson) => {
+                    let rows = use_question_rows(StoredValue::new(lesson.clone()));
+                    view! {
                     <p class="breadcrumb">
                         <a href=AppRoute::Planner(lesson.clone()).href()>"← Back to the plan"</a>
                     </p>
@@ -38,11 +41,12 @@ pub fn EnquiryPage() -> impl IntoView {
                         <a class="button" href=AppRoute::PassDevice(lesson.clone()).href() target="_blank" rel="noopener">"Pass-the-tablet vote"</a>
                     </div>
                     <StimulusPanel lesson=lesson.clone() />
-                    <QuestionModeration lesson=lesson.clone() />
-                    <QuestionQuadrant lesson=lesson.clone() />
-                    <PollPanel lesson=lesson.clone() />
+                    <QuestionModeration lesson=lesson.clone() rows />
+                    <QuestionQuadrant lesson=lesson.clone() rows />
+                    <PollPanel lesson=lesson.clone() rows />
                     <ParkingLot lesson=lesson />
-                }.into_any(),
+                }.into_any()
+                }
                 None => view! {
                     <div class="empty-state">
                         <h1>"This lesson isn't on this device"</h1>

@@ -40,11 +40,21 @@ impl Acting {
             .map_err(|reason| reason.to_string())
     }
 
-    /// Shows `info` when done, or the reason it was refused.
-    pub fn done(&self, outcome: Result<(), String>, info: &str) {
-        if self.said(outcome) {
+    /// Applies `command` as the teacher and says `info` when done, or why it was refused.
+    pub fn teacher_then(&self, command: Command, info: &str) {
+        if self.teacher_or_say(command) {
             self.notices.info(info.to_owned());
         }
+    }
+
+    /// Shows that something happened.
+    pub fn say(&self, info: impl Into<String>) {
+        self.notices.info(info);
+    }
+
+    /// Shows that something could not be done.
+    pub fn say_problem(&self, reason: impl Into<String>) {
+        self.notices.problem(reason);
     }
 
     fn said(&self, outcome: Result<(), String>) -> bool {

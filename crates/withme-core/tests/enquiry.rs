@@ -2,31 +2,21 @@
 
 mod support;
 
-use support::Scenario;
+use support::{Scenario, text};
 use withme_core::enquiry::{
     BallotProblem, BloomLevel, BoardStage, Quadrant, QuestionStatus, Standing, Stimulus,
     StimulusKind, VoteMethod, poll_csv,
 };
 use withme_core::{
-    Applied, Author, Command, ItemText, KindNote, LessonId, Notes, PollId, PupilId, QuestionId,
-    Rejection,
+    Applied, Author, Command, KindNote, LessonId, Notes, PollId, PupilId, QuestionId, Rejection,
 };
-
-fn text(t: &str) -> ItemText {
-    ItemText::parse(t).unwrap()
-}
 
 /// A lesson for Year 5 Oak, with Amira, Ben, Chloé, Dev and Ela on the list.
 fn classroom() -> (Scenario, LessonId, Vec<PupilId>) {
-    let mut s = Scenario::new();
-    let (class, pupils) = s.new_class("Year 5 Oak", &["Amira", "Ben", "Chloé", "Dev", "Ela"]);
-    let lesson = s.new_lesson("Is it ever right to lie?");
-    s.teacher(Command::SetLessonClass {
-        lesson: lesson.clone(),
-        class: Some(class),
-    })
-    .unwrap();
-    (s, lesson, pupils)
+    Scenario::classroom(
+        "Is it ever right to lie?",
+        &["Amira", "Ben", "Chloé", "Dev", "Ela"],
+    )
 }
 
 fn ask(s: &mut Scenario, lesson: &LessonId, pupil: &PupilId, t: &str) -> QuestionId {

@@ -3,7 +3,7 @@
 mod support;
 
 use proptest::prelude::*;
-use support::{Scenario, title_of};
+use support::{Scenario, text, title_of};
 use withme_core::markdown::{PlanText, plan_to_markdown, read_plan_text};
 use withme_core::undo::UndoHistory;
 use withme_core::{
@@ -11,10 +11,6 @@ use withme_core::{
     NoteKind, Notes, PhaseMinutes, PhaseTitle, Plan, Rejection, Section, TemplateChoice,
     TemplateId, TemplateName,
 };
-
-fn text(t: &str) -> ItemText {
-    ItemText::parse(t).unwrap()
-}
 
 fn new_lesson_from(s: &mut Scenario, template: BuiltInTemplate) -> LessonId {
     let op = s.op(

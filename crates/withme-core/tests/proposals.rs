@@ -2,28 +2,16 @@
 
 mod support;
 
-use support::Scenario;
+use support::{Scenario, text};
 use withme_core::coproduction::{Coproduction, names};
 use withme_core::{
-    Applied, Command, ItemText, KindNote, LessonId, ProposalId, ProposalKind, ProposalStatus,
-    PupilId, Rejection,
+    Applied, Command, KindNote, LessonId, ProposalId, ProposalKind, ProposalStatus, PupilId,
+    Rejection,
 };
-
-fn text(t: &str) -> ItemText {
-    ItemText::parse(t).unwrap()
-}
 
 /// A lesson for Year 5 Oak, with Amira, Ben, Chloé and Dev on the list.
 fn classroom() -> (Scenario, LessonId, Vec<PupilId>) {
-    let mut s = Scenario::new();
-    let (class, pupils) = s.new_class("Year 5 Oak", &["Amira", "Ben", "Chloé", "Dev"]);
-    let lesson = s.new_lesson("Rivers");
-    s.teacher(Command::SetLessonClass {
-        lesson: lesson.clone(),
-        class: Some(class),
-    })
-    .unwrap();
-    (s, lesson, pupils)
+    Scenario::classroom("Rivers", &["Amira", "Ben", "Chloé", "Dev"])
 }
 
 fn propose(s: &mut Scenario, lesson: &LessonId, pupil: &PupilId, t: &str) -> ProposalId {

@@ -7,9 +7,9 @@ mod support;
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
-use support::Scenario;
+use support::{Scenario, text};
 use withme_core::enquiry::VoteMethod;
-use withme_core::{Command, ItemText, LessonId, PollId, QuestionId, Rejection};
+use withme_core::{Command, LessonId, PollId, QuestionId, Rejection};
 
 const PUPILS: usize = 6;
 
@@ -127,19 +127,16 @@ proptest! {
     fn the_count_is_a_recount_of_the_final_ballots_and_closing_freezes_it(
         (method, blind, options, steps, close_at) in scenario_strategy()
     ) {
-        let mut s = Scenario::new();
         let names: Vec<String> = (0..PUPILS).map(|i| format!("Pupil {i}")).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let (class, pupils) = s.new_class("Year 6", &names);
-        let lesson = s.new_lesson("Votes");
-        s.teacher(Command::SetLessonClass { lesson: lesson.clone(), class: Some(class) }).unwrap();
+        let (mut s, lesson, pupils) = Scenario::classroom("Votes", &names);
         let mut questions: Vec<QuestionId> = Vec::new();
         for i in 0..options {
             let op = s.op(
                 withme_core::Author::Pupil { pupil: pupils[i % PUPILS].clone() },
                 Command::AskQuestion {
                     lesson: lesson.clone(),
-                    text: ItemText::parse(&format!("Question {i}?")).unwrap(),
+                    text: text(&format!("Question {i}?")),
                     with: vec![],
                 },
             );

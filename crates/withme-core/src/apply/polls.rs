@@ -15,30 +15,32 @@ use crate::library::Library;
 use crate::operation::{Event, Operation};
 use crate::time::Timestamp;
 
-fn poll_mut<'a>(lesson: &'a mut Lesson, id: &PollId) -> Result<&'a mut Poll, Rejection> {
-    lesson
+/// Which polls a change may touch.
+#[derive(Clone, Copy)]
+enum While {
+    /// Any poll (revealing).
+    Any,
+    /// Only one taking ballots.
+    Open,
+    /// Only one closed (tie breaks).
+    Closed,
+}
+
+fn find_poll<'a>(
+    lesson: &'a mut Lesson,
+    id: &PollId,
+    state: While,
+) -> Result<&'a mut Poll, Rejection> {
+    let poll = lesson
         .enquiry_mut()
         .polls
         .iter_mut()
         .find(|p| &p.id == id)
-        .ok_or(Rejection::UnknownPoll)
-}
-
-fn open_poll_mut<'a>(lesson: &'a mut Lesson, id: &PollId) -> Result<&'a mut Poll, Rejection> {
-    let poll = poll_mut(lesson, id)?;
-    if poll.open {
-        Ok(poll)
-    } else {
-        Err(Rejection::PollClosed)
-    }
-}
-
-fn closed_poll_mut<'a>(lesson: &'a mut Lesson, id: &PollId) -> Result<&'a mut Poll, Rejection> {
-    let poll = poll_mut(lesson, id)?;
-    if poll.open {
-        Err(Rejection::PollStillOpen)
-    } else {
-        Ok(poll)
+        .ok_or(Rejection::UnknownPoll)?;
+    match (state, poll.open) {
+        (While::Open, false) => Err(Rejection::PollClosed),
+        (While::Closed, true) => Err(Rejection::PollStillOpen),
+        _ => Ok(poll),
     }
 }
 
@@ -92,6 +94,18 @@ fn open(lesson: &mut Lesson, poll: Poll) -> Result<(), Rejection> {
 }
 
 impl Library {
+    /// Changes one poll of a lesson, if it is in the state the change needs.
+    fn change_poll(
+        &mut self,
+        lesson: &LessonId,
+        id: &PollId,
+        at: Timestamp,
+        state: While,
+        change: impl FnOnce(&mut Poll) -> Result<(), Rejection>,
+    ) -> Result<Event, Rejection> {
+        self.change_lesson(lesson, at, |l| change(find_poll(l, id, state)?))
+    }
+
     pub(super) fn open_poll(
         &mut self,
         op: &Operation,
@@ -101,19 +115,7 @@ impl Library {
         options: &[QuestionId],
     ) -> Result<Event, Rejection> {
         check_method(method)?;
-        let poll = Poll {
-            id: PollId::from(&op.id),
-            method,
-            blind,
-            options: options.to_vec(),
-            open: true,
-            revealed: false,
-            ballots: Default::default(),
-            hands: Vec::new(),
-            runoff_of: None,
-            teacher_choice: None,
-            opened_at: op.at,
-        };
+        let poll = Poll::opened(op, method, blind, options.to_vec(), None);
         self.change_lesson(lesson, op.at, |l| open(l, poll))
     }
 
@@ -125,8 +127,7 @@ impl Library {
         choices: &[QuestionId],
     ) -> Result<Event, Rejection> {
         let voter = pupil_of(op)?.clone();
-        self.change_lesson(lesson, op.at, |l| {
-            let poll = open_poll_mut(l, id)?;
+        self.change_poll(lesson, id, op.at, While::Open, |poll| {
             poll.check_ballot(choices)
                 .map_err(|problem| Rejection::Ballot { problem })?;
             poll.ballots.insert(voter, choices.to_vec());
@@ -140,8 +141,8 @@ impl Library {
         id: &PollId,
         at: Timestamp,
     ) -> Result<Event, Rejection> {
-        self.change_lesson(lesson, at, |l| {
-            open_poll_mut(l, id)?.open = false;
+        self.change_poll(lesson, id, at, While::Open, |poll| {
+            poll.open = false;
             Ok(())
         })
     }
@@ -152,8 +153,8 @@ impl Library {
         id: &PollId,
         at: Timestamp,
     ) -> Result<Event, Rejection> {
-        self.change_lesson(lesson, at, |l| {
-            poll_mut(l, id)?.revealed = true;
+        self.change_poll(lesson, id, at, While::Any, |poll| {
+            poll.revealed = true;
             Ok(())
         })
     }
@@ -165,8 +166,7 @@ impl Library {
         counts: &[u32],
         at: Timestamp,
     ) -> Result<Event, Rejection> {
-        self.change_lesson(lesson, at, |l| {
-            let poll = open_poll_mut(l, id)?;
+        self.change_poll(lesson, id, at, While::Open, |poll| {
             if poll.method != VoteMethod::HandsUp || counts.len() != poll.options.len() {
                 return Err(Rejection::BadHandsCount);
             }
@@ -184,7 +184,7 @@ impl Library {
         id: &PollId,
     ) -> Result<Event, Rejection> {
         self.change_lesson(lesson, op.at, |l| {
-            let tied = closed_poll_mut(l, id)?;
+            let tied = find_poll(l, id, While::Closed)?;
             let Standing::Tie(options) = tied.standing() else {
                 return Err(Rejection::NoTie);
             };
@@ -195,19 +195,7 @@ impl Library {
                 VoteMethod::HandsUp => VoteMethod::HandsUp,
                 _ => VoteMethod::Single,
             };
-            let run_off = Poll {
-                id: PollId::from(&op.id),
-                method,
-                blind: tied.blind,
-                options,
-                open: true,
-                revealed: false,
-                ballots: Default::default(),
-                hands: Vec::new(),
-                runoff_of: Some(id.clone()),
-                teacher_choice: None,
-                opened_at: op.at,
-            };
+            let run_off = Poll::opened(op, method, tied.blind, options, Some(id.clone()));
             open(l, run_off)
         })
     }
@@ -219,8 +207,7 @@ impl Library {
         question: &QuestionId,
         at: Timestamp,
     ) -> Result<Event, Rejection> {
-        self.change_lesson(lesson, at, |l| {
-            let poll = closed_poll_mut(l, id)?;
+        self.change_poll(lesson, id, at, While::Closed, |poll| {
             let Standing::Tie(tied) = poll.standing() else {
                 return Err(Rejection::NoTie);
             };

@@ -11,7 +11,9 @@ use crate::text::Notes;
 use crate::time::Timestamp;
 
 pub use csv::poll_csv;
-pub use poll::{BallotProblem, MAX_MULTI_VOTES, MIN_MULTI_VOTES, Poll, Standing, VoteMethod};
+pub use poll::{
+    BallotProblem, Count, MAX_MULTI_VOTES, MIN_MULTI_VOTES, Poll, Standing, VoteMethod,
+};
 pub use question::{
     BloomLevel, ParkedQuestion, Quadrant, Question, QuestionStatus, THINKING_STEMS,
 };

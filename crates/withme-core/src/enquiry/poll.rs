@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{PollId, PupilId, QuestionId};
+use crate::operation::Operation;
 use crate::time::Timestamp;
 
 /// Fewest votes each pupil may have in a multi-vote.
@@ -82,6 +83,17 @@ impl std::fmt::Display for BallotProblem {
     }
 }
 
+/// A poll's count, worked out once: see [`Poll::count`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Count {
+    /// Each option's score, in the order of the options.
+    pub tally: Vec<(QuestionId, u32)>,
+    /// Who leads, or who ties.
+    pub standing: Standing,
+    /// The question chosen, once closed.
+    pub winner: Option<QuestionId>,
+}
+
 /// One vote: the teacher opens it on some questions, pupils cast ballots, the teacher closes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Poll {
@@ -127,6 +139,29 @@ pub enum Standing {
 }
 
 impl Poll {
+    /// A poll opened by `op`, taking ballots, with none yet.
+    pub(crate) fn opened(
+        op: &Operation,
+        method: VoteMethod,
+        blind: bool,
+        options: Vec<QuestionId>,
+        runoff_of: Option<PollId>,
+    ) -> Poll {
+        Poll {
+            id: PollId::from(&op.id),
+            method,
+            blind,
+            options,
+            open: true,
+            revealed: false,
+            ballots: BTreeMap::new(),
+            hands: Vec::new(),
+            runoff_of,
+            teacher_choice: None,
+            opened_at: op.at,
+        }
+    }
+
     /// Whether the tallies may be shown: always, unless the vote is blind and not yet revealed.
     pub fn tallies_shown(&self) -> bool {
         !self.blind || self.revealed
@@ -192,16 +227,36 @@ impl Poll {
 
     /// Who leads the count, or who ties.
     pub fn standing(&self) -> Standing {
+        self.standing_in(&self.tally())
+    }
+
+    /// The question this poll chose, once closed: the leader, or the teacher's choice in a tie.
+    pub fn winner(&self) -> Option<QuestionId> {
+        self.winner_by(self.standing())
+    }
+
+    /// The tally, who leads and the winner, each worked out once (for a screen showing all three).
+    pub fn count(&self) -> Count {
         let tally = self.tally();
-        let top = tally.iter().map(|(_, s)| *s).max().unwrap_or(0);
+        let standing = self.standing_in(&tally);
+        let winner = self.winner_by(standing.clone());
+        Count {
+            tally,
+            standing,
+            winner,
+        }
+    }
+
+    fn standing_in(&self, tally: &[(QuestionId, u32)]) -> Standing {
         let counted = self.voters() > 0 || self.hands.iter().any(|h| *h > 0);
         if !counted {
             return Standing::NoVotes;
         }
+        let top = tally.iter().map(|(_, s)| *s).max().unwrap_or(0);
         let mut leaders: Vec<QuestionId> = tally
-            .into_iter()
+            .iter()
             .filter(|(_, s)| *s == top)
-            .map(|(q, _)| q)
+            .map(|(q, _)| q.clone())
             .collect();
         if leaders.len() == 1 {
             Standing::Leader(leaders.remove(0))
@@ -210,15 +265,14 @@ impl Poll {
         }
     }
 
-    /// The question this poll chose, once closed: the leader, or the teacher's choice in a tie.
-    pub fn winner(&self) -> Option<QuestionId> {
+    fn winner_by(&self, standing: Standing) -> Option<QuestionId> {
         if self.open {
             return None;
         }
         if let Some(choice) = &self.teacher_choice {
             return Some(choice.clone());
         }
-        match self.standing() {
+        match standing {
             Standing::Leader(question) => Some(question),
             Standing::NoVotes | Standing::Tie(_) => None,
         }

@@ -3,8 +3,8 @@
 #![allow(dead_code)]
 
 use withme_core::{
-    Applied, Author, ClassId, ClassName, Command, DeviceId, LessonId, LessonTitle, Library, OpId,
-    Operation, PupilId, PupilName, Rejection, Timestamp,
+    Applied, Author, ClassId, ClassName, Command, DeviceId, ItemText, LessonId, LessonTitle,
+    Library, OpId, Operation, PupilId, PupilName, Rejection, Timestamp,
 };
 
 /// A library and one device that numbers its operations 1, 2, 3, … one second apart.
@@ -96,6 +96,26 @@ impl Scenario {
             .collect();
         (class, ids)
     }
+}
+
+impl Scenario {
+    /// A lesson called `title` for a new class "Year 5 Oak" with these pupils on the list.
+    pub fn classroom(title: &str, pupils: &[&str]) -> (Self, LessonId, Vec<PupilId>) {
+        let mut s = Self::new();
+        let (class, ids) = s.new_class("Year 5 Oak", pupils);
+        let lesson = s.new_lesson(title);
+        s.teacher(Command::SetLessonClass {
+            lesson: lesson.clone(),
+            class: Some(class),
+        })
+        .expect("class chosen");
+        (s, lesson, ids)
+    }
+}
+
+/// An item's text, known to be valid.
+pub fn text(text: &str) -> ItemText {
+    ItemText::parse(text).unwrap()
 }
 
 pub fn title_of(text: &str) -> LessonTitle {

@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::enquiry::ParkedQuestion;
-use crate::ids::{ClassId, PupilId};
-use crate::text::{ClassName, PupilName};
+use crate::groups::{PairRule, Picker, Role};
+use crate::ids::{ClassId, PupilId, RoleId};
+use crate::text::{ClassName, PupilLabel, PupilName};
 use crate::time::Timestamp;
 
 /// Most pupils on one class roster.
@@ -19,6 +20,9 @@ pub struct Pupil {
     name: PupilName,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     removed: bool,
+    /// The teacher's label to balance groups on. Never sent to a pupil's device.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    label: Option<PupilLabel>,
 }
 
 impl Pupil {
@@ -36,6 +40,11 @@ impl Pupil {
     pub fn is_removed(&self) -> bool {
         self.removed
     }
+
+    /// The teacher's label for balancing groups, if any.
+    pub fn label(&self) -> Option<&PupilLabel> {
+        self.label.as_ref()
+    }
 }
 
 /// A class: a name and a roster.
@@ -49,6 +58,21 @@ pub struct Class {
     /// Questions from past enquiries, waiting for a later lesson to take them up.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     parked: Vec<ParkedQuestion>,
+    /// Put away at the end of a year: kept, but out of the way.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    archived: bool,
+    /// Keep-apart and keep-together pairs for the group maker. Never sent to a pupil's device.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pair_rules: Vec<PairRule>,
+    /// The class's group roles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    roles: Vec<Role>,
+    /// Every pupil should lead at least once in this many lessons.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    lead_window: Option<u8>,
+    /// The Board's random picker.
+    #[serde(default, skip_serializing_if = "Picker::is_empty")]
+    picker: Picker,
 }
 
 impl Class {
@@ -59,7 +83,73 @@ impl Class {
             pupils: Vec::new(),
             created_at: at,
             parked: Vec::new(),
+            archived: false,
+            pair_rules: Vec::new(),
+            roles: Vec::new(),
+            lead_window: None,
+            picker: Picker::default(),
         }
+    }
+
+    /// Whether the teacher has archived the class.
+    pub fn is_archived(&self) -> bool {
+        self.archived
+    }
+
+    /// The keep-apart and keep-together pairs.
+    pub fn pair_rules(&self) -> &[PairRule] {
+        &self.pair_rules
+    }
+
+    /// The class's group roles, in the teacher's order.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// The role with this id.
+    pub fn role(&self, id: &RoleId) -> Option<&Role> {
+        self.roles.iter().find(|r| &r.id == id)
+    }
+
+    /// Every pupil should lead at least once in this many lessons, if the teacher set it.
+    pub fn lead_window(&self) -> Option<u8> {
+        self.lead_window
+    }
+
+    /// The Board's random picker.
+    pub fn picker(&self) -> &Picker {
+        &self.picker
+    }
+
+    pub(crate) fn set_archived(&mut self, archived: bool) {
+        self.archived = archived;
+    }
+
+    pub(crate) fn pair_rules_mut(&mut self) -> &mut Vec<PairRule> {
+        &mut self.pair_rules
+    }
+
+    pub(crate) fn set_roles(&mut self, roles: Vec<Role>) {
+        self.roles = roles;
+    }
+
+    pub(crate) fn set_lead_window(&mut self, window: Option<u8>) {
+        self.lead_window = window;
+    }
+
+    pub(crate) fn picker_mut(&mut self) -> &mut Picker {
+        &mut self.picker
+    }
+
+    /// The class as a pupil's device may hold it: no labels, pair rules or picker history.
+    pub(crate) fn seen_by_pupil(&self) -> Class {
+        let mut seen = self.clone();
+        for pupil in &mut seen.pupils {
+            pupil.label = None;
+        }
+        seen.pair_rules.clear();
+        seen.picker = Picker::default();
+        seen
     }
 
     /// The class's id.
@@ -122,6 +212,7 @@ impl Class {
             id,
             name,
             removed: false,
+            label: None,
         });
     }
 
@@ -141,5 +232,9 @@ impl Pupil {
 
     pub(crate) fn set_removed(&mut self, removed: bool) {
         self.removed = removed;
+    }
+
+    pub(crate) fn set_label(&mut self, label: Option<PupilLabel>) {
+        self.label = label;
     }
 }

@@ -1,7 +1,7 @@
 //! The stored library document: a public, versioned format.
 //!
 //! ```json
-//! { "format": "withme.library", "version": 3, "library": { "lessons": [], "classes": [], "templates": [], "applied": {} } }
+//! { "format": "withme.library", "version": 4, "library": { "lessons": [], "classes": [], "templates": [], "applied": {} } }
 //! ```
 //!
 //! Versions:
@@ -13,6 +13,10 @@
 //! - **3**: adds, all optional: a lesson's enquiry (stimulus, thinking time, questions, polls
 //!   with their ballots, what the Board shows, the chosen question) and a class's question
 //!   parking lot. Again a version 2 document reads unchanged.
+//! - **4**: adds, all optional: a lesson's register, groups and roles (with the teacher's
+//!   reasons and pupils' opt-outs); a class's archived mark, pupils' labels, keep-apart and
+//!   keep-together pairs, group roles, lead window and picker. A version 3 document reads
+//!   unchanged.
 //!
 //! Loading runs the migrations from the stored version up to [`LIBRARY_VERSION`]. A document from
 //! a newer version of Withme, or one that cannot be read, is refused with a [`DocumentError`] so
@@ -28,7 +32,7 @@ use crate::library::Library;
 pub const LIBRARY_FORMAT: &str = "withme.library";
 
 /// The version this build writes, and the newest it reads.
-pub const LIBRARY_VERSION: u32 = 3;
+pub const LIBRARY_VERSION: u32 = 4;
 
 /// Documents from this version on read straight into the current types: every later version
 /// only added optional fields. Older ones go through [`MIGRATIONS`] as JSON values.
@@ -39,7 +43,7 @@ type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades a library from version `i + 1` to version `i + 2`.
 const MIGRATIONS: [Migration; (LIBRARY_VERSION - 1) as usize] =
-    [only_added_fields, only_added_fields];
+    [only_added_fields, only_added_fields, only_added_fields];
 
 /// A step for a version that only added optional fields: the value is already readable.
 fn only_added_fields(library: Value) -> Result<Value, String> {

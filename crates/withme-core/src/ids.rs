@@ -119,6 +119,10 @@ entity_id!(
     /// Identifies a poll: one vote the teacher opens and closes.
     PollId
 );
+entity_id!(
+    /// Identifies a group role in a class's catalogue, e.g. `facilitator`.
+    RoleId
+);
 
 impl ItemId {
     /// The id of the `index`-th entry made by operation `op` (e.g. a template's phases).

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::enquiry::Enquiry;
+use crate::groups::LessonGroups;
 use crate::ids::{LessonId, ProposalId};
 use crate::plan::Plan;
 use crate::proposal::Proposal;
@@ -24,6 +25,9 @@ pub struct Lesson {
     /// The class's enquiry: stimulus, questions and votes. Not part of the plan either.
     #[serde(default, skip_serializing_if = "Enquiry::is_empty")]
     enquiry: Enquiry,
+    /// Who is absent, the groups and their roles.
+    #[serde(default, skip_serializing_if = "LessonGroups::is_empty")]
+    groups: LessonGroups,
 }
 
 impl Lesson {
@@ -36,6 +40,7 @@ impl Lesson {
             deleted_at: None,
             proposals: Vec::new(),
             enquiry: Enquiry::default(),
+            groups: LessonGroups::default(),
         }
     }
 
@@ -86,6 +91,15 @@ impl Lesson {
 
     pub(crate) fn enquiry_mut(&mut self) -> &mut Enquiry {
         &mut self.enquiry
+    }
+
+    /// The lesson's register, groups and roles.
+    pub fn groups(&self) -> &LessonGroups {
+        &self.groups
+    }
+
+    pub(crate) fn groups_mut(&mut self) -> &mut LessonGroups {
+        &mut self.groups
     }
 
     pub(crate) fn plan_mut(&mut self) -> &mut Plan {

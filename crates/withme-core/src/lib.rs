@@ -24,6 +24,7 @@ mod class;
 pub mod coproduction;
 pub mod document;
 pub mod enquiry;
+pub mod groups;
 mod ids;
 mod lesson;
 pub mod lesson_file;
@@ -41,11 +42,11 @@ mod text;
 mod time;
 pub mod undo;
 
-pub use apply::Rejection;
+pub use apply::{Rejection, lesson_seed};
 pub use class::{Class, MAX_PUPILS_PER_CLASS, Pupil};
 pub use ids::{
     ClassId, DeviceId, IdError, ItemId, LessonId, OpId, PollId, ProposalId, PupilId, QuestionId,
-    TemplateId,
+    RoleId, TemplateId,
 };
 pub use lesson::Lesson;
 pub use library::{AppliedOps, Library};
@@ -57,7 +58,7 @@ pub use proposal::{
 pub use pupil_operation::{PupilCommand, PupilOperation};
 pub use template::{BuiltInTemplate, MAX_SAVED_TEMPLATES, Template, TemplateChoice};
 pub use text::{
-    ClassName, ItemText, KindNote, LessonTitle, Notes, PhaseTitle, PupilName, Subject,
-    TemplateName, TextError,
+    ClassName, ItemText, KindNote, LessonTitle, Notes, PhaseTitle, PupilLabel, PupilName, Reason,
+    RoleDuty, RoleName, SentenceStarter, Subject, TemplateName, TextError,
 };
 pub use time::{LessonDate, LessonLength, PhaseMinutes, TimeError, Timestamp};

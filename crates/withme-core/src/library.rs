@@ -104,12 +104,19 @@ impl Library {
 
     /// The library as a pupil's device may hold it: in every enquiry, only `pupil`'s own
     /// ballots and questions besides the approved ones, and no hidden counts (see
-    /// [`crate::enquiry::Enquiry::seen_by_pupil`]). With no pupil chosen, no ballot at all.
+    /// [`crate::enquiry::Enquiry::seen_by_pupil`]); only their own group, absence and opt-outs
+    /// (see [`crate::groups::LessonGroups::seen_by`]); no labels, pair rules or picks. With no
+    /// pupil chosen, no ballot and no group at all.
     pub fn seen_by_pupil(&self, pupil: Option<&PupilId>) -> Library {
         let mut seen = self.clone();
         for lesson in seen.lessons.values_mut() {
             let enquiry = lesson.enquiry().seen_by(pupil);
             *lesson.enquiry_mut() = enquiry;
+            let groups = lesson.groups().seen_by(pupil);
+            *lesson.groups_mut() = groups;
+        }
+        for class in seen.classes.values_mut() {
+            *class = class.seen_by_pupil();
         }
         seen
     }

@@ -7,14 +7,16 @@
 use serde::{Deserialize, Serialize};
 
 use crate::enquiry::{BloomLevel, BoardStage, Quadrant, Stimulus, VoteMethod};
+use crate::groups::{PairKind, Role};
 use crate::ids::{
-    ClassId, ItemId, LessonId, OpId, PollId, ProposalId, PupilId, QuestionId, TemplateId,
+    ClassId, ItemId, LessonId, OpId, PollId, ProposalId, PupilId, QuestionId, RoleId, TemplateId,
 };
 use crate::plan::{Entry, ItemList, NoteKind, Plan, Section};
 use crate::proposal::{Proposal, ProposalKind};
 use crate::template::TemplateChoice;
 use crate::text::{
-    ClassName, ItemText, KindNote, LessonTitle, Notes, PhaseTitle, PupilName, Subject, TemplateName,
+    ClassName, ItemText, KindNote, LessonTitle, Notes, PhaseTitle, PupilLabel, PupilName, Reason,
+    Subject, TemplateName,
 };
 use crate::time::{LessonDate, LessonLength, PhaseMinutes, Timestamp};
 
@@ -496,6 +498,112 @@ pub enum Command {
         /// Which pupil.
         pupil: PupilId,
     },
+    /// Put a class away at the end of a year (kept, out of the way), or bring it back.
+    ArchiveClass {
+        /// Which class.
+        class: ClassId,
+        /// Archived or not.
+        archived: bool,
+    },
+    /// Delete a class and everything about its pupils, for good: their names, ideas,
+    /// questions, votes, groups and roles. Its lessons' plans stay, with no class and no names.
+    DeleteClass {
+        /// Which class.
+        class: ClassId,
+    },
+    /// Give a pupil a label to balance groups on, or clear it.
+    SetPupilLabel {
+        /// Which class.
+        class: ClassId,
+        /// Which pupil.
+        pupil: PupilId,
+        /// The label, or none.
+        label: Option<PupilLabel>,
+    },
+    /// Keep two pupils apart or together, or drop the rule about them.
+    SetPairRule {
+        /// Which class.
+        class: ClassId,
+        /// The two pupils.
+        pupils: [PupilId; 2],
+        /// The rule, or none.
+        kind: Option<PairKind>,
+    },
+    /// Replace the class's group roles.
+    SetRoles {
+        /// Which class.
+        class: ClassId,
+        /// The roles, in order.
+        roles: Vec<Role>,
+    },
+    /// Set (2–20 lessons) or clear how often every pupil should lead.
+    SetLeadWindow {
+        /// Which class.
+        class: ClassId,
+        /// The window, in lessons.
+        lessons: Option<u8>,
+    },
+    /// Mark a pupil absent from a lesson (which takes them out of their group), or present.
+    SetAbsent {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which pupil.
+        pupil: PupilId,
+        /// Absent or present.
+        absent: bool,
+    },
+    /// Put pupils into these groups (made by the group maker, or moved by hand). A group whose
+    /// members are unchanged keeps its roles. No groups clears them.
+    SetGroups {
+        /// Which lesson.
+        lesson: LessonId,
+        /// The groups, each a list of pupils.
+        groups: Vec<Vec<PupilId>>,
+    },
+    /// Give out roles within the groups by fair rotation; roles chosen by hand stay.
+    AssignRoles {
+        /// Which lesson.
+        lesson: LessonId,
+    },
+    /// Give a pupil a role by hand, with the reason kept in the history. Someone else in the
+    /// group holding that role takes the pupil's old one.
+    OverrideRole {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which pupil.
+        pupil: PupilId,
+        /// The role.
+        role: RoleId,
+        /// Why.
+        reason: Reason,
+    },
+    /// Record a pupil stepping out of a role for this lesson; their group's roles are given
+    /// out again.
+    OptOutOfRole {
+        /// Which lesson.
+        lesson: LessonId,
+        /// Which pupil.
+        pupil: PupilId,
+        /// The role.
+        role: RoleId,
+    },
+    /// Record the name the picker drew.
+    PickPupil {
+        /// Which lesson (for its register).
+        lesson: LessonId,
+        /// Who was drawn.
+        pupil: PupilId,
+    },
+    /// The latest pupil picked passes.
+    PassPick {
+        /// Which lesson.
+        lesson: LessonId,
+    },
+    /// Start a new picker round: everyone present can be picked again.
+    NewPickerRound {
+        /// Which lesson.
+        lesson: LessonId,
+    },
 }
 
 impl Command {
@@ -559,6 +667,20 @@ impl Command {
             | Command::RenamePupil { .. }
             | Command::RemovePupil { .. }
             | Command::RestorePupil { .. } => "change a class list",
+            Command::ArchiveClass { .. } => "archive a class",
+            Command::DeleteClass { .. } => "delete a class",
+            Command::SetPupilLabel { .. }
+            | Command::SetPairRule { .. }
+            | Command::SetRoles { .. }
+            | Command::SetLeadWindow { .. } => "change a class's groups and roles",
+            Command::SetAbsent { .. } => "take the register",
+            Command::SetGroups { .. }
+            | Command::AssignRoles { .. }
+            | Command::OverrideRole { .. }
+            | Command::OptOutOfRole { .. } => "change groups and roles",
+            Command::PickPupil { .. }
+            | Command::PassPick { .. }
+            | Command::NewPickerRound { .. } => "use the picker",
         }
     }
 }
@@ -608,6 +730,11 @@ pub enum Event {
     },
     /// A class's name or roster changed.
     ClassChanged {
+        /// Which class.
+        class: ClassId,
+    },
+    /// A class was deleted with everything about its pupils.
+    ClassDeleted {
         /// Which class.
         class: ClassId,
     },

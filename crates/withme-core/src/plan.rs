@@ -295,10 +295,16 @@ impl Plan {
 
     /// The plan as it should be kept in a template: no class, day, enquiry question, or names.
     pub fn as_template(&self) -> Plan {
-        let mut plan = self.clone();
+        let mut plan = self.without_names();
         plan.class = None;
         plan.date = None;
         plan.enquiry_question = None;
+        plan
+    }
+
+    /// The plan with no pupil credited for any entry.
+    pub fn without_names(&self) -> Plan {
+        let mut plan = self.clone();
         for list in ItemList::ALL {
             for item in plan.items_mut(list) {
                 item.suggested_by.clear();

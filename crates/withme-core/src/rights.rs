@@ -8,6 +8,7 @@
 //! | ask a question, cast a ballot | a pupil on the lesson's class list |
 //! | reword a question | one of its authors |
 //! | stimulus, moderation, sorting, polls, the Board, the enquiry question | the teacher |
+//! | register, groups, roles, overrides, opt-outs, the picker; archive or delete a class | the teacher |
 
 use crate::apply::Rejection;
 use crate::class::Class;
@@ -97,7 +98,15 @@ fn lesson_concerned(command: &Command) -> Option<&LessonId> {
         | Command::ChooseTieWinner { lesson, .. }
         | Command::FinishEnquiry { lesson, .. }
         | Command::ReopenEnquiry { lesson }
-        | Command::UnparkQuestion { lesson, .. } => Some(lesson),
+        | Command::UnparkQuestion { lesson, .. }
+        | Command::SetAbsent { lesson, .. }
+        | Command::SetGroups { lesson, .. }
+        | Command::AssignRoles { lesson }
+        | Command::OverrideRole { lesson, .. }
+        | Command::OptOutOfRole { lesson, .. }
+        | Command::PickPupil { lesson, .. }
+        | Command::PassPick { lesson }
+        | Command::NewPickerRound { lesson } => Some(lesson),
         _ => None,
     }
 }
@@ -120,7 +129,13 @@ fn on_roster(library: &Library, pupil: &PupilId, command: &Command) -> Result<bo
         | Command::AddPupils { class, .. }
         | Command::RenamePupil { class, .. }
         | Command::RemovePupil { class, .. }
-        | Command::RestorePupil { class, .. } => has(Some(class)),
+        | Command::RestorePupil { class, .. }
+        | Command::ArchiveClass { class, .. }
+        | Command::DeleteClass { class }
+        | Command::SetPupilLabel { class, .. }
+        | Command::SetPairRule { class, .. }
+        | Command::SetRoles { class, .. }
+        | Command::SetLeadWindow { class, .. } => has(Some(class)),
         _ => library.classes.values().any(|c| c.has_on_roster(pupil)),
     })
 }

@@ -188,6 +188,43 @@ bounded_text!(
     60
 );
 
+bounded_text!(
+    /// A label the teacher gives a pupil to balance groups on, e.g. "Reading: green": 1–30
+    /// characters. Seen by the teacher only.
+    PupilLabel,
+    "A label",
+    1,
+    30
+);
+bounded_text!(
+    /// A group role's name, e.g. "Facilitator": 1–40 characters.
+    RoleName,
+    "A role's name",
+    1,
+    40
+);
+bounded_text!(
+    /// What a pupil in a role does, on the role's card: 1–300 characters.
+    RoleDuty,
+    "What the role does",
+    1,
+    300
+);
+bounded_text!(
+    /// A sentence starter on a role's card, e.g. "Who would like to go first?": 1–120 characters.
+    SentenceStarter,
+    "A sentence starter",
+    1,
+    120
+);
+bounded_text!(
+    /// Why the teacher changed a pupil's role, kept in the history: 1–200 characters.
+    Reason,
+    "A reason",
+    1,
+    200
+);
+
 macro_rules! no_extra_checks {
     ($($name:ident),*) => {
         $(impl $name {
@@ -197,7 +234,18 @@ macro_rules! no_extra_checks {
         })*
     };
 }
-no_extra_checks!(ItemText, PhaseTitle, KindNote, TemplateName, ClassName);
+no_extra_checks!(
+    ItemText,
+    PhaseTitle,
+    KindNote,
+    TemplateName,
+    ClassName,
+    PupilLabel,
+    RoleName,
+    RoleDuty,
+    SentenceStarter,
+    Reason
+);
 
 impl Notes {
     fn check_extra(text: String) -> Result<String, TextError> {

@@ -11,6 +11,7 @@ const LESSON_V1: &str = include_str!("fixtures/lesson-v1.withme.json");
 const LIBRARY_V2: &str = include_str!("fixtures/library-v2.json");
 const LESSON_V2: &str = include_str!("fixtures/lesson-v2.withme.json");
 const LIBRARY_V3: &str = include_str!("fixtures/library-v3.json");
+const LIBRARY_V4: &str = include_str!("fixtures/library-v4.json");
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
@@ -91,7 +92,7 @@ fn the_version_2_library_loads_with_plans_proposals_and_templates() {
 #[test]
 fn the_version_3_library_loads_with_an_enquiry_and_a_parking_lot() {
     let loaded = parse_library(LIBRARY_V3).unwrap();
-    assert_eq!(loaded.migrated_from, None);
+    assert_eq!(loaded.migrated_from, Some(3));
     let library = &loaded.library;
     let lesson = library
         .lesson(&LessonId::parse("testdevice.3").unwrap())
@@ -115,7 +116,40 @@ fn the_version_3_library_loads_with_an_enquiry_and_a_parking_lot() {
     let parked: Vec<_> = class.parked().iter().map(|p| p.votes).collect();
     assert_eq!(parked, [2, 0], "votes from the main poll, not the run-off");
     let written = json(&StoredLibrary::new(library).to_json());
-    assert_eq!(written, json(LIBRARY_V3));
+    let mut expected = json(LIBRARY_V3);
+    expected["version"] = LIBRARY_VERSION.into();
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn the_version_4_library_loads_with_groups_roles_and_the_picker() {
+    let loaded = parse_library(LIBRARY_V4).unwrap();
+    assert_eq!(loaded.migrated_from, None);
+    let library = &loaded.library;
+    let classes = library.classes_by_name();
+    assert!(classes[0].is_archived(), "last year's class");
+    let class = classes[1];
+    assert_eq!(class.lead_window(), Some(3));
+    assert_eq!(class.roles().len(), 3);
+    assert_eq!(class.pair_rules().len(), 1);
+    let amira = class.roster().next().unwrap();
+    assert_eq!(amira.label().unwrap().as_str(), "Green");
+    assert_eq!(class.picker().this_round().filter(|p| p.passed).count(), 1);
+    let lesson = library.grouped_lessons(class.id(), None)[0];
+    let groups = lesson.groups();
+    assert_eq!(groups.absent.len(), 1);
+    assert_eq!(groups.groups.len(), 2);
+    assert_eq!(groups.opt_outs.len(), 1);
+    let reasons: Vec<_> = groups
+        .groups
+        .iter()
+        .flat_map(|g| &g.members)
+        .filter_map(|m| m.override_reason.as_ref())
+        .map(|r| r.as_str())
+        .collect();
+    assert_eq!(reasons, ["Ready to lead today"]);
+    let written = json(&StoredLibrary::new(library).to_json());
+    assert_eq!(written, json(LIBRARY_V4));
 }
 
 #[test]
@@ -129,7 +163,7 @@ fn the_version_2_lesson_file_round_trips() {
 #[test]
 fn a_newer_library_is_refused_not_misread() {
     let result = parse_library(include_str!("fixtures/library-newer.json"));
-    assert_eq!(result, Err(DocumentError::Newer { found: 4 }));
+    assert_eq!(result, Err(DocumentError::Newer { found: 5 }));
 }
 
 #[test]

@@ -2,11 +2,14 @@
 
 mod classes;
 mod enquiry;
+mod groups;
 mod lessons;
 mod plan;
 mod polls;
 mod proposals;
 mod templates;
+
+pub use groups::lesson_seed;
 
 use thiserror::Error;
 
@@ -225,6 +228,69 @@ pub enum Rejection {
     /// Something that needs the lesson's class, for a lesson without one.
     #[error("Choose a class for this lesson first.")]
     NoClass,
+    /// A pair rule naming one pupil twice.
+    #[error("Choose two different pupils.")]
+    SamePupil,
+    /// The class has as many pair rules as allowed.
+    #[error("A class can have at most {max} keep-apart and keep-together pairs.")]
+    PairRulesFull {
+        /// The limit.
+        max: usize,
+    },
+    /// A catalogue with too many roles.
+    #[error("A class can have at most {max} roles.")]
+    TooManyRoles {
+        /// The limit.
+        max: usize,
+    },
+    /// Two roles with the same name.
+    #[error("There is already a role called {name}.")]
+    DuplicateRole {
+        /// The name.
+        name: String,
+    },
+    /// A role card with too many sentence starters.
+    #[error("A role card can have at most {max} sentence starters.")]
+    TooManyStarters {
+        /// The limit.
+        max: usize,
+    },
+    /// A lead window out of range.
+    #[error("Choose a number of lessons between 2 and 20.")]
+    LeadWindowRange,
+    /// No role has that id in the class.
+    #[error("That role isn't in this class's roles any more.")]
+    UnknownRole,
+    /// A pupil marked absent, put in a group or picked.
+    #[error("That pupil is marked absent from this lesson.")]
+    PupilAbsent,
+    /// A pupil in two groups.
+    #[error("A pupil can only be in one group.")]
+    GroupedTwice,
+    /// A group with nobody in it.
+    #[error("A group needs at least one pupil.")]
+    EmptyGroup,
+    /// Too many groups.
+    #[error("A lesson can have at most {max} groups.")]
+    TooManyGroups {
+        /// The limit.
+        max: usize,
+    },
+    /// Roles given out in a class with none.
+    #[error("Choose this class's roles first.")]
+    NoRoles,
+    /// Roles given out before groups are made.
+    #[error("Make groups first.")]
+    NoGroups,
+    /// A pupil who is in no group.
+    #[error("That pupil isn't in a group.")]
+    NotInAGroup,
+    /// A pupil picked twice in one round.
+    #[error("That pupil has had a turn this round.")]
+    AlreadyPicked,
+    /// A pass with nobody picked.
+    #[error("Nobody has been picked yet this round.")]
+    NothingToPass,
     /// Something already has the id this operation would create.
     #[error("This change was already made on another device.")]
     IdInUse,
@@ -435,6 +501,41 @@ impl Library {
             Command::RenamePupil { class, pupil, name } => self.rename_pupil(class, pupil, name),
             Command::RemovePupil { class, pupil } => self.set_pupil_removed(class, pupil, true),
             Command::RestorePupil { class, pupil } => self.set_pupil_removed(class, pupil, false),
+            Command::ArchiveClass { class, archived } => self.archive_class(class, *archived),
+            Command::DeleteClass { class } => self.delete_class(class),
+            Command::SetPupilLabel {
+                class,
+                pupil,
+                label,
+            } => self.set_pupil_label(class, pupil, label),
+            Command::SetPairRule {
+                class,
+                pupils,
+                kind,
+            } => self.set_pair_rule(class, pupils, *kind),
+            Command::SetRoles { class, roles } => self.set_roles(class, roles),
+            Command::SetLeadWindow { class, lessons } => self.set_lead_window(class, *lessons),
+            Command::SetAbsent {
+                lesson,
+                pupil,
+                absent,
+            } => self.set_absent(op, lesson, pupil, *absent),
+            Command::SetGroups { lesson, groups } => self.set_groups(op, lesson, groups),
+            Command::AssignRoles { lesson } => self.assign_roles(op, lesson, None),
+            Command::OverrideRole {
+                lesson,
+                pupil,
+                role,
+                reason,
+            } => self.override_role(op, lesson, pupil, role, reason),
+            Command::OptOutOfRole {
+                lesson,
+                pupil,
+                role,
+            } => self.opt_out_of_role(op, lesson, pupil, role),
+            Command::PickPupil { lesson, pupil } => self.pick_pupil(op, lesson, pupil),
+            Command::PassPick { lesson } => self.pass_pick(lesson),
+            Command::NewPickerRound { lesson } => self.new_picker_round(lesson),
         }
     }
 }

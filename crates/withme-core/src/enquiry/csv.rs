@@ -18,7 +18,7 @@ pub fn poll_csv(poll: &Poll, enquiry: &Enquiry) -> String {
         let text = enquiry
             .question(&question)
             .map_or_else(|| question.to_string(), |q| q.text.to_string());
-        csv.push_str(&field(&text));
+        csv.push_str(&csv_field(&text));
         csv.push(',');
         csv.push_str(&points.to_string());
         csv.push_str("\r\n");
@@ -26,7 +26,8 @@ pub fn poll_csv(poll: &Poll, enquiry: &Enquiry) -> String {
     csv
 }
 
-fn field(text: &str) -> String {
+/// One CSV field: quoted when needed, and never read as a formula by a spreadsheet.
+pub(crate) fn csv_field(text: &str) -> String {
     let guarded = if text.starts_with(['=', '+', '-', '@']) {
         format!("'{text}")
     } else {

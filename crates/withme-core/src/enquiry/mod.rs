@@ -10,6 +10,7 @@ use crate::ids::{PollId, PupilId, QuestionId};
 use crate::text::Notes;
 use crate::time::Timestamp;
 
+pub(crate) use csv::csv_field;
 pub use csv::poll_csv;
 pub use poll::{
     BallotProblem, Count, MAX_MULTI_VOTES, MIN_MULTI_VOTES, Poll, Standing, VoteMethod,

@@ -125,3 +125,49 @@ pub fn title_of(text: &str) -> LessonTitle {
 pub fn name_of(text: &str) -> PupilName {
     PupilName::parse(text).unwrap()
 }
+
+impl Scenario {
+    /// A new lesson for `class` with `absent` marked, grouped by the group maker (avoiding recent
+    /// pairings) and with roles given out. Returns the lesson, or why no groups were made.
+    pub fn grouped_lesson(
+        &mut self,
+        class: &ClassId,
+        absent: &[PupilId],
+        size: withme_core::groups::GroupSize,
+        seed: u64,
+    ) -> Result<LessonId, withme_core::groups::maker::GroupingProblem> {
+        let lesson = self.new_lesson("Group work");
+        self.teacher(Command::SetLessonClass {
+            lesson: lesson.clone(),
+            class: Some(class.clone()),
+        })
+        .expect("class chosen");
+        for pupil in absent {
+            self.teacher(Command::SetAbsent {
+                lesson: lesson.clone(),
+                pupil: pupil.clone(),
+                absent: true,
+            })
+            .expect("absence marked");
+        }
+        let choices = withme_core::groups::MakerChoices {
+            balance_labels: true,
+            avoid_recent: true,
+            seed,
+        };
+        let request = self.library.group_request(&lesson, choices).unwrap();
+        let groups = withme_core::groups::maker::make_groups(&request, size)?;
+        self.teacher(Command::SetGroups {
+            lesson: lesson.clone(),
+            groups,
+        })
+        .expect("groups set");
+        if !self.library.class(class).unwrap().roles().is_empty() {
+            self.teacher(Command::AssignRoles {
+                lesson: lesson.clone(),
+            })
+            .expect("roles given out");
+        }
+        Ok(lesson)
+    }
+}

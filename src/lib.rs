@@ -14,6 +14,7 @@ pub mod browser;
 mod components;
 mod enquiry;
 mod format;
+mod groups;
 mod pages;
 pub mod persistence;
 mod routes;
@@ -24,8 +25,8 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use pages::{
-    BoardPage, ClassesPage, EnquiryPage, LibraryPage, NotFoundPage, PassDevicePage, PlannerPage,
-    PrintPage, PupilPage,
+    BoardPage, ClassHistoryPage, ClassesPage, EnquiryPage, GroupsPage, LibraryPage, NotFoundPage,
+    PassDevicePage, PlannerPage, PrintPage, PupilPage,
 };
 
 /// The whole app: loads the library, then shows the page for the current address.
@@ -43,6 +44,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/lessons/:id/print") view=PrintPage />
                 <Route path=path!("/lessons/:id/enquiry") view=EnquiryPage />
                 <Route path=path!("/lessons/:id/pass") view=PassDevicePage />
+                <Route path=path!("/lessons/:id/groups") view=GroupsPage />
+                <Route path=path!("/classes/:id/history") view=ClassHistoryPage />
             </FlatRoutes>
         </Router>
     }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use withme_core::LessonId;
+use withme_core::{ClassId, LessonId};
 
 /// A page of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +23,10 @@ pub enum AppRoute {
     Enquiry(LessonId),
     /// `/lessons/:id/pass`: one tablet passed round for a secret ballot.
     PassDevice(LessonId),
+    /// `/lessons/:id/groups`: the register, groups, roles and the picker.
+    Groups(LessonId),
+    /// `/classes/:id/history`: who held which role in which lesson.
+    ClassHistory(ClassId),
 }
 
 impl AppRoute {
@@ -37,6 +41,8 @@ impl AppRoute {
             Self::Print(id) => format!("/lessons/{id}/print"),
             Self::Enquiry(id) => format!("/lessons/{id}/enquiry"),
             Self::PassDevice(id) => format!("/lessons/{id}/pass"),
+            Self::Groups(id) => format!("/lessons/{id}/groups"),
+            Self::ClassHistory(id) => format!("/classes/{id}/history"),
         }
     }
 }
@@ -45,6 +51,12 @@ impl AppRoute {
 pub fn use_lesson_id() -> Memo<Option<LessonId>> {
     let params = use_params_map();
     Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| LessonId::parse(&id).ok())))
+}
+
+/// The class named by the current address (`/classes/:id…`), if it is a valid id.
+pub fn use_class_id() -> Memo<Option<ClassId>> {
+    let params = use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| ClassId::parse(&id).ok())))
 }
 
 /// Whether `path` is a page for a pupil's tablet (the Pupil view, or the passed tablet): such a

@@ -35,3 +35,16 @@ pub fn time_ago(then: Timestamp, now: Timestamp) -> String {
     let plural = if count == 1 { "" } else { "s" };
     format!("{count} {unit}{plural} ago")
 }
+
+/// A fresh random seed for the group maker and the picker.
+pub fn random_seed() -> u64 {
+    let mut bytes = [0u8; 8];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if filled {
+        u64::from_le_bytes(bytes)
+    } else {
+        (js_sys::Math::random() * u64::MAX as f64) as u64
+    }
+}

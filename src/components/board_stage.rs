@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use withme_core::enquiry::{BoardStage, Enquiry, Quadrant, StimulusKind};
 use withme_core::{Command, LessonId, PollId, QuestionId};
 
-use super::PollResults;
+use super::{BoardGroups, BoardPicker, PollResults};
 use crate::enquiry::{PollView, poll_view, turnout};
 use crate::state::{use_acting, use_library};
 
@@ -30,6 +30,8 @@ enum Stage {
         next: Option<QuestionId>,
     },
     Poll(PollId),
+    Groups,
+    Picker,
 }
 
 fn airing(enquiry: &Enquiry, question: &QuestionId) -> Option<Stage> {
@@ -95,6 +97,8 @@ pub fn BoardStageView(
                         Stage::Poll(poll.clone())
                     }
                     BoardStage::Poll { .. } => plan(),
+                    BoardStage::Groups => Stage::Groups,
+                    BoardStage::Picker => Stage::Picker,
                 })
             })
         })
@@ -135,6 +139,8 @@ pub fn BoardStageView(
                 </div>
             }.into_any(),
             Stage::Poll(poll) => view! { <LivePoll lesson=lesson.get_value() poll /> }.into_any(),
+            Stage::Groups => view! { <BoardGroups lesson=lesson.get_value() /> }.into_any(),
+            Stage::Picker => view! { <BoardPicker lesson=lesson.get_value() /> }.into_any(),
         })
     }
 }

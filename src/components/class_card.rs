@@ -5,6 +5,7 @@ use withme_core::{ClassId, ClassName, Command, PupilId};
 
 use super::add_pupils_form::AddPupilsForm;
 use super::pupil_row::PupilRow;
+use super::{ClassActions, ClassPairs, ClassRoles};
 use super::{TextField, list_of, shown_if};
 use crate::state::{use_dispatch, use_library};
 
@@ -63,6 +64,9 @@ pub fn ClassCard(
             )}
             <ul class="roster">{list_of(roster, row)}</ul>
             <AddPupilsForm class=id />
+            <ClassRoles class=id />
+            <ClassPairs class=id />
+            <ClassActions class=id />
             {shown_if(
                 move || removed.with(|r| !r.is_empty()),
                 move || {

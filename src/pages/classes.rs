@@ -10,14 +10,19 @@ use crate::state::use_library;
 #[component]
 pub fn ClassesPage() -> impl IntoView {
     let library = use_library();
-    let classes = Memo::new(move |_| {
-        library.with(|lib| {
-            lib.classes_by_name()
-                .iter()
-                .map(|c| c.id().clone())
-                .collect::<Vec<ClassId>>()
+    let classes_where = move |archived: bool| {
+        Memo::new(move |_| {
+            library.with(|lib| {
+                lib.classes_by_name()
+                    .iter()
+                    .filter(|c| c.is_archived() == archived)
+                    .map(|c| c.id().clone())
+                    .collect::<Vec<ClassId>>()
+            })
         })
-    });
+    };
+    let classes = classes_where(false);
+    let archived = classes_where(true);
     super::page_title(|| "Classes".into());
     view! {
         <TeacherLayout>
@@ -29,6 +34,12 @@ pub fn ClassesPage() -> impl IntoView {
             </p>
             <NewClassForm />
             {list_of(classes, |class| view! { <ClassCard class /> }.into_any())}
+            {move || (!archived.with(Vec::is_empty)).then(|| view! {
+                <details class="archived-classes">
+                    <summary>{move || format!("Archived classes ({})", archived.with(Vec::len))}</summary>
+                    {list_of(archived, |class| view! { <ClassCard class /> }.into_any())}
+                </details>
+            })}
         </TeacherLayout>
     }
 }

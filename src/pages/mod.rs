@@ -1,8 +1,10 @@
 //! One page per file, one per route.
 
 mod board;
+mod class_history;
 mod classes;
 mod enquiry;
+mod groups;
 mod library;
 mod not_found;
 mod pass_device;
@@ -11,8 +13,10 @@ mod print;
 mod pupil;
 
 pub use board::BoardPage;
+pub use class_history::ClassHistoryPage;
 pub use classes::ClassesPage;
 pub use enquiry::EnquiryPage;
+pub use groups::GroupsPage;
 pub use library::LibraryPage;
 pub use not_found::NotFoundPage;
 pub use pass_device::PassDevicePage;

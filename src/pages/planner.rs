@@ -67,6 +67,7 @@ fn LivePlan(
     let board = AppRoute::Board(lesson.clone()).href();
     let pupil = AppRoute::Pupil(lesson.clone()).href();
     let enquiry = AppRoute::Enquiry(lesson.clone()).href();
+    let groups = AppRoute::Groups(lesson.clone()).href();
     let for_items = lesson.clone();
     let items = move |list, hint| view! { <PlanItems lesson=for_items.clone() list hint /> };
     view! {
@@ -91,6 +92,7 @@ fn LivePlan(
                     "Open the Pupil view"
                 </a>
                 <a class="button" href=enquiry>"Run the enquiry"</a>
+                <a class="button" href=groups>"Groups and roles"</a>
             </div>
             <p class="field-hint">
                 "The Board opens in a new window: drag it onto the projector screen and press F11 for full screen. "

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use withme_core::{ClassId, PupilId};
 
-use crate::components::{DeliveryNote, NoticeTray, PupilEnquiry, PupilIdeas, StorageBanner};
+use crate::components::{
+    DeliveryNote, NoticeTray, PupilEnquiry, PupilGroup, PupilIdeas, StorageBanner,
+};
 use crate::persistence::pupil_identity;
 use crate::routes::use_lesson_id;
 use crate::state::use_library;
@@ -83,6 +85,7 @@ pub fn PupilPage() -> impl IntoView {
                     Some((pupil, name)) => view! {
                         <Welcome name title class chosen />
                         {lesson_id.get().map(|lesson| view! {
+                            <PupilGroup lesson=lesson.clone() pupil=pupil.clone() />
                             <PupilEnquiry lesson=lesson.clone() pupil=pupil.clone() />
                             <PupilIdeas lesson pupil />
                         })}

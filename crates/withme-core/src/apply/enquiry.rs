@@ -104,7 +104,11 @@ impl Library {
                 BoardStage::Poll { poll } => {
                     enquiry.poll(poll).ok_or(Rejection::UnknownPoll)?;
                 }
-                BoardStage::Plan | BoardStage::Stimulus | BoardStage::Questions => {}
+                BoardStage::Plan
+                | BoardStage::Stimulus
+                | BoardStage::Questions
+                | BoardStage::Groups
+                | BoardStage::Picker => {}
             }
             enquiry.board = stage.clone();
             Ok(())

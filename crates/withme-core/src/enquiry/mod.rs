@@ -96,6 +96,10 @@ pub enum BoardStage {
         /// Which poll.
         poll: PollId,
     },
+    /// Every group with its members and their roles.
+    Groups,
+    /// The random picker: the name drawn, large.
+    Picker,
 }
 
 impl BoardStage {

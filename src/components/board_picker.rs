@@ -1,0 +1,109 @@
+//! The Board's random picker: a name drawn large, with "Pass" and a new round.
+
+use leptos::prelude::*;
+use withme_core::{Command, LessonId, PupilId};
+
+use crate::browser::random_seed;
+use crate::format::class_of;
+use crate::state::{use_acting, use_library};
+
+/// The picker as the Board shows it.
+#[derive(Clone, PartialEq)]
+struct PickerView {
+    latest: Option<(String, bool)>,
+    present: Vec<PupilId>,
+    waiting: usize,
+}
+
+/// Draws present pupils one at a time, each once a round, favouring those picked least.
+#[component]
+pub fn BoardPicker(
+    /// The lesson (for its register).
+    lesson: LessonId,
+) -> impl IntoView {
+    let library = use_library();
+    let acting = use_acting();
+    let lesson = StoredValue::new(lesson);
+    let picker = Memo::new(move |_| {
+        library.with(|lib| {
+            lesson.with_value(|id| {
+                let class = lib.lesson(id).and_then(|l| class_of(lib, l))?;
+                let present: Vec<PupilId> = lib
+                    .present_pupils(id)
+                    .iter()
+                    .map(|p| p.id().clone())
+                    .collect();
+                let picker = class.picker();
+                Some(PickerView {
+                    latest: picker.latest().map(|pick| {
+                        let name = class
+                            .pupil(&pick.pupil)
+                            .map_or_else(String::new, |p| p.name().to_string());
+                        (name, pick.passed)
+                    }),
+                    waiting: picker.waiting(&present).len(),
+                    present,
+                })
+            })
+        })
+    });
+    let pick = move |_| {
+        let drawn = library.with_untracked(|lib| {
+            let id = lesson.get_value();
+            let class = lib.lesson(&id).and_then(|l| class_of(lib, l))?;
+            let present = picker.with_untracked(|p| p.as_ref().map(|p| p.present.clone()))?;
+            class.picker().draw(&present, random_seed())
+        });
+        if let Some(pupil) = drawn {
+            acting.teacher_or_say(Command::PickPupil {
+                lesson: lesson.get_value(),
+                pupil,
+            });
+        }
+    };
+    let pass = move |_| {
+        acting.teacher_or_say(Command::PassPick {
+            lesson: lesson.get_value(),
+        });
+    };
+    let new_round = move |_| {
+        acting.teacher_then(
+            Command::NewPickerRound {
+                lesson: lesson.get_value(),
+            },
+            "New round: everyone here can be picked again.",
+        );
+    };
+    move || {
+        picker.get().map(|view| {
+            let total = view.present.len();
+            let had = total - view.waiting;
+            let can_pass = view.latest.as_ref().is_some_and(|(_, passed)| !passed);
+            view! {
+                <div class="board-picker">
+                    <p class="board-count" aria-live="polite">
+                        {format!("{had} of {total} have had a turn this round")}
+                    </p>
+                    <p class="board-picked" aria-live="assertive">
+                        {match view.latest {
+                            Some((name, true)) => format!("{name} passed"),
+                            Some((name, false)) => name,
+                            None => "Who will it be?".into(),
+                        }}
+                    </p>
+                    <div class="board-nav">
+                        {if view.waiting > 0 {
+                            view! { <button type="button" class="primary" on:click=pick>"Pick a name"</button> }.into_any()
+                        } else {
+                            view! {
+                                <p class="board-details">"Everyone here has had a turn."</p>
+                                <button type="button" class="primary" on:click=new_round>"Start a new round"</button>
+                            }.into_any()
+                        }}
+                        {can_pass.then(|| view! { <button type="button" on:click=pass>"Pass"</button> })}
+                    </div>
+                </div>
+            }
+        })
+    }
+}

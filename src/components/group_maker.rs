@@ -76,7 +76,7 @@ pub fn GroupMaker(
                     "Number of groups"
                 </label>
                 <label for=number_id.clone() class="visually-hidden">
-                    {move || if by_count.get() { "Number of groups" } else { "Pupils in each group" }}
+                    {move || if by_count.get() { "How many groups" } else { "How many pupils in each group" }}
                 </label>
                 <input
                     id=number_id

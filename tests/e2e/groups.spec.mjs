@@ -1,0 +1,238 @@
+import { test, expect } from "@playwright/test";
+import { Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
+
+const PUPILS = [
+  "Aisha", "Ben", "Cara", "Dev", "Ella", "Finn", "Grace", "Hugo", "Isla", "Jay",
+  "Kai", "Lena", "Milo", "Nia", "Omar", "Pia", "Quinn", "Rosa", "Sam", "Tia",
+  "Umar", "Vera", "Will", "Xena", "Yusuf", "Zara", "Alfie", "Bea",
+];
+const ABSENT = ["Alfie", "Bea"];
+
+/** The groups on the Groups page: a list of member-name lists. */
+async function groupsOnPage(page) {
+  const cards = page.locator(".group-grid .group-card");
+  const count = await cards.count();
+  const groups = [];
+  for (let i = 0; i < count; i++) {
+    groups.push(await cards.nth(i).locator(".member-name").allInnerTexts());
+  }
+  return groups;
+}
+
+async function newGroupedLesson(app, page, title) {
+  await app.openLibrary();
+  await app.newLesson(title);
+  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 4 Elm" });
+  await app.waitUntilSaved();
+  await page.getByRole("link", { name: "Groups and roles" }).click();
+  await expect(page.getByRole("heading", { name: "Groups and roles", level: 1 })).toBeVisible();
+}
+
+test("a class of 28: two absent, groups of 4 with a pair kept apart, fair roles, an override, the Pupil view, the picker and the history", async ({ context }) => {
+  test.setTimeout(240_000);
+  const page = await context.newPage();
+  const app = new Withme(page);
+  const card = await makeClass(page, "Year 4 Elm", PUPILS);
+  await expect(card.getByRole("heading", { name: "Pupils (28)" })).toBeVisible();
+
+  // The class's roles and a keep-apart pair.
+  await card.getByText(/^Group roles/).click();
+  await card.getByLabel("Start from").selectOption({ label: "Cooperative learning" });
+  await card.getByRole("button", { name: "Use these roles" }).click();
+  await expect(card.getByText("Group roles (6)")).toBeVisible();
+  await card.getByText(/^Pairs and labels for groups/).click();
+  await card.getByLabel("Keep", { exact: true }).selectOption({ label: "Aisha" });
+  await card.getByLabel("and", { exact: true }).selectOption({ label: "Ben" });
+  await card.getByRole("button", { name: "Add pair" }).click();
+  await expect(card.getByText("Aisha and Ben: kept apart")).toBeVisible();
+
+  // Lesson 1: register, groups of 4, roles.
+  await newGroupedLesson(app, page, "Lesson one: rivers");
+  const lessonUrl = page.url().replace(/\/groups$/, "");
+  await page.getByText(/^Register:/).click();
+  for (const name of ABSENT) await page.getByLabel(`${name} is absent`).check();
+  await expect(page.getByText("Register: 26 of 28 here")).toBeVisible();
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await expect(page.locator(".group-grid .group-card")).toHaveCount(7);
+  let groups = await groupsOnPage(page);
+  expect(groups.map((g) => g.length).sort()).toEqual([3, 3, 4, 4, 4, 4, 4]);
+  const everyone = groups.flat();
+  expect(everyone).toHaveLength(26);
+  for (const name of ABSENT) expect(everyone).not.toContain(name);
+  expect(groups.some((g) => g.includes("Aisha") && g.includes("Ben"))).toBe(false);
+
+  await page.getByRole("button", { name: "Give out roles" }).click();
+  for (let i = 0; i < 7; i++) {
+    await expect(page.locator(".group-grid .group-card").nth(i).locator(".role-badge.leading").first()).toBeVisible();
+  }
+
+  // Move a pupil by keyboard: focus the name, Enter, then the group's move button.
+  const mover = groups[0][0];
+  await page.getByRole("button", { name: mover, exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: `Move ${mover} to group 2` }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").or(page.getByText(`${mover} moved to group 2.`)).first()).toBeVisible();
+  groups = await groupsOnPage(page);
+  expect(groups[1]).toContain(mover);
+  await page.getByRole("button", { name: "Give out roles" }).click();
+
+  // Override one pupil's role, with a reason.
+  const chosen = groups[2][0];
+  await page.getByRole("button", { name: `Change ${chosen}'s role` }).click();
+  await page.getByLabel("New role").selectOption({ label: "Timekeeper" });
+  await page.getByLabel("Why (kept in the history)").fill("Practising for sports day");
+  await page.getByRole("button", { name: "Save role" }).click();
+  const chosenRow = page.locator(".group-member").filter({ has: page.getByRole("button", { name: chosen, exact: true }) });
+  await expect(chosenRow.locator(".role-badge")).toHaveText("Timekeeper");
+  await expect(chosenRow.getByText("Chosen by you: Practising for sports day")).toBeVisible();
+
+  // The Board shows the groups.
+  const board = await context.newPage();
+  await board.goto(`${lessonUrl}/board`);
+  await page.getByRole("button", { name: "Show groups on the Board" }).click();
+  await expect(board.getByRole("heading", { name: "Group 7" })).toBeVisible();
+  await expect(board.locator(".board-group").filter({ hasText: chosen }).getByText("Timekeeper")).toBeVisible();
+
+  // A pupil sees their group and role card.
+  const tablet = await context.newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await tablet.getByRole("button", { name: chosen, exact: true }).click();
+  const mine = tablet.getByRole("region", { name: "Your group" });
+  await expect(mine.getByText("Your role: Timekeeper")).toBeVisible();
+  await expect(mine.getByText("Watch the time and tell the group how long is left.")).toBeVisible();
+  await expect(mine.getByText("We have … minutes left.")).toBeVisible();
+  expect(await mine.locator(".group-members li").count()).toBe(groups[2].length - 1);
+  const tabletStore = await tablet.evaluate(() => JSON.stringify(sessionStorage) + document.body.innerText);
+  expect(tabletStore).not.toContain("Practising for sports day");
+
+  // The picker: the whole class present, once each, one pass, absentees never drawn.
+  await page.getByRole("button", { name: "Show the picker on the Board" }).click();
+  await expect(board.getByText("0 of 26 have had a turn this round")).toBeVisible();
+  const picked = [];
+  for (let turn = 1; turn <= 26; turn++) {
+    await board.getByRole("button", { name: "Pick a name" }).click();
+    await expect(board.getByText(`${turn} of 26 have had a turn this round`)).toBeVisible();
+    let name = await board.locator(".board-picked").innerText();
+    if (turn === 5) {
+      await board.getByRole("button", { name: "Pass" }).click();
+      await expect(board.locator(".board-picked")).toHaveText(`${name} passed`);
+    }
+    picked.push(name);
+  }
+  expect(new Set(picked).size).toBe(26);
+  for (const name of ABSENT) expect(picked).not.toContain(name);
+  await expect(board.getByText("Everyone here has had a turn.")).toBeVisible();
+  await expect(board.getByRole("button", { name: "Pick a name" })).toHaveCount(0);
+
+  // Two more lessons, then the history.
+  await newGroupedLesson(app, page, "Lesson two: coasts");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await page.getByRole("button", { name: "Give out roles" }).click();
+  await expect(page.locator(".role-badge").first()).toBeVisible();
+  await newGroupedLesson(app, page, "Lesson three: mountains");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await page.getByRole("button", { name: "Give out roles" }).click();
+  await expect(page.locator(".role-badge").first()).toBeVisible();
+  await app.waitUntilSaved();
+
+  const checkHistory = async () => {
+    await page.goto("/classes");
+    await page.getByRole("region", { name: "Year 4 Elm" }).getByRole("link", { name: "Roles history" }).click();
+    await expect(page.getByRole("heading", { name: "Roles history: Year 4 Elm" })).toBeVisible();
+    const table = page.getByRole("table");
+    for (const title of ["Lesson one: rivers", "Lesson two: coasts", "Lesson three: mountains"]) {
+      await expect(table.getByRole("columnheader", { name: title })).toBeVisible();
+    }
+    const chosenRowInTable = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: chosen, exact: true }) });
+    await expect(chosenRowInTable).toContainText("Timekeeper (your choice: Practising for sports day)");
+    const absentRow = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Alfie", exact: true }) });
+    await expect(absentRow.getByRole("cell").first()).toHaveText("Absent");
+    await expect(page.getByRole("listitem").filter({ hasText: /^Facilitator held by:/ })).toBeVisible();
+  };
+  await checkHistory();
+  await page.reload();
+  await checkHistory();
+
+  // Everything survives a reload of the first lesson's groups page too.
+  await page.goto(`${lessonUrl}/groups`);
+  await expect(page.locator(".group-grid .group-card")).toHaveCount(7);
+  await expect(page.getByText("Chosen by you: Practising for sports day")).toBeVisible();
+  await expect(page.getByText("Register: 26 of 28 here")).toBeVisible();
+
+  // The CSV.
+  const download = page.waitForEvent("download");
+  await page.goto("/classes");
+  await page.getByRole("region", { name: "Year 4 Elm" }).getByRole("link", { name: "Roles history" }).click();
+  await page.getByRole("button", { name: "Download as CSV" }).click();
+  const file = await download;
+  const csv = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  expect(csv.split("\r\n")[0]).toBe("Pupil,Lesson,Date,Group,Role,Leading role,Teacher's reason,Stepped out of,Absent");
+  expect(csv).toContain("Practising for sports day");
+});
+
+test("pseudonyms, impossible groups explained, a step-out recorded, archive, and delete with everything about the class", async ({ page }) => {
+  const app = new Withme(page);
+  const card = await makeClass(page, "Year 3 Oak", ["Amy", "Bo", "Cy"]);
+  await card.getByLabel("Add pseudonyms").fill("3");
+  await card.getByRole("button", { name: "Add pseudonyms" }).click();
+  await expect(card.getByRole("heading", { name: "Pupils (6)" })).toBeVisible();
+  await card.getByText(/^Group roles/).click();
+  await card.getByLabel("Start from").selectOption({ label: "Checker and summariser" });
+  await card.getByRole("button", { name: "Use these roles" }).click();
+  await card.getByText(/^Pairs and labels for groups/).click();
+  await card.getByLabel("Keep", { exact: true }).selectOption({ label: "Amy" });
+  await card.getByLabel("and", { exact: true }).selectOption({ label: "Bo" });
+  await card.getByRole("button", { name: "Add pair" }).click();
+  await card.getByLabel("Keep", { exact: true }).selectOption({ label: "Bo" });
+  await card.getByLabel("and", { exact: true }).selectOption({ label: "Cy" });
+  await card.getByRole("button", { name: "Add pair" }).click();
+  await card.getByLabel("Keep", { exact: true }).selectOption({ label: "Amy" });
+  await card.getByLabel("and", { exact: true }).selectOption({ label: "Cy" });
+  await card.getByRole("button", { name: "Add pair" }).click();
+  await expect(card.getByText("Amy and Cy: kept apart")).toBeVisible();
+
+  await app.openLibrary();
+  await app.newLesson("Shapes");
+  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Oak" });
+  await app.waitUntilSaved();
+  await page.getByRole("link", { name: "Groups and roles" }).click();
+  await page.getByRole("radio", { name: "Number of groups" }).check();
+  await page.getByLabel("How many groups").fill("2");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await expect(page.getByText("No groups of this size keep every keep-apart pair apart. Make more groups or remove a keep-apart pair.")).toBeVisible();
+  await page.getByLabel("How many groups").fill("3");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await expect(page.locator(".group-grid .group-card")).toHaveCount(3);
+  await page.getByRole("button", { name: "Give out roles" }).click();
+  const facilitator = page.locator(".group-member").filter({ has: page.locator(".role-badge", { hasText: "Facilitator" }) }).first();
+  const name = await facilitator.locator(".member-name").innerText();
+  await facilitator.getByRole("button", { name: `${name} steps out of this role` }).click();
+  const row = page.locator(".group-member").filter({ has: page.getByRole("button", { name, exact: true }) });
+  await expect(row.locator(".role-badge")).not.toHaveText("Facilitator");
+  await page.goto("/classes");
+  await page.getByRole("region", { name: "Year 3 Oak" }).getByRole("link", { name: "Roles history" }).click();
+  await expect(page.getByRole("row").filter({ has: page.getByRole("rowheader", { name, exact: true }) })).toContainText("stepped out of Facilitator");
+
+  // Archive, bring back, then delete for good.
+  await page.goto("/classes");
+  let oak = page.getByRole("region", { name: "Year 3 Oak" });
+  await oak.getByRole("button", { name: "Archive" }).click();
+  await expect(page.getByText("Archived classes (1)")).toBeVisible();
+  await page.getByText("Archived classes (1)").click();
+  oak = page.getByRole("region", { name: "Year 3 Oak" });
+  await oak.getByRole("button", { name: "Bring back" }).click();
+  await expect(page.getByText(/^Archived classes \(/)).toHaveCount(0);
+  oak = page.getByRole("region", { name: "Year 3 Oak" });
+  await oak.getByRole("button", { name: "Delete class…" }).click();
+  await expect(oak.getByRole("alertdialog")).toContainText("everything about its 6 pupils");
+  await oak.getByRole("button", { name: "Keep the class" }).click();
+  await expect(page.getByRole("region", { name: "Year 3 Oak" })).toBeVisible();
+  await oak.getByRole("button", { name: "Delete class…" }).click();
+  await oak.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page.getByRole("region", { name: "Year 3 Oak" })).toHaveCount(0);
+  await app.waitUntilSaved();
+  const stored = await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  for (const pupil of ["Amy", "Bo", "Cy"]) expect(stored).not.toContain(`"${pupil}"`);
+  expect(stored).toContain("Shapes");
+});

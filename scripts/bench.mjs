@@ -6,7 +6,9 @@
 // The library is seeded with 200 lessons and 5 classes of 30 pupils, written in the public
 // stored-library format (version 1), so the numbers reflect a teacher a year in. The Board's
 // vote is timed apart: a class of 40, 60 questions, ballots arriving from another window
-// (format version 3); "next frame" includes waiting for the display's next frame.
+// (format version 3); "next frame" includes waiting for the display's next frame. Groups and
+// roles are timed for a class of 40 with 30 grouped lessons behind it (format version 4), from
+// the click to the groups or roles on screen.
 
 import { spawn } from "node:child_process";
 import { chromium } from "playwright-core";
@@ -107,6 +109,80 @@ async function ballotToBoardFrame(browser, samples) {
   return { changed, times };
 }
 
+/** A class of 40 with POGIL roles, 30 grouped lessons with roles behind it, and a new lesson. */
+function groupsLibrary() {
+  const device = "benchseed0003";
+  const classId = `${device}.1`;
+  const pupils = Array.from({ length: 40 }, (_, p) => ({ id: `${classId}.${p + 1}`, name: `Pupil ${p + 1}` }));
+  const roles = [
+    { id: "manager", name: "Manager", duty: "Keep the group working together.", leading: true },
+    { id: "speaker", name: "Speaker", duty: "Speak for the group.", leading: true },
+    { id: "recorder", name: "Recorder", duty: "Write down the answers." },
+    { id: "reflector", name: "Reflector", duty: "Notice how the group works." },
+  ];
+  const lessons = [];
+  for (let l = 0; l < 30; l++) {
+    const order = pupils.map((p, i) => [((i * 7 + l * 13) % 41), p.id]).sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+    const groups = Array.from({ length: 10 }, (_, g) => ({
+      members: order.slice(g * 4, g * 4 + 4).map((pupil, m) => ({ pupil, role: roles[(m + l) % 4].id })),
+    }));
+    lessons.push({
+      id: `${device}.${100 + l}`,
+      plan: { title: `Group lesson ${l + 1}`, subject: "", class: classId, date: null, length: 60 },
+      created_at: 1_795_000_000_000 + l,
+      updated_at: 1_795_000_000_000 + l,
+      groups: { grouped_at: 1_795_000_000_000 + l * 1000, groups },
+    });
+  }
+  lessons.push({
+    id: `${device}.2`,
+    plan: { title: "Groups bench", subject: "", class: classId, date: null, length: 60 },
+    created_at: 1_795_000_100_000,
+    updated_at: 1_795_000_100_000,
+  });
+  const classes = [{ id: classId, name: "Year 6", pupils, created_at: 1_795_000_000_000, roles, lead_window: 5 }];
+  return JSON.stringify({ format: "withme.library", version: 4, library: { lessons, classes, applied: { [device]: 300 } } });
+}
+
+/** Click -> the change on screen, for the group maker and for giving out roles. */
+async function groupTimings(browser, samples) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript((text) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("withme.library", text);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, groupsLibrary());
+  const page = await context.newPage();
+  await page.goto(`${base}/lessons/benchseed0003.2/groups`);
+  await page.getByRole("button", { name: "Make groups" }).waitFor();
+  const timeClick = (button, done) =>
+    page.evaluate(
+      ([button, done]) =>
+        new Promise((resolve) => {
+          const target = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === button);
+          const start = performance.now();
+          const seen = new MutationObserver(() => {
+            if (!new Function(`return ${done}`)()) return;
+            seen.disconnect();
+            resolve(performance.now() - start);
+          });
+          seen.observe(document.body, { childList: true, subtree: true, characterData: true });
+          target.click();
+        }),
+      [button, done],
+    );
+  const make = [];
+  const roles = [];
+  for (let i = 0; i < samples; i++) {
+    const label = i === 0 ? "Make groups" : "Make new groups";
+    make.push(await timeClick(label, "document.querySelectorAll('.group-grid .group-card').length === 10 && !document.querySelector('.role-badge')"));
+    roles.push(await timeClick("Give out roles", "document.querySelectorAll('.role-badge').length === 40"));
+  }
+  await context.close();
+  return { make, roles };
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
@@ -168,6 +244,9 @@ async function main() {
       results.otherWindow.push(Date.now() - tKey);
       await context.close();
     }
+    const grouping = await groupTimings(browser, runs);
+    results.makeGroups = grouping.make;
+    results.giveRoles = grouping.roles;
     const ballots = await ballotToBoardFrame(browser, 3 * runs);
     results.ballotChanged = ballots.changed;
     results.ballot = ballots.times;
@@ -184,6 +263,8 @@ async function main() {
     ["keystroke -> shown in another window", results.otherWindow],
     ["ballot arrives -> Board's page updated (40 pupils, 60 questions)", results.ballotChanged],
     ["ballot arrives -> Board's next frame (40 pupils, 60 questions)", results.ballot],
+    ["Make groups -> 10 groups shown (40 pupils, 30 lessons of history)", results.makeGroups],
+    ["Give out roles -> 40 roles shown (40 pupils, 30 lessons of history)", results.giveRoles],
   ];
   console.log(`interaction timings, median of ${runs} runs (ms)`);
   for (const [name, values] of rows) console.log(`  ${name.padEnd(64)} ${median(values).toFixed(1).padStart(8)}`);

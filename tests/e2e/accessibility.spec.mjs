@@ -97,6 +97,50 @@ for (const [name, viewport] of Object.entries(viewports)) {
   });
 }
 
+for (const [name, viewport] of Object.entries(viewports)) {
+  test(`groups, roles and the picker are accessible and fit a ${name} screen`, async ({ context }) => {
+    const page = await context.newPage();
+    await page.setViewportSize(viewport);
+    const lesson = await seed(page);
+    await page.goto("/classes");
+    const card = page.getByRole("region", { name: "Year 5 Oak" });
+    await card.getByText(/^Group roles/).click();
+    await card.getByLabel("Start from").selectOption({ label: "POGIL" });
+    await card.getByRole("button", { name: "Use these roles" }).click();
+    await card.getByText(/^Pairs and labels for groups/).click();
+    await card.getByRole("button", { name: "Delete class…" }).click();
+    await expectAccessible(page, "a class's roles, pairs, labels and delete");
+    await card.getByRole("button", { name: "Keep the class" }).click();
+    await page.goto(`${lesson}/groups`);
+    await page.getByText(/^Register:/).click();
+    await page.getByLabel("How many pupils in each group").fill("2");
+    await page.getByRole("button", { name: "Make groups" }).click();
+    await page.getByRole("button", { name: "Give out roles" }).click();
+    await expect(page.locator(".role-badge").first()).toBeVisible();
+    await page.getByRole("button", { name: "Amira", exact: true }).click();
+    await page.getByRole("button", { name: "Change Ben's role" }).click();
+    await expectAccessible(page, "the groups page");
+    await page.getByRole("button", { name: "Show groups on the Board" }).click();
+    const board = await context.newPage();
+    await board.setViewportSize(viewport);
+    await board.goto(`${lesson}/board`);
+    await expect(board.getByRole("heading", { name: "Group 1" })).toBeVisible();
+    await expectAccessible(board, "the board's groups");
+    await page.getByRole("button", { name: "Show the picker on the Board" }).click();
+    await board.getByRole("button", { name: "Pick a name" }).click();
+    await expect(board.getByRole("button", { name: "Pass" })).toBeVisible();
+    await expectAccessible(board, "the board's picker");
+    await board.goto(`${lesson}/pupil`);
+    await board.getByRole("button", { name: "Amira", exact: true }).click();
+    await expect(board.getByText(/^Your role: /)).toBeVisible();
+    await expectAccessible(board, "the pupil's group and role card");
+    await page.goto("/classes");
+    await page.getByRole("region", { name: "Year 5 Oak" }).getByRole("link", { name: "Roles history" }).click();
+    await expect(page.getByRole("table")).toBeVisible();
+    await expectAccessible(page, "the roles history");
+  });
+}
+
 test("the board's title is large enough to read from the back of a classroom", async ({ page }) => {
   await page.setViewportSize(viewports.whiteboard);
   const lesson = await seed(page);

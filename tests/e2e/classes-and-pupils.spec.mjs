@@ -23,7 +23,7 @@ test("a class list is pasted, checked, edited and kept", async ({ page }) => {
   await card.getByRole("button", { name: "Rename Ben" }).click();
   await card.getByLabel("New name for Ben").fill("Ben K");
   await card.getByRole("button", { name: "Save" }).click();
-  await expect(card.getByText("Ben K", { exact: true })).toBeVisible();
+  await expect(card.locator(".roster").getByText("Ben K", { exact: true })).toBeVisible();
 
   await card.getByRole("button", { name: "Remove Chloé" }).click();
   await expect(card.getByRole("heading", { name: "Pupils (3)" })).toBeVisible();

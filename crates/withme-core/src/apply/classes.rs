@@ -119,7 +119,7 @@ impl Library {
         })
     }
 
-    fn class_mut(&mut self, class: &ClassId) -> Result<&mut Class, Rejection> {
+    pub(super) fn class_mut(&mut self, class: &ClassId) -> Result<&mut Class, Rejection> {
         self.classes.get_mut(class).ok_or(Rejection::UnknownClass)
     }
 }

@@ -23,7 +23,7 @@ impl Library {
         class: &ClassId,
         archived: bool,
     ) -> Result<Event, Rejection> {
-        self.class_entry(class)?.set_archived(archived);
+        self.class_mut(class)?.set_archived(archived);
         Ok(Event::ClassChanged {
             class: class.clone(),
         })
@@ -50,7 +50,7 @@ impl Library {
         pupil: &PupilId,
         label: &Option<PupilLabel>,
     ) -> Result<Event, Rejection> {
-        self.class_entry(class)?
+        self.class_mut(class)?
             .pupil_mut(pupil)
             .ok_or(Rejection::UnknownPupil)?
             .set_label(label.clone());
@@ -65,7 +65,7 @@ impl Library {
         pupils: &[PupilId; 2],
         kind: Option<PairKind>,
     ) -> Result<Event, Rejection> {
-        let entry = self.class_entry(class)?;
+        let entry = self.class_mut(class)?;
         let [a, b] = pupils;
         if !entry.has_on_roster(a) || !entry.has_on_roster(b) {
             return Err(Rejection::UnknownPupil);
@@ -99,7 +99,7 @@ impl Library {
         class: &ClassId,
         roles: &[Role],
     ) -> Result<Event, Rejection> {
-        let entry = self.class_entry(class)?;
+        let entry = self.class_mut(class)?;
         if roles.len() > MAX_ROLES {
             return Err(Rejection::TooManyRoles { max: MAX_ROLES });
         }
@@ -132,7 +132,7 @@ impl Library {
         if lessons.is_some_and(|n| !(2..=MAX_LEAD_WINDOW).contains(&n)) {
             return Err(Rejection::LeadWindowRange);
         }
-        self.class_entry(class)?.set_lead_window(lessons);
+        self.class_mut(class)?.set_lead_window(lessons);
         Ok(Event::ClassChanged {
             class: class.clone(),
         })
@@ -372,7 +372,7 @@ impl Library {
             return Err(Rejection::AlreadyPicked);
         }
         let id = class.id().clone();
-        self.class_entry(&id)?
+        self.class_mut(&id)?
             .picker_mut()
             .record(pupil.clone(), op.at);
         Ok(Event::ClassChanged { class: id })
@@ -380,7 +380,7 @@ impl Library {
 
     pub(super) fn pass_pick(&mut self, lesson: &LessonId) -> Result<Event, Rejection> {
         let id = self.class_of_lesson(lesson)?.id().clone();
-        if !self.class_entry(&id)?.picker_mut().pass_latest() {
+        if !self.class_mut(&id)?.picker_mut().pass_latest() {
             return Err(Rejection::NothingToPass);
         }
         Ok(Event::ClassChanged { class: id })
@@ -388,38 +388,27 @@ impl Library {
 
     pub(super) fn new_picker_round(&mut self, lesson: &LessonId) -> Result<Event, Rejection> {
         let id = self.class_of_lesson(lesson)?.id().clone();
-        self.class_entry(&id)?.picker_mut().new_round();
+        self.class_mut(&id)?.picker_mut().new_round();
         Ok(Event::ClassChanged { class: id })
     }
 
     /// The class of a lesson that is not in the bin.
     fn class_of_lesson(&self, lesson: &LessonId) -> Result<&Class, Rejection> {
-        let found = self.lesson(lesson).ok_or(Rejection::UnknownLesson)?;
-        if found.is_deleted() {
-            return Err(Rejection::LessonInBin);
-        }
+        let found = self.live_lesson(lesson)?;
         let class = found.plan().class.as_ref().ok_or(Rejection::NoClass)?;
         self.class(class).ok_or(Rejection::UnknownClass)
     }
 
-    fn class_entry(&mut self, class: &ClassId) -> Result<&mut Class, Rejection> {
-        self.classes.get_mut(class).ok_or(Rejection::UnknownClass)
-    }
-
+    /// Changes the lesson's register and groups (through [`Library::change_lesson`]).
     fn change_groups(
         &mut self,
         lesson: &LessonId,
         op: &Operation,
         change: impl FnOnce(&mut LessonGroups),
     ) -> Result<Event, Rejection> {
-        let entry = self
-            .lessons
-            .get_mut(lesson)
-            .ok_or(Rejection::UnknownLesson)?;
-        change(entry.groups_mut());
-        entry.touch_at(op.at);
-        Ok(Event::LessonChanged {
-            lesson: lesson.clone(),
+        self.change_lesson(lesson, op.at, |l| {
+            change(l.groups_mut());
+            Ok(())
         })
     }
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::rotation::{Rotation, Standing, TurnRecord};
-use super::{LessonGroups, Role};
+use super::LessonGroups;
 use crate::class::Class;
 use crate::enquiry::csv_field;
 use crate::ids::{ClassId, LessonId, PupilId, RoleId};
@@ -227,9 +227,4 @@ fn turn_of(lesson: &Lesson, pupil: &PupilId) -> Turn {
         override_reason: member.and_then(|m| m.override_reason.clone()),
         opted_out: groups.opted_out_of(pupil).cloned().collect(),
     }
-}
-
-/// The role with this id in a catalogue.
-pub fn role_in<'a>(catalogue: &'a [Role], id: &RoleId) -> Option<&'a Role> {
-    catalogue.iter().find(|r| &r.id == id)
 }

@@ -72,11 +72,6 @@ impl PairRule {
         (&self.pupils[0] == a && &self.pupils[1] == b)
             || (&self.pupils[0] == b && &self.pupils[1] == a)
     }
-
-    /// Whether the rule names `pupil`.
-    pub fn names(&self, pupil: &PupilId) -> bool {
-        self.pupils.contains(pupil)
-    }
 }
 
 /// One pupil in a group, and the role they hold.

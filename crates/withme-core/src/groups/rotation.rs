@@ -83,10 +83,10 @@ impl Rotation<'_> {
         }
     }
 
-    /// Whether `pupil` must lead now to lead within the window.
-    pub fn must_lead(&self, pupil: &PupilId) -> bool {
+    /// Whether a pupil standing so must lead now to lead within the window.
+    fn window_ends(&self, standing: &Standing) -> bool {
         self.window
-            .is_some_and(|w| self.standing(pupil).without_lead + 1 >= usize::from(w))
+            .is_some_and(|w| standing.without_lead + 1 >= usize::from(w))
     }
 
     /// `pupils`, most due to lead first: those whose window ends now, then those who have led
@@ -98,7 +98,7 @@ impl Rotation<'_> {
             .map(|p| {
                 let standing = self.standing(p);
                 let key = (
-                    !self.must_lead(p),
+                    !self.window_ends(&standing),
                     standing.lead_count,
                     std::cmp::Reverse(standing.without_lead),
                     random.next_u64(),

@@ -19,12 +19,7 @@ pub fn EnquiryPage() -> impl IntoView {
         let id = lesson_id.get()?;
         library.with(|lib| lib.lesson(&id).filter(|l| !l.is_deleted()).map(|_| id))
     });
-    super::page_title(move || {
-        let title = lesson_id
-            .get()
-            .and_then(|id| library.with(|lib| lib.lesson(&id).map(|l| l.plan().title.to_string())));
-        title.map_or_else(|| "Enquiry".into(), |t| format!("Enquiry: {t}"))
-    });
+    super::lesson_page_title("Enquiry");
     view! {
         <TeacherLayout>
             {move || match live.get() {

@@ -20,12 +20,7 @@ pub fn GroupsPage() -> impl IntoView {
             Some((id, class))
         })
     });
-    super::page_title(move || {
-        let title = lesson_id
-            .get()
-            .and_then(|id| library.with(|lib| lib.lesson(&id).map(|l| l.plan().title.to_string())));
-        title.map_or_else(|| "Groups".into(), |t| format!("Groups: {t}"))
-    });
+    super::lesson_page_title("Groups");
     view! {
         <TeacherLayout>
             {move || match live.get() {

@@ -30,3 +30,16 @@ use leptos::prelude::*;
 fn page_title(page: impl Fn() -> String + 'static) {
     Effect::new(move |_| document().set_title(&format!("{} · Withme", page())));
 }
+
+/// The tab's title for a page about the lesson in the address: "<page>: <lesson title>", or
+/// just "<page>" when the lesson isn't on this device.
+fn lesson_page_title(page: &'static str) {
+    let library = crate::state::use_library();
+    let lesson_id = crate::routes::use_lesson_id();
+    page_title(move || {
+        let title = lesson_id
+            .get()
+            .and_then(|id| library.with(|lib| lib.lesson(&id).map(|l| l.plan().title.to_string())));
+        title.map_or_else(|| page.into(), |t| format!("{page}: {t}"))
+    });
+}

@@ -4,9 +4,7 @@ mod support;
 
 use support::Scenario;
 use withme_core::groups::{GroupSize, PairKind, RolePreset};
-use withme_core::{
-    ClassId, Command, LessonId, PupilId, PupilLabel, Reason, Rejection, RoleId, lesson_seed,
-};
+use withme_core::{ClassId, Command, PupilId, PupilLabel, Reason, Rejection, RoleId, lesson_seed};
 
 const NAMES: [&str; 8] = ["Amira", "Ben", "Cara", "Dev", "Ella", "Finn", "Gus", "Hana"];
 
@@ -28,17 +26,6 @@ fn class_with_roles() -> (Scenario, ClassId, Vec<PupilId>) {
     })
     .unwrap();
     (s, class, pupils)
-}
-
-fn roles_of(s: &Scenario, lesson: &LessonId) -> Vec<(PupilId, Option<RoleId>)> {
-    s.library
-        .lesson(lesson)
-        .unwrap()
-        .groups()
-        .groups
-        .iter()
-        .flat_map(|g| g.members.iter().map(|m| (m.pupil.clone(), m.role.clone())))
-        .collect()
 }
 
 #[test]
@@ -129,9 +116,11 @@ fn a_pupil_who_opts_out_gets_another_role_and_it_is_recorded() {
     let lesson = s
         .grouped_lesson(&class, &[], GroupSize::Size(4), 2)
         .unwrap();
-    let (pupil, held) = roles_of(&s, &lesson)
+    let (pupil, held) = s
+        .roles_held(&lesson)
         .into_iter()
-        .find(|(_, r)| r.as_ref() == Some(&role("facilitator")))
+        .find(|(_, r)| r == &role("facilitator"))
+        .map(|(p, r)| (p, Some(r)))
         .unwrap();
     s.teacher(Command::OptOutOfRole {
         lesson: lesson.clone(),
@@ -523,9 +512,10 @@ fn the_group_maker_and_role_assignment_agree_on_who_is_due_to_lead() {
         .grouped_lesson(&class, &[], GroupSize::Size(2), 9)
         .unwrap();
     assert_ne!(lesson_seed(&lesson), 0);
-    let leaders = roles_of(&s, &lesson)
-        .into_iter()
-        .filter(|(_, r)| r.as_ref() == Some(&role("facilitator")))
+    let leaders = s
+        .roles_held(&lesson)
+        .values()
+        .filter(|r| **r == role("facilitator"))
         .count();
     assert_eq!(leaders, 4);
 }

@@ -10,7 +10,7 @@ use support::Scenario;
 use withme_core::groups::maker::{GroupingProblem, group_count, make_groups};
 use withme_core::groups::roles::{leading_slots, slots};
 use withme_core::groups::{GroupSize, MakerChoices, PairKind, RolePreset};
-use withme_core::{ClassId, Command, LessonId, PupilId, RoleId};
+use withme_core::{ClassId, Command, PupilId, RoleId};
 
 fn names(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("Pupil {i}")).collect()
@@ -49,18 +49,6 @@ fn class_with_history(
 
 fn preset() -> impl Strategy<Value = RolePreset> {
     prop::sample::select(RolePreset::ALL.to_vec())
-}
-
-fn held(s: &Scenario, lesson: &LessonId) -> BTreeMap<PupilId, RoleId> {
-    s.library
-        .lesson(lesson)
-        .unwrap()
-        .groups()
-        .groups
-        .iter()
-        .flat_map(|g| &g.members)
-        .filter_map(|m| Some((m.pupil.clone(), m.role.clone()?)))
-        .collect()
 }
 
 /// The fewest repeats of last lesson's role that any order of the group's roles could give
@@ -243,7 +231,7 @@ proptest! {
             } else { vec![] };
             let absent = if absent.len() + 2 > n { vec![] } else { absent };
             let lesson = s.grouped_lesson(&class, &absent, GroupSize::Size(size), seed ^ lesson_number).unwrap();
-            let now = held(&s, &lesson);
+            let now = s.roles_held(&lesson);
             if let Some(last) = term.last() {
                 for group in &s.library.lesson(&lesson).unwrap().groups().groups {
                     let leads = |p: &PupilId| now.get(p).is_some_and(|r| leading.contains(r));

@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
-use super::rotation::{Rotation, Standing, TurnRecord};
 use super::LessonGroups;
+use super::rotation::{Rotation, Standing, TurnRecord};
 use crate::class::Class;
 use crate::enquiry::csv_field;
 use crate::ids::{ClassId, LessonId, PupilId, RoleId};

@@ -530,6 +530,44 @@ mod tests {
     }
 
     #[test]
+    fn balances_the_teachers_labels() {
+        let mut req = request(8);
+        for (i, (pupil, _)) in req.pupils.iter().enumerate() {
+            let label = if i < 4 { "Green" } else { "Blue" };
+            req.labels.insert(pupil.clone(), label.to_owned());
+        }
+        for seed in 0..20 {
+            req.seed = seed;
+            for group in make_groups(&req, GroupSize::Size(4)).unwrap() {
+                let green = group.iter().filter(|p| req.labels[*p] == "Green").count();
+                assert_eq!(green, 2, "seed {seed}: {group:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn avoids_pairings_from_recent_lessons() {
+        let mut req = request(4);
+        let id = |i: usize| req.pupils[i].0.clone();
+        let recent = [
+            ((id(0), id(1)), 3),
+            ((id(2), id(3)), 3),
+            ((id(0), id(2)), 2),
+            ((id(1), id(3)), 2),
+        ];
+        req.recent_pairs = recent.into_iter().collect();
+        for seed in 0..20 {
+            req.seed = seed;
+            let groups = make_groups(&req, GroupSize::Size(2)).unwrap();
+            assert_eq!(
+                groups,
+                [vec![id(0), id(3)], vec![id(1), id(2)]],
+                "seed {seed}"
+            );
+        }
+    }
+
+    #[test]
     fn says_when_no_grouping_keeps_every_pair_apart() {
         let mut req = request(6);
         req.rules = vec![

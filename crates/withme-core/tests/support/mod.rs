@@ -171,3 +171,21 @@ impl Scenario {
         Ok(lesson)
     }
 }
+
+impl Scenario {
+    /// Who holds which role in `lesson` (members without a role are left out).
+    pub fn roles_held(
+        &self,
+        lesson: &LessonId,
+    ) -> std::collections::BTreeMap<PupilId, withme_core::RoleId> {
+        self.library
+            .lesson(lesson)
+            .unwrap()
+            .groups()
+            .groups
+            .iter()
+            .flat_map(|g| &g.members)
+            .filter_map(|m| Some((m.pupil.clone(), m.role.clone()?)))
+            .collect()
+    }
+}

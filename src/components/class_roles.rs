@@ -180,7 +180,7 @@ pub fn ClassRoles(
                 <textarea id=starters_id rows="3" prop:value=move || starters.get() on:input=move |e| starters.set(event_target_value(&e))></textarea>
                 <label class="choice">
                     <input type="checkbox" prop:checked=move || leading.get() on:change=move |_| leading.update(|l| *l = !*l) />
-                    "Counts as leading"
+                    "The new role counts as leading"
                 </label>
                 <button type="submit">"Add role"</button>
                 <p class="field-error" aria-live="polite">{move || error.get()}</p>

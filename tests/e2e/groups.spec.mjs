@@ -153,6 +153,13 @@ test("a class of 28: two absent, groups of 4 with a pair kept apart, fair roles,
   await checkHistory();
   await page.reload();
   await checkHistory();
+  await expect(page.getByText("Nobody has gone long without leading.")).toBeVisible();
+
+  // The pupil reads their own roles, lesson by lesson.
+  await tablet.reload();
+  const mineLater = tablet.getByRole("region", { name: "Your group" });
+  await mineLater.getByText("Roles I have had").click();
+  await expect(mineLater.getByText("Lesson one: rivers: Timekeeper")).toBeVisible();
 
   // Everything survives a reload of the first lesson's groups page too.
   await page.goto(`${lessonUrl}/groups`);
@@ -180,6 +187,20 @@ test("pseudonyms, impossible groups explained, a step-out recorded, archive, and
   await card.getByText(/^Group roles/).click();
   await card.getByLabel("Start from").selectOption({ label: "Checker and summariser" });
   await card.getByRole("button", { name: "Use these roles" }).click();
+  // A custom role: refused without a name (what was typed stays), then added as leading.
+  await card.getByLabel("What you do").fill("Ask the group a question nobody has asked yet.");
+  await card.getByLabel("Sentence starters (one per line)").fill("What if…?\nHave we thought about…?");
+  await card.getByRole("button", { name: "Add role" }).click();
+  await expect(card.getByText("A role's name can't be empty.")).toBeVisible();
+  await expect(card.getByLabel("What you do")).toHaveValue("Ask the group a question nobody has asked yet.");
+  await card.getByLabel("Name", { exact: true }).fill("Questioner");
+  await card.getByRole("checkbox", { name: "The new role counts as leading" }).check();
+  await card.getByRole("button", { name: "Add role" }).click();
+  await expect(card.getByText("Group roles (4)")).toBeVisible();
+  await expect(card.getByRole("checkbox", { name: "Questioner counts as leading" })).toBeChecked();
+  await expect(card.getByText("Have we thought about…?")).toBeVisible();
+  await card.getByRole("button", { name: "Remove the role Questioner" }).click();
+  await expect(card.getByText("Group roles (3)")).toBeVisible();
   await card.getByText(/^Pairs and labels for groups/).click();
   await card.getByLabel("Keep", { exact: true }).selectOption({ label: "Amy" });
   await card.getByLabel("and", { exact: true }).selectOption({ label: "Bo" });

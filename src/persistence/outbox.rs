@@ -14,7 +14,7 @@
 //! ```
 
 use serde::{Deserialize, Serialize};
-use withme_core::{DeviceId, Operation, PupilOperation};
+use withme_core::{Author, DeviceId, OpId, Operation, PupilCommand, PupilId, Timestamp};
 
 use super::local_store::{self, StoreError};
 
@@ -23,6 +23,40 @@ pub const OUTBOX_PREFIX: &str = "withme.outbox.";
 
 const FORMAT: &str = "withme.outbox";
 const VERSION: u32 = 1;
+
+/// A pupil's operation as a tablet sends it.
+#[derive(Serialize, Deserialize)]
+struct PupilOperation {
+    id: OpId,
+    pupil: PupilId,
+    at: Timestamp,
+    command: PupilCommand,
+}
+
+impl PupilOperation {
+    fn from_operation(op: &Operation) -> Option<Self> {
+        let Author::Pupil { pupil } = &op.author else {
+            return None;
+        };
+        Some(Self {
+            id: op.id.clone(),
+            pupil: pupil.clone(),
+            at: op.at,
+            command: op.command.as_pupil_command()?,
+        })
+    }
+}
+
+impl From<PupilOperation> for Operation {
+    fn from(op: PupilOperation) -> Self {
+        Operation {
+            id: op.id,
+            author: Author::Pupil { pupil: op.pupil },
+            at: op.at,
+            command: op.command.into(),
+        }
+    }
+}
 
 #[derive(Serialize, Deserialize)]
 struct Outbox {

@@ -21,6 +21,7 @@
 
 mod apply;
 mod class;
+mod command;
 pub mod coproduction;
 pub mod document;
 pub mod enquiry;
@@ -33,7 +34,6 @@ pub mod markdown;
 mod operation;
 mod plan;
 mod proposal;
-mod pupil_operation;
 pub mod replica;
 mod rights;
 pub mod roster;
@@ -44,18 +44,18 @@ pub mod undo;
 
 pub use apply::{Rejection, lesson_seed};
 pub use class::{Class, MAX_PUPILS_PER_CLASS, Pupil};
+pub use command::{Command, PupilCommand};
 pub use ids::{
     ClassId, DeviceId, IdError, ItemId, LessonId, OpId, PollId, ProposalId, PupilId, QuestionId,
     RoleId, TemplateId,
 };
 pub use lesson::Lesson;
 pub use library::{AppliedOps, Library};
-pub use operation::{Applied, Author, Command, Event, Operation};
+pub use operation::{Applied, Author, Event, Operation};
 pub use plan::{Entry, Item, ItemList, MAX_ENTRIES_PER_SECTION, NoteKind, Phase, Plan, Section};
 pub use proposal::{
     MAX_OPEN_PROPOSALS_PER_PUPIL, MAX_PROPOSALS_PER_LESSON, Proposal, ProposalKind, ProposalStatus,
 };
-pub use pupil_operation::{PupilCommand, PupilOperation};
 pub use template::{BuiltInTemplate, MAX_SAVED_TEMPLATES, Template, TemplateChoice};
 pub use text::{
     ClassName, ItemText, KindNote, LessonTitle, Notes, PhaseTitle, PupilLabel, PupilName, Reason,

@@ -14,9 +14,10 @@
 //! other windows well within the grace period.
 
 use crate::apply::Rejection;
+use crate::command::Command;
 use crate::ids::{DeviceId, OpId};
 use crate::library::Library;
-use crate::operation::{Applied, Author, Command, Event, Operation};
+use crate::operation::{Applied, Author, Event, Operation};
 use crate::time::Timestamp;
 
 /// How long an operation must be seen in the shared copy before it is forgotten here.

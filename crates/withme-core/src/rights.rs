@@ -12,9 +12,10 @@
 
 use crate::apply::Rejection;
 use crate::class::Class;
+use crate::command::Command;
 use crate::ids::{ClassId, LessonId, ProposalId, PupilId, QuestionId};
 use crate::library::Library;
-use crate::operation::{Author, Command};
+use crate::operation::Author;
 
 /// Who a command is open to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,114 +30,123 @@ enum Permission<'a> {
     QuestionAuthor(&'a LessonId, &'a QuestionId),
 }
 
-fn permission(command: &Command) -> Permission<'_> {
-    match command {
-        Command::Propose { .. }
-        | Command::BackProposal { .. }
-        | Command::AskQuestion { .. }
-        | Command::CastBallot { .. } => Permission::Pupil,
-        Command::ReviseQuestion {
-            lesson, question, ..
-        } => Permission::QuestionAuthor(lesson, question),
-        Command::ReviseProposal {
-            lesson, proposal, ..
-        }
-        | Command::WithdrawProposal { lesson, proposal } => {
-            Permission::ProposalAuthor(lesson, proposal)
-        }
-        _ => Permission::Teacher,
-    }
+/// What a command concerns, which decides whose class list a pupil must be on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope<'a> {
+    /// One lesson (a pupil must be on its class's list).
+    Lesson(&'a LessonId),
+    /// One class (a pupil must be on its list).
+    Class(&'a ClassId),
+    /// Neither: the teacher's own library (lessons to be, templates, new classes).
+    Library,
 }
 
-/// The lesson a command concerns, if any.
-fn lesson_concerned(command: &Command) -> Option<&LessonId> {
+/// Who may make `command`, and what it concerns. One exhaustive match: a new command must be
+/// placed here before it compiles, so none can fall into a default.
+fn rule(command: &Command) -> (Permission<'_>, Scope<'_>) {
+    use Command as C;
+    use Permission::{Pupil, Teacher};
     match command {
-        Command::RenameLesson { lesson, .. }
-        | Command::SetLessonSubject { lesson, .. }
-        | Command::SetLessonClass { lesson, .. }
-        | Command::SetLessonDate { lesson, .. }
-        | Command::SetLessonLength { lesson, .. }
-        | Command::DuplicateLesson { lesson }
-        | Command::DeleteLesson { lesson }
-        | Command::RestoreLesson { lesson }
-        | Command::SetNote { lesson, .. }
-        | Command::AddItem { lesson, .. }
-        | Command::EditItem { lesson, .. }
-        | Command::AddPhase { lesson, .. }
-        | Command::EditPhase { lesson, .. }
-        | Command::RemoveEntry { lesson, .. }
-        | Command::MoveEntry { lesson, .. }
-        | Command::InsertEntry { lesson, .. }
-        | Command::SaveTemplate { lesson, .. }
-        | Command::Propose { lesson, .. }
-        | Command::ReviseProposal { lesson, .. }
-        | Command::WithdrawProposal { lesson, .. }
-        | Command::BackProposal { lesson, .. }
-        | Command::AcceptProposal { lesson, .. }
-        | Command::MergeProposals { lesson, .. }
-        | Command::SendBackProposal { lesson, .. }
-        | Command::DeclineProposal { lesson, .. }
-        | Command::SetStimulus { lesson, .. }
-        | Command::StartThinkingTime { lesson, .. }
-        | Command::StopThinkingTime { lesson }
-        | Command::ShowOnBoard { lesson, .. }
-        | Command::AskQuestion { lesson, .. }
-        | Command::ReviseQuestion { lesson, .. }
-        | Command::ApproveQuestion { lesson, .. }
-        | Command::EditQuestion { lesson, .. }
-        | Command::SendBackQuestion { lesson, .. }
-        | Command::HideQuestion { lesson, .. }
-        | Command::MergeQuestions { lesson, .. }
-        | Command::CategoriseQuestion { lesson, .. }
-        | Command::SetQuestionForward { lesson, .. }
-        | Command::OpenPoll { lesson, .. }
-        | Command::CastBallot { lesson, .. }
-        | Command::ClosePoll { lesson, .. }
-        | Command::RevealPoll { lesson, .. }
-        | Command::TallyHands { lesson, .. }
-        | Command::OpenRunOff { lesson, .. }
-        | Command::ChooseTieWinner { lesson, .. }
-        | Command::FinishEnquiry { lesson, .. }
-        | Command::ReopenEnquiry { lesson }
-        | Command::UnparkQuestion { lesson, .. }
-        | Command::SetAbsent { lesson, .. }
-        | Command::SetGroups { lesson, .. }
-        | Command::AssignRoles { lesson }
-        | Command::OverrideRole { lesson, .. }
-        | Command::OptOutOfRole { lesson, .. }
-        | Command::PickPupil { lesson, .. }
-        | Command::PassPick { lesson }
-        | Command::NewPickerRound { lesson } => Some(lesson),
-        _ => None,
+        C::Propose { lesson, .. }
+        | C::BackProposal { lesson, .. }
+        | C::AskQuestion { lesson, .. }
+        | C::CastBallot { lesson, .. } => (Pupil, Scope::Lesson(lesson)),
+        C::ReviseProposal {
+            lesson, proposal, ..
+        }
+        | C::WithdrawProposal { lesson, proposal } => (
+            Permission::ProposalAuthor(lesson, proposal),
+            Scope::Lesson(lesson),
+        ),
+        C::ReviseQuestion {
+            lesson, question, ..
+        } => (
+            Permission::QuestionAuthor(lesson, question),
+            Scope::Lesson(lesson),
+        ),
+        C::RenameLesson { lesson, .. }
+        | C::SetLessonSubject { lesson, .. }
+        | C::SetLessonClass { lesson, .. }
+        | C::SetLessonDate { lesson, .. }
+        | C::SetLessonLength { lesson, .. }
+        | C::DuplicateLesson { lesson }
+        | C::DeleteLesson { lesson }
+        | C::RestoreLesson { lesson }
+        | C::SetNote { lesson, .. }
+        | C::AddItem { lesson, .. }
+        | C::EditItem { lesson, .. }
+        | C::AddPhase { lesson, .. }
+        | C::EditPhase { lesson, .. }
+        | C::RemoveEntry { lesson, .. }
+        | C::MoveEntry { lesson, .. }
+        | C::InsertEntry { lesson, .. }
+        | C::SaveTemplate { lesson, .. }
+        | C::AcceptProposal { lesson, .. }
+        | C::MergeProposals { lesson, .. }
+        | C::SendBackProposal { lesson, .. }
+        | C::DeclineProposal { lesson, .. }
+        | C::SetStimulus { lesson, .. }
+        | C::StartThinkingTime { lesson, .. }
+        | C::StopThinkingTime { lesson }
+        | C::ShowOnBoard { lesson, .. }
+        | C::ApproveQuestion { lesson, .. }
+        | C::EditQuestion { lesson, .. }
+        | C::SendBackQuestion { lesson, .. }
+        | C::HideQuestion { lesson, .. }
+        | C::MergeQuestions { lesson, .. }
+        | C::CategoriseQuestion { lesson, .. }
+        | C::SetQuestionForward { lesson, .. }
+        | C::OpenPoll { lesson, .. }
+        | C::ClosePoll { lesson, .. }
+        | C::RevealPoll { lesson, .. }
+        | C::TallyHands { lesson, .. }
+        | C::OpenRunOff { lesson, .. }
+        | C::ChooseTieWinner { lesson, .. }
+        | C::FinishEnquiry { lesson, .. }
+        | C::ReopenEnquiry { lesson }
+        | C::UnparkQuestion { lesson, .. }
+        | C::SetAbsent { lesson, .. }
+        | C::SetGroups { lesson, .. }
+        | C::AssignRoles { lesson }
+        | C::OverrideRole { lesson, .. }
+        | C::OptOutOfRole { lesson, .. }
+        | C::PickPupil { lesson, .. }
+        | C::PassPick { lesson }
+        | C::NewPickerRound { lesson } => (Teacher, Scope::Lesson(lesson)),
+        C::RenameClass { class, .. }
+        | C::AddPupils { class, .. }
+        | C::RenamePupil { class, .. }
+        | C::RemovePupil { class, .. }
+        | C::RestorePupil { class, .. }
+        | C::ArchiveClass { class, .. }
+        | C::DeleteClass { class }
+        | C::SetPupilLabel { class, .. }
+        | C::SetPairRule { class, .. }
+        | C::SetRoles { class, .. }
+        | C::SetLeadWindow { class, .. } => (Teacher, Scope::Class(class)),
+        C::CreateLesson { .. }
+        | C::ImportLesson { .. }
+        | C::DeleteTemplate { .. }
+        | C::CreateClass { .. } => (Teacher, Scope::Library),
     }
 }
 
 /// Whether `pupil` is on the roster of the class a command concerns: the lesson's class for a
-/// lesson command (a lesson with no class has no pupils), the class itself for a class command,
-/// and any class otherwise.
-fn on_roster(library: &Library, pupil: &PupilId, command: &Command) -> Result<bool, Rejection> {
+/// lesson command (a lesson with no class has no pupils), the class itself for a class command.
+/// A command about neither concerns no class, so no pupil is on its list.
+fn on_roster(library: &Library, pupil: &PupilId, scope: Scope<'_>) -> Result<bool, Rejection> {
     let has = |class: Option<&ClassId>| {
         class
             .and_then(|id| library.class(id))
             .is_some_and(|class: &Class| class.has_on_roster(pupil))
     };
-    if let Some(lesson) = lesson_concerned(command) {
-        let lesson = library.lesson(lesson).ok_or(Rejection::UnknownLesson)?;
-        return Ok(has(lesson.plan().class.as_ref()));
-    }
-    Ok(match command {
-        Command::RenameClass { class, .. }
-        | Command::AddPupils { class, .. }
-        | Command::RenamePupil { class, .. }
-        | Command::RemovePupil { class, .. }
-        | Command::RestorePupil { class, .. }
-        | Command::ArchiveClass { class, .. }
-        | Command::DeleteClass { class }
-        | Command::SetPupilLabel { class, .. }
-        | Command::SetPairRule { class, .. }
-        | Command::SetRoles { class, .. }
-        | Command::SetLeadWindow { class, .. } => has(Some(class)),
-        _ => library.classes.values().any(|c| c.has_on_roster(pupil)),
+    Ok(match scope {
+        Scope::Lesson(lesson) => {
+            let lesson = library.lesson(lesson).ok_or(Rejection::UnknownLesson)?;
+            has(lesson.plan().class.as_ref())
+        }
+        Scope::Class(class) => has(Some(class)),
+        Scope::Library => false,
     })
 }
 
@@ -179,15 +189,15 @@ fn asked(
 
 /// Checks that `author` may make `command` against `library` as it stands.
 ///
-/// A pupil must be on the roster of the class concerned (or of some class, when the command
-/// concerns none), and may only make commands open to pupils. The teacher may make every
+/// A pupil must be on the roster of the class concerned, and may only make commands open to
+/// pupils. The teacher may make every
 /// command except those that speak for a pupil.
 pub(crate) fn authorise(
     library: &Library,
     author: &Author,
     command: &Command,
 ) -> Result<(), Rejection> {
-    let permission = permission(command);
+    let (permission, scope) = rule(command);
     let Author::Pupil { pupil } = author else {
         return match permission {
             Permission::Teacher => Ok(()),
@@ -198,14 +208,16 @@ pub(crate) fn authorise(
             }
         };
     };
-    if !on_roster(library, pupil, command)? {
+    if permission == Permission::Teacher {
+        return Err(Rejection::TeacherOnly {
+            action: command.action(),
+        });
+    }
+    if !on_roster(library, pupil, scope)? {
         return Err(Rejection::NotOnRoster);
     }
     match permission {
-        Permission::Teacher => Err(Rejection::TeacherOnly {
-            action: command.action(),
-        }),
-        Permission::Pupil => Ok(()),
+        Permission::Teacher | Permission::Pupil => Ok(()),
         Permission::ProposalAuthor(lesson, proposal) => {
             is_author_of(library, pupil, lesson, proposal)
         }

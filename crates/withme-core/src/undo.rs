@@ -5,9 +5,9 @@
 //! checked like any other edit, and a pupil's proposal that arrived meanwhile is never lost.
 //! Keystrokes in one field coalesce into one step, as in any editor.
 
+use crate::command::Command;
 use crate::ids::{ItemId, OpId};
 use crate::library::Library;
-use crate::operation::Command;
 use crate::plan::Section;
 
 /// Most steps kept.

@@ -768,8 +768,8 @@ fn a_pupils_tablet_sends_its_ballot_to_the_authority_and_holds_no_one_elses() {
 }
 
 #[test]
-fn a_tablet_sends_only_pupils_own_operations() {
-    use withme_core::{Operation, PupilOperation, Timestamp};
+fn a_pupil_command_has_exactly_the_json_of_its_command() {
+    use withme_core::PupilCommand;
 
     let (mut s, lesson, p) = classroom();
     let q = three_questions(&mut s, &lesson, &p);
@@ -792,29 +792,18 @@ fn a_tablet_sends_only_pupils_own_operations() {
         },
     ];
     for command in pupil_commands {
-        let op = s.op(
-            Author::Pupil {
-                pupil: p[0].clone(),
-            },
-            command.clone(),
-        );
-        let sent = PupilOperation::from_operation(&op).expect("a pupil's operation");
+        let sent: PupilCommand = command.as_pupil_command().expect("a pupil's command");
         let wire = serde_json::to_string(&sent).unwrap();
-        let back: PupilOperation = serde_json::from_str(&wire).unwrap();
-        assert_eq!(Operation::from(back), op);
-        let teachers = s.op(Author::Teacher, command);
-        assert_eq!(PupilOperation::from_operation(&teachers), None);
+        assert_eq!(wire, serde_json::to_string(&command).unwrap());
+        let read: Command = serde_json::from_str(&wire).unwrap();
+        assert_eq!(read, command);
+        assert_eq!(Command::from(sent), command);
     }
-    let forged = withme_core::Operation {
-        id: s.next_id(),
-        author: Author::Pupil {
-            pupil: p[0].clone(),
-        },
-        at: Timestamp::from_millis(1),
-        command: Command::ApproveQuestion {
-            lesson,
-            question: q[0].clone(),
-        },
+    let teachers = Command::ApproveQuestion {
+        lesson,
+        question: q[0].clone(),
     };
-    assert_eq!(PupilOperation::from_operation(&forged), None);
+    assert_eq!(teachers.as_pupil_command(), None);
+    let wire = serde_json::to_string(&teachers).unwrap();
+    assert!(serde_json::from_str::<PupilCommand>(&wire).is_err());
 }

@@ -303,20 +303,30 @@ fn a_pupil_author_must_be_on_the_roster() {
     let mut s = Scenario::new();
     let (_, pupils) = s.new_class("Year 5 Oak", &["Amira"]);
     let (other_class, _) = s.new_class("Year 6 Ash", &["Ben"]);
+    let lesson = s.new_lesson("Ash's lesson");
+    s.teacher(Command::SetLessonClass {
+        lesson: lesson.clone(),
+        class: Some(other_class.clone()),
+    })
+    .unwrap();
     let stranger = withme_core::PupilId::parse("nobody.1.1").unwrap();
-    let rename = |class| Command::RenameClass {
-        class,
+    let propose = || Command::Propose {
+        lesson: lesson.clone(),
+        kind: withme_core::ProposalKind::Keyword,
+        text: support::text("river"),
+    };
+    assert_eq!(s.pupil(&stranger, propose()), Err(Rejection::NotOnRoster));
+    // On a roster, but not this class's.
+    assert_eq!(s.pupil(&pupils[0], propose()), Err(Rejection::NotOnRoster));
+    // A teacher's command is refused as such, whoever the pupil is.
+    let rename = Command::RenameClass {
+        class: other_class,
         name: ClassName::parse("Ours").unwrap(),
     };
-    assert_eq!(
-        s.pupil(&stranger, rename(other_class.clone())),
-        Err(Rejection::NotOnRoster)
-    );
-    // On a roster, but not this class's.
-    assert_eq!(
-        s.pupil(&pupils[0], rename(other_class)),
-        Err(Rejection::NotOnRoster)
-    );
+    assert!(matches!(
+        s.pupil(&stranger, rename),
+        Err(Rejection::TeacherOnly { .. })
+    ));
 }
 
 #[test]

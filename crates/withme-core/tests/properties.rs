@@ -307,12 +307,12 @@ proptest! {
     }
 
     #[test]
-    fn operations_survive_the_wire(steps in prop::collection::vec(step(), 0..30)) {
+    fn commands_survive_the_wire(steps in prop::collection::vec(step(), 0..30)) {
         let (ops, _) = play(&steps);
         for op in ops {
-            let text = serde_json::to_string(&op).unwrap();
-            let back: Operation = serde_json::from_str(&text).unwrap();
-            prop_assert_eq!(back, op);
+            let text = serde_json::to_string(&op.command).unwrap();
+            let back: Command = serde_json::from_str(&text).unwrap();
+            prop_assert_eq!(back, op.command);
         }
     }
 }

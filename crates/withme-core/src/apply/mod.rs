@@ -13,10 +13,11 @@ pub use groups::lesson_seed;
 
 use thiserror::Error;
 
+use crate::command::Command;
 use crate::enquiry::BallotProblem;
 use crate::enquiry::QuestionStatus;
 use crate::library::Library;
-use crate::operation::{Applied, Command, Event, Operation};
+use crate::operation::{Applied, Event, Operation};
 use crate::proposal::ProposalStatus;
 use crate::rights::authorise;
 

@@ -14,7 +14,8 @@ struct Parked {
     id: QuestionId,
     text: String,
     by: String,
-    votes: u32,
+    votes: Option<u32>,
+    hidden: bool,
 }
 
 /// The lesson's class's parked questions; any can be brought into this lesson.
@@ -40,6 +41,7 @@ pub fn ParkingLot(
                     text: p.text.to_string(),
                     by: names(Some(class), &p.authors),
                     votes: p.votes,
+                    hidden: p.hidden,
                 })
                 .collect()
         })
@@ -62,11 +64,16 @@ pub fn ParkingLot(
             })}
             <ul class="parked-list">
                 {list_of(parked, move |p| {
-                    let votes = if p.votes == 1 { "1 vote".to_owned() } else { format!("{} votes", p.votes) };
+                    let votes = match p.votes {
+                        Some(1) => "1 vote".to_owned(),
+                        Some(n) => format!("{n} votes"),
+                        None => "votes never revealed".to_owned(),
+                    };
+                    let hidden = if p.hidden { " · hidden from the class" } else { "" };
                     view! {
                         <li class="parked">
                             <span class="parked-text">{p.text.clone()}</span>
-                            <span class="proposal-meta">{format!("by {} · {votes}", p.by)}</span>
+                            <span class="proposal-meta">{format!("by {} · {votes}{hidden}", p.by)}</span>
                             <button
                                 type="button"
                                 aria-label=format!("Bring into this lesson: {}", p.text)

@@ -84,6 +84,16 @@ impl Lesson {
         self.proposals.iter().find(|p| &p.id == id)
     }
 
+    /// Whether anything in the lesson names its class's pupils: ideas, questions, votes, the
+    /// register or groups, or plan entries they suggested.
+    pub fn holds_pupils_work(&self) -> bool {
+        !self.proposals.is_empty()
+            || !self.enquiry.questions.is_empty()
+            || !self.enquiry.polls.is_empty()
+            || !self.groups.is_empty()
+            || self.plan.names_pupils()
+    }
+
     /// The lesson's enquiry.
     pub fn enquiry(&self) -> &Enquiry {
         &self.enquiry

@@ -302,6 +302,14 @@ impl Plan {
         plan
     }
 
+    /// Whether any entry credits a pupil.
+    pub fn names_pupils(&self) -> bool {
+        ItemList::ALL
+            .iter()
+            .any(|&list| self.items(list).iter().any(|i| !i.suggested_by.is_empty()))
+            || self.phases.iter().any(|p| !p.suggested_by.is_empty())
+    }
+
     /// The plan with no pupil credited for any entry.
     pub fn without_names(&self) -> Plan {
         let mut plan = self.clone();

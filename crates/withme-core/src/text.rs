@@ -38,8 +38,31 @@ pub enum TextError {
     Email,
 }
 
+/// Characters that take no room on screen: zero-width spaces and joiners, the byte-order mark,
+/// the soft hyphen. Text made only of these looks empty, so it counts as empty.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{3164}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+    )
+}
+
+/// Trims white space and invisible characters from both ends.
+fn trim_all(text: &str) -> &str {
+    text.trim_matches(|c: char| c.is_whitespace() || is_invisible(c))
+}
+
 fn bounded(text: &str, what: &'static str, min: usize, max: usize) -> Result<String, TextError> {
-    let trimmed = text.trim();
+    let trimmed = trim_all(text);
     if trimmed.chars().any(char::is_control) {
         return Err(TextError::Control { what });
     }
@@ -54,7 +77,7 @@ fn bounded_lines(
     max: usize,
 ) -> Result<String, TextError> {
     let text = text.replace("\r\n", "\n");
-    let trimmed = text.trim();
+    let trimmed = trim_all(&text);
     let len = trimmed.chars().count();
     if len < min {
         return Err(TextError::Empty { what });

@@ -6,14 +6,48 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// A moment, in milliseconds since the Unix epoch, as read by the shell's clock.
+///
+/// Never later than [`Timestamp::MAX`] (the last moment a JavaScript `Date` can hold): a time
+/// read from outside past it is refused, so no arithmetic on a time can overflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "u64", into = "u64")]
 pub struct Timestamp(u64);
 
+/// A time later than [`Timestamp::MAX`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("a time must be at most {} milliseconds after 1970", Timestamp::MAX.0)]
+pub struct TimeOutOfRange;
+
+impl TryFrom<u64> for Timestamp {
+    type Error = TimeOutOfRange;
+    fn try_from(millis: u64) -> Result<Self, TimeOutOfRange> {
+        if millis > Self::MAX.0 {
+            Err(TimeOutOfRange)
+        } else {
+            Ok(Self(millis))
+        }
+    }
+}
+
+impl From<Timestamp> for u64 {
+    fn from(time: Timestamp) -> u64 {
+        time.0
+    }
+}
+
 impl Timestamp {
+    /// The latest time Withme keeps: 8.64 × 10¹⁵ ms after 1970, in the year 275760.
+    pub const MAX: Timestamp = Timestamp(8_640_000_000_000_000);
+
     /// The moment `millis` milliseconds after the Unix epoch.
+    ///
+    /// A reading later than [`Timestamp::MAX`] is taken as [`Timestamp::MAX`].
     pub const fn from_millis(millis: u64) -> Self {
-        Self(millis)
+        if millis > Self::MAX.0 {
+            Self::MAX
+        } else {
+            Self(millis)
+        }
     }
 
     /// Milliseconds since the Unix epoch.

@@ -114,7 +114,11 @@ fn the_version_3_library_loads_with_an_enquiry_and_a_parking_lot() {
         .class(lesson.plan().class.as_ref().unwrap())
         .unwrap();
     let parked: Vec<_> = class.parked().iter().map(|p| p.votes).collect();
-    assert_eq!(parked, [2, 0], "votes from the main poll, not the run-off");
+    assert_eq!(
+        parked,
+        [Some(2), Some(0)],
+        "votes from the main poll, not the run-off"
+    );
     let written = json(&StoredLibrary::new(library).to_json());
     let mut expected = json(LIBRARY_V3);
     expected["version"] = LIBRARY_VERSION.into();

@@ -116,24 +116,28 @@ impl Library {
     }
 
     /// The pupils asking together: the author first, then each classmate once, all on the
-    /// lesson's class list.
+    /// lesson's class list and, once the lesson has groups, in the author's group.
     fn askers(
         &self,
         lesson: &LessonId,
         author: &PupilId,
         with: &[PupilId],
     ) -> Result<Vec<PupilId>, Rejection> {
-        let class = self
-            .live_lesson(lesson)?
+        let found = self.live_lesson(lesson)?;
+        let class = found
             .plan()
             .class
             .as_ref()
             .and_then(|c| self.class(c))
             .ok_or(Rejection::NotOnRoster)?;
+        let group = found.groups().group_of(author).map(|(_, g)| g);
         let mut askers = vec![author.clone()];
         for pupil in with {
             if !class.has_on_roster(pupil) {
                 return Err(Rejection::NotOnRoster);
+            }
+            if group.is_some_and(|g| !g.has(pupil)) {
+                return Err(Rejection::NotInYourGroup);
             }
             if !askers.contains(pupil) {
                 askers.push(pupil.clone());
@@ -174,9 +178,10 @@ impl Library {
                     max: MAX_QUESTIONS_PER_LESSON,
                 });
             }
+            // Only the pupil who asked spends their quota: naming classmates never spends theirs.
             let open = questions
                 .iter()
-                .filter(|q| q.is_open() && q.is_by(&author))
+                .filter(|q| q.is_open() && q.authors.first() == Some(&author))
                 .count();
             if open >= MAX_OPEN_QUESTIONS_PER_PUPIL {
                 return Err(Rejection::TooManyOpenQuestions {
@@ -210,6 +215,11 @@ impl Library {
     }
 
     /// A teacher's change to one question: approve, edit, send back, hide or show.
+    ///
+    /// Once the enquiry question is chosen, the change follows the question's copies: the
+    /// chosen question must stay public (choose again first) and its new wording goes into the
+    /// plan; a parked copy takes the new wording, and is hidden whenever the question is not
+    /// public, so hidden text never stays where the class can see it.
     pub(super) fn moderate_question(
         &mut self,
         lesson: &LessonId,
@@ -217,10 +227,30 @@ impl Library {
         at: Timestamp,
         change: impl FnOnce(&mut Question),
     ) -> Result<Event, Rejection> {
-        self.change_lesson(lesson, at, |l| {
-            change(live_question(l, id)?);
+        let class = self.live_lesson(lesson)?.plan().class.clone();
+        let mut changed = None;
+        let event = self.change_lesson(lesson, at, |l| {
+            let question = live_question(l, id)?;
+            change(question);
+            let (public, text) = (question.is_public(), question.text.clone());
+            if l.enquiry().chosen.as_ref() == Some(id) {
+                if !public {
+                    return Err(Rejection::ChooseAgainFirst);
+                }
+                l.plan_mut().enquiry_question = Some(text.clone());
+            }
+            changed = Some((public, text));
             Ok(())
-        })
+        })?;
+        if let (Some((public, text)), Some(class)) =
+            (changed, class.and_then(|c| self.classes.get_mut(&c)))
+        {
+            for parked in class.parked_mut().iter_mut().filter(|p| &p.id == id) {
+                parked.text = text.clone();
+                parked.hidden = !public;
+            }
+        }
+        Ok(event)
     }
 
     pub(super) fn send_back_question(
@@ -245,6 +275,9 @@ impl Library {
     ) -> Result<Event, Rejection> {
         let merged = QuestionId::from(&op.id);
         self.change_lesson(lesson, op.at, |l| {
+            if l.enquiry().chosen.is_some() {
+                return Err(Rejection::ChooseAgainFirst);
+            }
             let mut authors: Vec<PupilId> = Vec::new();
             let (mut quadrant, mut bloom) = (None, None);
             for (index, id) in ids.iter().enumerate() {
@@ -346,6 +379,7 @@ impl Library {
                 text: q.text.clone(),
                 authors: q.authors.clone(),
                 votes: enquiry.votes_for(&q.id),
+                hidden: false,
                 parked_at: at,
             })
             .collect();
@@ -423,7 +457,8 @@ impl Library {
             text: found.text.clone(),
             authors: found.authors.clone(),
             status: QuestionStatus::Approved,
-            hidden: false,
+            // A question the teacher hid stays hidden wherever it goes.
+            hidden: found.hidden,
             quadrant: None,
             bloom: None,
             forward: false,

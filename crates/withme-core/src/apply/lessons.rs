@@ -130,6 +130,16 @@ impl Library {
         at: Timestamp,
     ) -> Result<Event, Rejection> {
         self.check_class(class)?;
+        let found = self.live_lesson(lesson)?;
+        if found.plan().class == *class {
+            return Ok(Event::LessonChanged {
+                lesson: lesson.clone(),
+            });
+        }
+        // Pupils' work names pupils of the class it was made in: it never moves to another.
+        if found.holds_pupils_work() {
+            return Err(Rejection::LessonHasPupilsWork);
+        }
         self.edit_lesson(lesson, at, |plan| plan.class = class.clone())
     }
 

@@ -292,6 +292,26 @@ pub enum Rejection {
     /// A pass with nobody picked.
     #[error("Nobody has been picked yet this round.")]
     NothingToPass,
+    /// A change to the enquiry's questions once its question is chosen.
+    #[error("The enquiry question is chosen. Choose again first to change that.")]
+    ChooseAgainFirst,
+    /// A tie break of a blind vote whose results are still hidden.
+    #[error("Reveal the results first: breaking a tie tells the class there was one.")]
+    RevealFirst,
+    /// A classmate named on a question who is not in the asker's group.
+    #[error("You can ask with people in your group.")]
+    NotInYourGroup,
+    /// Moving a lesson that holds pupils' work to another class (or to none).
+    #[error(
+        "This lesson already holds its class's ideas, questions, votes or groups. Duplicate it to use it with another class."
+    )]
+    LessonHasPupilsWork,
+    /// A hands-up count larger than any crowd.
+    #[error("A count can be at most {max}.")]
+    HandsRange {
+        /// The limit.
+        max: u32,
+    },
     /// Something already has the id this operation would create.
     #[error("This change was already made on another device.")]
     IdInUse,

@@ -6,8 +6,8 @@
 use super::Rejection;
 use super::proposals::pupil_of;
 use crate::enquiry::{
-    BoardStage, MAX_MULTI_VOTES, MAX_POLL_OPTIONS, MAX_POLLS_PER_LESSON, MIN_MULTI_VOTES, Poll,
-    Standing, VoteMethod,
+    BallotProblem, BoardStage, MAX_HANDS, MAX_MULTI_VOTES, MAX_POLL_OPTIONS, MAX_POLLS_PER_LESSON,
+    MIN_MULTI_VOTES, Poll, Standing, VoteMethod,
 };
 use crate::ids::{LessonId, PollId, QuestionId};
 use crate::lesson::Lesson;
@@ -127,7 +127,18 @@ impl Library {
         choices: &[QuestionId],
     ) -> Result<Event, Rejection> {
         let voter = pupil_of(op)?.clone();
-        self.change_poll(lesson, id, op.at, While::Open, |poll| {
+        self.change_lesson(lesson, op.at, |l| {
+            // A question hidden (or sent back) while the vote is open takes no more votes.
+            let enquiry = l.enquiry();
+            if choices
+                .iter()
+                .any(|c| !enquiry.question(c).is_some_and(|q| q.is_public()))
+            {
+                return Err(Rejection::Ballot {
+                    problem: BallotProblem::NotAnOption,
+                });
+            }
+            let poll = find_poll(l, id, While::Open)?;
             poll.check_ballot(choices)
                 .map_err(|problem| Rejection::Ballot { problem })?;
             poll.ballots.insert(voter, choices.to_vec());
@@ -170,6 +181,9 @@ impl Library {
             if poll.method != VoteMethod::HandsUp || counts.len() != poll.options.len() {
                 return Err(Rejection::BadHandsCount);
             }
+            if counts.iter().any(|c| *c > MAX_HANDS) {
+                return Err(Rejection::HandsRange { max: MAX_HANDS });
+            }
             poll.hands = counts.to_vec();
             Ok(())
         })
@@ -185,6 +199,9 @@ impl Library {
     ) -> Result<Event, Rejection> {
         self.change_lesson(lesson, op.at, |l| {
             let tied = find_poll(l, id, While::Closed)?;
+            if !tied.tallies_shown() {
+                return Err(Rejection::RevealFirst);
+            }
             let Standing::Tie(options) = tied.standing() else {
                 return Err(Rejection::NoTie);
             };
@@ -208,6 +225,9 @@ impl Library {
         at: Timestamp,
     ) -> Result<Event, Rejection> {
         self.change_poll(lesson, id, at, While::Closed, |poll| {
+            if !poll.tallies_shown() {
+                return Err(Rejection::RevealFirst);
+            }
             let Standing::Tie(tied) = poll.standing() else {
                 return Err(Rejection::NoTie);
             };

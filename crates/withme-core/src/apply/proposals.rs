@@ -122,6 +122,8 @@ impl Library {
             let proposal = open_proposal(l, id)?;
             proposal.text = text.clone();
             proposal.status = ProposalStatus::Pending;
+            // Backing was for the old wording.
+            proposal.backers.clear();
             Ok(())
         })
     }

@@ -31,6 +31,8 @@ pub const MAX_POLLS_PER_LESSON: usize = 50;
 pub const MAX_POLL_OPTIONS: usize = 60;
 /// Most questions a class's parking lot keeps.
 pub const MAX_PARKED_PER_CLASS: usize = 200;
+/// Largest hands-up count the teacher can type for one question.
+pub const MAX_HANDS: u32 = 999;
 /// Shortest thinking time, in seconds.
 pub const MIN_THINKING_SECONDS: u32 = 10;
 /// Longest thinking time, in seconds.
@@ -69,9 +71,13 @@ pub struct ThinkingTime {
 impl ThinkingTime {
     /// Whole seconds left at `now` (0 once over).
     pub fn seconds_left(&self, now: Timestamp) -> u32 {
-        let end = self.started_at.millis() + u64::from(self.seconds) * 1000;
+        let end = self
+            .started_at
+            .millis()
+            .saturating_add(u64::from(self.seconds) * 1000);
         let left = end.saturating_sub(now.millis());
-        left.div_ceil(1000) as u32
+        // A start in the future (another device's clock) counts as just started.
+        u32::try_from(left.div_ceil(1000)).map_or(self.seconds, |s| s.min(self.seconds))
     }
 }
 
@@ -158,16 +164,21 @@ impl Enquiry {
     }
 
     /// The votes `question` had in the last main poll that offered it (a run-off only counts
-    /// when no main poll did); 0 if none did.
-    pub fn votes_for(&self, question: &QuestionId) -> u32 {
+    /// when no main poll did); 0 if none did. `None` when that poll's counts are hidden (a blind
+    /// vote not revealed): they are never copied anywhere.
+    pub fn votes_for(&self, question: &QuestionId) -> Option<u32> {
         let last = |run_offs: bool| {
             self.polls
                 .iter()
                 .rev()
                 .filter(|p| p.runoff_of.is_some() == run_offs)
-                .find_map(|p| p.score_of(question))
+                .find(|p| p.options.contains(question))
         };
-        last(false).or_else(|| last(true)).unwrap_or(0)
+        match last(false).or_else(|| last(true)) {
+            Some(poll) if poll.tallies_shown() => poll.score_of(question),
+            Some(_) => None,
+            None => Some(0),
+        }
     }
 
     /// The enquiry as one pupil may see it. Hidden means not sent: other pupils' waiting,

@@ -218,7 +218,8 @@ impl Poll {
         for ballot in self.ballots.values() {
             for (rank, choice) in ballot.iter().enumerate() {
                 if let Some(at) = self.options.iter().position(|o| o == choice) {
-                    scores[at] += points(rank);
+                    // Saturating: a tampered stored poll must not overflow a count.
+                    scores[at] = scores[at].saturating_add(points(rank));
                 }
             }
         }

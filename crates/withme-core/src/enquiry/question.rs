@@ -193,8 +193,13 @@ pub struct ParkedQuestion {
     pub text: ItemText,
     /// Who asked it.
     pub authors: Vec<PupilId>,
-    /// The votes it had in its last poll.
-    pub votes: u32,
+    /// The votes it had in the last poll that offered it, if that poll's counts were shown;
+    /// none when they were never counted openly (a blind vote never revealed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub votes: Option<u32>,
+    /// Hidden by the teacher (or sent back) after it was parked: kept, seen by the teacher only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
     /// When it was parked.
     pub parked_at: Timestamp,
 }

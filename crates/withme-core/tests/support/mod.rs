@@ -2,9 +2,10 @@
 
 #![allow(dead_code)]
 
+use withme_core::enquiry::VoteMethod;
 use withme_core::{
     Applied, Author, ClassId, ClassName, Command, DeviceId, ItemText, LessonId, LessonTitle,
-    Library, OpId, Operation, PupilId, PupilName, Rejection, Timestamp,
+    Library, OpId, Operation, PollId, PupilId, PupilName, QuestionId, Rejection, Timestamp,
 };
 
 /// A library and one device that numbers its operations 1, 2, 3, … one second apart.
@@ -187,5 +188,96 @@ impl Scenario {
             .flat_map(|g| &g.members)
             .filter_map(|m| Some((m.pupil.clone(), m.role.clone()?)))
             .collect()
+    }
+}
+
+/// The enquiry's everyday moves, for tests that need a vote or a parking lot on the way.
+impl Scenario {
+    /// `pupil` asks a question (alone) and it is returned.
+    pub fn ask(&mut self, lesson: &LessonId, pupil: &PupilId, words: &str) -> QuestionId {
+        let id = QuestionId::from(&self.next_id());
+        self.pupil(
+            pupil,
+            Command::AskQuestion {
+                lesson: lesson.clone(),
+                text: text(words),
+                with: Vec::new(),
+            },
+        )
+        .expect("question asked");
+        id
+    }
+
+    /// The teacher approves a question.
+    pub fn approve(&mut self, lesson: &LessonId, question: &QuestionId) {
+        self.teacher(Command::ApproveQuestion {
+            lesson: lesson.clone(),
+            question: question.clone(),
+        })
+        .expect("approved");
+    }
+
+    /// Each pupil asks one question, and every one is approved.
+    pub fn approved_questions(&mut self, lesson: &LessonId, askers: &[PupilId]) -> Vec<QuestionId> {
+        let words = [
+            "Is a white lie still a lie?",
+            "Can a lie ever be kind?",
+            "Do animals lie?",
+        ];
+        askers
+            .iter()
+            .enumerate()
+            .map(|(i, pupil)| {
+                let q = self.ask(lesson, pupil, words[i % words.len()]);
+                self.approve(lesson, &q);
+                q
+            })
+            .collect()
+    }
+
+    /// The teacher opens a poll; its id is returned.
+    pub fn open_poll(
+        &mut self,
+        lesson: &LessonId,
+        method: VoteMethod,
+        blind: bool,
+        options: &[QuestionId],
+    ) -> PollId {
+        let id = PollId::from(&self.next_id());
+        self.teacher(Command::OpenPoll {
+            lesson: lesson.clone(),
+            method,
+            blind,
+            options: options.to_vec(),
+        })
+        .expect("poll opened");
+        id
+    }
+
+    /// `pupil` casts a ballot.
+    pub fn vote(
+        &mut self,
+        lesson: &LessonId,
+        pupil: &PupilId,
+        poll: &PollId,
+        choices: &[&QuestionId],
+    ) -> Result<Applied, Rejection> {
+        self.pupil(
+            pupil,
+            Command::CastBallot {
+                lesson: lesson.clone(),
+                poll: poll.clone(),
+                choices: choices.iter().map(|c| (*c).clone()).collect(),
+            },
+        )
+    }
+
+    /// The teacher closes a poll.
+    pub fn close(&mut self, lesson: &LessonId, poll: &PollId) {
+        self.teacher(Command::ClosePoll {
+            lesson: lesson.clone(),
+            poll: poll.clone(),
+        })
+        .expect("closed");
     }
 }

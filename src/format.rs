@@ -1,7 +1,11 @@
 //! Turning domain values into the words shown on screen.
 
 use withme_core::coproduction::names;
-use withme_core::{Class, ItemList, Lesson, LessonDate, Library, Plan, ProposalKind, PupilId};
+use withme_core::view::PlanSeen;
+use withme_core::{
+    Class, ItemList, Lesson, LessonDate, LessonLength, Library, Plan, ProposalKind, PupilId,
+    Subject,
+};
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTHS: [&str; 12] = [
@@ -36,17 +40,31 @@ pub fn lesson_details(library: &Library, lesson: &Lesson) -> String {
 
 /// A plan's details, with the class's name when given: "Geography · Tue 24 Nov 2026 · 50 minutes".
 pub fn plan_details(plan: &Plan, class_name: Option<&str>) -> String {
+    details(&plan.subject, class_name, plan.date, plan.length)
+}
+
+/// The same line for the plan as the class sees it (the Board), without the class's name.
+pub fn seen_details(plan: &PlanSeen) -> String {
+    details(&plan.subject, None, plan.date, plan.length)
+}
+
+fn details(
+    subject: &Subject,
+    class_name: Option<&str>,
+    day: Option<LessonDate>,
+    length: LessonLength,
+) -> String {
     let mut parts = Vec::new();
-    if !plan.subject.is_empty() {
-        parts.push(plan.subject.to_string());
+    if !subject.is_empty() {
+        parts.push(subject.to_string());
     }
     if let Some(name) = class_name {
         parts.push(name.to_owned());
     }
-    if let Some(day) = plan.date {
+    if let Some(day) = day {
         parts.push(date(day));
     }
-    parts.push(format!("{} minutes", plan.length.minutes()));
+    parts.push(format!("{} minutes", length.minutes()));
     parts.join(" · ")
 }
 

@@ -10,6 +10,7 @@
 
 #![warn(missing_docs)]
 
+mod board;
 pub mod browser;
 mod components;
 mod enquiry;
@@ -26,13 +27,25 @@ use leptos_router::path;
 
 use pages::{
     BoardPage, ClassHistoryPage, ClassesPage, EnquiryPage, GroupsPage, LibraryPage, NotFoundPage,
-    PassDevicePage, PlannerPage, PrintPage, PupilPage,
+    PassDevicePage, PlannerPage, PrintPage, PupilPage, TabletNotFoundPage,
 };
 
-/// The whole app: loads the library, then shows the page for the current address.
+/// The whole app: loads the library (or, on a pupil's tablet, its view of the lesson), then
+/// shows the page for the current address.
 #[component]
 pub fn App() -> impl IntoView {
-    state::provide_app_state();
+    if state::provide_app_state() == state::WindowKind::Tablet {
+        // A tablet's window shows only pupils' pages: it never holds the teacher's library.
+        return view! {
+            <Router>
+                <FlatRoutes fallback=TabletNotFoundPage>
+                    <Route path=path!("/lessons/:id/pupil") view=PupilPage />
+                    <Route path=path!("/lessons/:id/pass") view=PassDevicePage />
+                </FlatRoutes>
+            </Router>
+        }
+        .into_any();
+    }
     view! {
         <Router>
             <FlatRoutes fallback=NotFoundPage>
@@ -49,6 +62,7 @@ pub fn App() -> impl IntoView {
             </FlatRoutes>
         </Router>
     }
+    .into_any()
 }
 
 /// Mounts the app on the page's `<body>`.

@@ -59,26 +59,23 @@ pub fn use_class_id() -> Memo<Option<ClassId>> {
     Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| ClassId::parse(&id).ok())))
 }
 
-/// Whether `path` is a page for a pupil's tablet (the Pupil view, or the passed tablet): such a
-/// window holds only what pupils may see.
-pub fn is_pupil_device(path: &str) -> bool {
+/// For a page of a pupil's tablet (the Pupil view, or the passed tablet), the lesson it names
+/// (`None` inside if the id is not valid); `None` for any other page. Such a window holds only
+/// what pupils may see.
+pub fn pupil_device_lesson(path: &str) -> Option<Option<LessonId>> {
     let mut parts = path.trim_end_matches('/').split('/');
-    matches!(
-        (
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next(),
-            parts.next()
-        ),
-        (
-            Some(""),
-            Some("lessons"),
-            Some(_),
-            Some("pupil" | "pass"),
-            None
-        )
-    )
+    match (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) {
+        (Some(""), Some("lessons"), Some(id), Some("pupil" | "pass"), None) => {
+            Some(LessonId::parse(id).ok())
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -87,11 +84,16 @@ mod tests {
 
     #[test]
     fn pupil_pages_are_told_apart_from_the_teachers() {
-        assert!(is_pupil_device("/lessons/abc.1/pupil"));
-        assert!(is_pupil_device("/lessons/abc.1/pass/"));
-        assert!(!is_pupil_device("/lessons/abc.1"));
-        assert!(!is_pupil_device("/lessons/abc.1/board"));
-        assert!(!is_pupil_device("/lessons/pupil"));
-        assert!(!is_pupil_device("/lessons/abc.1/pupil/x"));
+        let lesson = LessonId::parse("abc.1").ok();
+        assert_eq!(
+            pupil_device_lesson("/lessons/abc.1/pupil"),
+            Some(lesson.clone())
+        );
+        assert_eq!(pupil_device_lesson("/lessons/abc.1/pass/"), Some(lesson));
+        assert_eq!(pupil_device_lesson("/lessons/ABC/pupil"), Some(None));
+        assert_eq!(pupil_device_lesson("/lessons/abc.1"), None);
+        assert_eq!(pupil_device_lesson("/lessons/abc.1/board"), None);
+        assert_eq!(pupil_device_lesson("/lessons/pupil"), None);
+        assert_eq!(pupil_device_lesson("/lessons/abc.1/pupil/x"), None);
     }
 }

@@ -12,6 +12,7 @@ use withme::persistence::local_store::{
 use withme::persistence::pupil_identity;
 use withme_core::document::DocumentError;
 use withme_core::replica::Replica;
+use withme_core::sync::{Authority, Ledger};
 use withme_core::{Author, ClassId, Command, DeviceId, LessonTitle, Library, PupilId, Timestamp};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -20,8 +21,11 @@ fn storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-fn library_with_lesson(title: &str) -> Library {
-    let mut replica = Replica::new(DeviceId::parse("browsertest").unwrap(), Library::default());
+fn library_with_lesson(title: &str) -> Authority {
+    let mut replica = Replica::new(
+        DeviceId::parse("browsertest").unwrap(),
+        Authority::default(),
+    );
     let command = Command::CreateLesson {
         title: LessonTitle::parse(title).unwrap(),
         class: None,
@@ -30,7 +34,12 @@ fn library_with_lesson(title: &str) -> Library {
     replica
         .make(Author::Teacher, command, Timestamp::from_millis(1))
         .unwrap();
-    replica.library().clone()
+    replica.authority().clone()
+}
+
+fn write(authority: &Authority) -> Result<(), StoreError> {
+    let (library, ledger) = authority.parts();
+    local_store::write_library(library, ledger)
 }
 
 /// Runs `body` with `Storage.prototype.setItem` replaced by one that throws a `DOMException`
@@ -61,10 +70,13 @@ fn an_empty_store_reads_as_empty() {
 #[wasm_bindgen_test]
 fn a_written_library_reads_back() {
     storage().clear().unwrap();
-    let library = library_with_lesson("Rivers");
-    local_store::write_library(&library).unwrap();
+    let authority = library_with_lesson("Rivers");
+    write(&authority).unwrap();
     match local_store::read_library() {
-        Ok(StoredRead::Loaded(loaded)) => assert_eq!(loaded.library, library),
+        Ok(StoredRead::Loaded(loaded)) => {
+            assert_eq!(&loaded.library, authority.library());
+            assert_eq!(&loaded.ledger, authority.ledger());
+        }
         other => panic!("expected the library back, got {other:?}"),
     }
     let raw = storage().get_item(LIBRARY_KEY).unwrap().unwrap();
@@ -130,10 +142,10 @@ fn two_texts_kept_in_the_same_millisecond_are_both_kept() {
 fn a_full_store_is_reported_and_keeps_the_old_library() {
     storage().clear().unwrap();
     let before = library_with_lesson("Rivers");
-    local_store::write_library(&before).unwrap();
+    write(&before).unwrap();
     let stored = storage().get_item(LIBRARY_KEY).unwrap();
     with_set_item_throwing("QuotaExceededError", || {
-        let result = local_store::write_library(&library_with_lesson("Lakes"));
+        let result = write(&library_with_lesson("Lakes"));
         assert_eq!(result, Err(StoreError::Full));
     });
     assert_eq!(storage().get_item(LIBRARY_KEY).unwrap(), stored);
@@ -143,7 +155,7 @@ fn a_full_store_is_reported_and_keeps_the_old_library() {
 fn other_storage_errors_are_named() {
     storage().clear().unwrap();
     with_set_item_throwing("SecurityError", || {
-        let result = local_store::write_library(&Library::default());
+        let result = local_store::write_library(&Library::default(), &Ledger::default());
         assert_eq!(result, Err(StoreError::Blocked));
     });
     with_set_item_throwing("InvalidStateError", || {
@@ -179,7 +191,7 @@ fn blocked_storage_is_reported_instead_of_panicking() {
     block.call0(&JsValue::NULL).unwrap();
     let probed = local_store::probe();
     let read = local_store::read_library().map(|_| ());
-    let written = local_store::write_library(&Library::default());
+    let written = local_store::write_library(&Library::default(), &Ledger::default());
     unblock.call0(&JsValue::NULL).unwrap();
     assert_eq!(probed, Err(StoreError::Blocked));
     assert_eq!(read, Err(StoreError::Blocked));
@@ -187,39 +199,83 @@ fn blocked_storage_is_reported_instead_of_panicking() {
 }
 
 #[wasm_bindgen_test]
-fn a_tablets_outbox_keeps_pupils_operations_in_order_and_is_removed_when_empty() {
+fn a_tablets_outbox_keeps_its_operations_in_order_and_is_removed_when_empty() {
     use withme::persistence::outbox;
-    use withme_core::{LessonId, OpId, Operation, PollId, QuestionId};
+    use withme_core::sync::Submission;
+    use withme_core::{LessonId, PollId, PupilCommand, QuestionId};
     storage().clear().unwrap();
     let device = DeviceId::parse("tablet01").unwrap();
-    let op = |seq, author| Operation {
-        id: OpId::new(device.clone(), seq),
-        author,
-        at: Timestamp::from_millis(seq),
-        command: Command::CastBallot {
+    let ben = PupilId::parse("c.1.2").unwrap();
+    let ballot = |seq| Submission {
+        seq,
+        pupil: Some(ben.clone()),
+        command: PupilCommand::CastBallot {
             lesson: LessonId::parse("l.1").unwrap(),
             poll: PollId::parse("p.1").unwrap(),
             choices: vec![QuestionId::parse("q.1").unwrap()],
         },
     };
-    let ben = Author::Pupil {
-        pupil: PupilId::parse("c.1.2").unwrap(),
-    };
-    let made = [op(1, ben.clone()), op(2, Author::Teacher), op(3, ben)];
-    outbox::write(&device, made.iter()).unwrap();
-    let key = "withme.outbox.tablet01";
-    assert!(outbox::is_outbox_key(key));
+    let lesson = LessonId::parse("l.1").unwrap();
+    let made = [ballot(1), ballot(2)];
+    outbox::write(&device, &lesson, made.iter()).unwrap();
+    let key = "withme.outbox.tablet01.l.1";
+    assert_eq!(
+        outbox::outbox_owner(key),
+        Some((device.clone(), lesson.clone()))
+    );
     assert!(storage().get_item(key).unwrap().is_some());
     storage()
-        .set_item("withme.outbox.broken", "not an outbox")
+        .set_item("withme.outbox.broken.l.1", "not an outbox")
         .unwrap();
+    let mut read = outbox::read_all();
+    read.sort_by(|a, b| a.0.cmp(&b.0));
+    let broken = DeviceId::parse("broken").unwrap();
+    let sent: Vec<_> = made
+        .iter()
+        .map(|s| Submission {
+            seq: s.seq,
+            pupil: s.pupil.clone(),
+            command: Command::from(s.command.clone()),
+        })
+        .collect();
     assert_eq!(
-        outbox::read_all(),
-        [made[0].clone(), made[2].clone()],
-        "the teacher's operation is never sent; the broken outbox is skipped"
+        read,
+        [
+            (broken, lesson.clone(), Vec::new()),
+            (device.clone(), lesson.clone(), sent)
+        ],
+        "a tablet's operations read back as commands, in order; the broken outbox holds none"
     );
 
-    outbox::write(&device, std::iter::empty()).unwrap();
+    outbox::write(&device, &lesson, std::iter::empty()).unwrap();
     assert_eq!(storage().get_item(key).unwrap(), None);
     storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_tablets_answers_are_written_once_and_removed_when_none_are_left() {
+    use withme::persistence::outbox;
+    use withme_core::sync::{Answer, Outcome};
+    storage().clear().unwrap();
+    let device = DeviceId::parse("tablet02").unwrap();
+    let key = outbox::answers_key(&device);
+    let answers = vec![
+        Answer::Handled {
+            seq: 1,
+            outcome: Outcome::Accepted { order: 7 },
+        },
+        Answer::Handled {
+            seq: 2,
+            outcome: Outcome::Refused {
+                code: "poll_closed".into(),
+                reason: "This vote has closed.".into(),
+            },
+        },
+    ];
+    outbox::write_answers(&device, answers.clone()).unwrap();
+    let text = storage().get_item(&key).unwrap().unwrap();
+    assert_eq!(outbox::parse_answers(&text), answers);
+    assert_eq!(outbox::parse_answers("not answers"), []);
+    outbox::write_answers(&device, Vec::new()).unwrap();
+    assert_eq!(storage().get_item(&key).unwrap(), None);
 }

@@ -1,22 +1,30 @@
 //! A pupil's ballot for the open poll, in the shape its method asks for.
 
 use leptos::prelude::*;
-use withme_core::enquiry::VoteMethod;
-use withme_core::{Command, LessonId, PollId, PupilId, QuestionId};
+use withme_core::enquiry::{VoteMethod, check_ballot};
+use withme_core::{LessonId, PollId, PupilCommand, PupilId, QuestionId};
 
-use crate::state::use_acting;
+use crate::state::use_tablet;
 
 /// An open poll as one pupil sees it: the questions, and only their own ballot.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BallotPaper {
+    /// The lesson.
+    pub lesson: LessonId,
     /// The poll.
     pub poll: PollId,
     /// How to vote.
     pub method: VoteMethod,
+    /// A secret ballot: cast once, never changed.
+    pub secret: bool,
     /// The questions, in order.
     pub options: Vec<(QuestionId, String)>,
-    /// This pupil's ballot so far, if any.
+    /// Whether this pupil has voted.
+    pub voted: bool,
+    /// This pupil's ballot so far, if any (never kept in a secret vote).
     pub mine: Option<Vec<QuestionId>>,
+    /// A ballot of theirs is on its way to the teacher's screen.
+    pub sending: bool,
 }
 
 fn instructions(method: VoteMethod) -> String {
@@ -35,11 +43,10 @@ fn instructions(method: VoteMethod) -> String {
     }
 }
 
-/// The ballot. Casting again replaces the pupil's earlier ballot, until the poll closes.
+/// The ballot. Casting again replaces the pupil's earlier ballot, until the poll closes; a
+/// secret ballot is cast once, as the form says before it is cast.
 #[component]
 pub fn BallotForm(
-    /// The lesson.
-    lesson: LessonId,
     /// Who is voting.
     pupil: PupilId,
     /// The poll as this pupil sees it.
@@ -48,24 +55,37 @@ pub fn BallotForm(
     #[prop(optional)]
     on_cast: Option<Callback<()>>,
 ) -> impl IntoView {
-    let acting = use_acting();
+    let tablet = use_tablet();
     let draft = RwSignal::new(paper.mine.clone().unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let cast = {
-        let (lesson, pupil, poll) = (lesson.clone(), pupil.clone(), paper.poll.clone());
+        let (lesson, pupil, poll) = (paper.lesson.clone(), pupil.clone(), paper.poll.clone());
+        let (method, options) = (
+            paper.method,
+            paper
+                .options
+                .iter()
+                .map(|(id, _)| id.clone())
+                .collect::<Vec<_>>(),
+        );
         move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
-            let outcome = acting.pupil(
-                pupil.clone(),
-                Command::CastBallot {
+            let choices = draft.get_untracked();
+            // Checked here as the teacher's screen will check it, so the pupil hears at once.
+            if let Err(problem) = check_ballot(method, &options, &choices) {
+                error.set(Some(problem.to_string()));
+                return;
+            }
+            error.set(None);
+            tablet.send(
+                &pupil,
+                PupilCommand::CastBallot {
                     lesson: lesson.clone(),
                     poll: poll.clone(),
-                    choices: draft.get_untracked(),
+                    choices,
                 },
             );
-            let done = outcome.is_ok();
-            error.set(outcome.err());
-            if let (true, Some(cast)) = (done, on_cast) {
+            if let Some(cast) = on_cast {
                 cast.run(());
             }
         }
@@ -147,13 +167,17 @@ pub fn BallotForm(
         }
         _ => None,
     };
-    let voted = paper.mine.is_some();
+    let voted = paper.voted;
+    let secret = paper.secret;
     view! {
         <form class="ballot" on:submit=cast>
             <p class="pupil-lead">{instructions(method)}</p>
+            {secret.then(|| view! {
+                <p class="field-hint">"A secret vote: nobody will know how you voted, and once it is cast it can't be changed."</p>
+            })}
             <ul class="ballot-list">{rows}</ul>
             <p class="votes-used" aria-live="polite">{used}</p>
-            <button type="submit" class="primary big">{if voted { "Change my vote" } else { "Cast my vote" }}</button>
+            <button type="submit" class="primary big">{if voted && !secret { "Change my vote" } else { "Cast my vote" }}</button>
             <p class="field-error" aria-live="polite">{move || error.get()}</p>
         </form>
     }

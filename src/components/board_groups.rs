@@ -1,22 +1,20 @@
 //! The Board's groups: every group with its members and their roles, large.
 
 use leptos::prelude::*;
-use withme_core::LessonId;
 
 use super::list_of;
-use crate::groups::{GroupView, group_views};
-use crate::state::use_library;
+use crate::board::{board_groups, use_board};
+use crate::groups::GroupView;
 
 /// Every group, large enough to read from the back of the room.
 #[component]
-pub fn BoardGroups(
-    /// The lesson.
-    lesson: LessonId,
-) -> impl IntoView {
-    let library = use_library();
-    let lesson = StoredValue::new(lesson);
-    let groups =
-        Memo::new(move |_| library.with(|lib| lesson.with_value(|id| group_views(lib, id))));
+pub fn BoardGroups() -> impl IntoView {
+    let board = use_board();
+    let groups = Memo::new(move |_| {
+        board
+            .0
+            .with(|view| view.as_ref().map(board_groups).unwrap_or_default())
+    });
     let card = |group: GroupView| {
         view! {
             <section class="board-group" aria-label=format!("Group {}", group.number)>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use withme_core::{Command, LessonId, PupilId};
 
+use crate::board::use_board;
 use crate::browser::random_seed;
 use crate::format::class_of;
 use crate::state::{use_acting, use_library};
@@ -11,39 +12,35 @@ use crate::state::{use_acting, use_library};
 #[derive(Clone, PartialEq)]
 struct PickerView {
     latest: Option<(String, bool)>,
-    present: Vec<PupilId>,
+    present: usize,
     waiting: usize,
 }
 
-/// Draws present pupils one at a time, each once a round, favouring those picked least.
+/// Draws present pupils one at a time, each once a round, favouring those picked least. It
+/// shows the Board's projection; drawing is the teacher's window's (it holds the history the
+/// weighting needs).
 #[component]
 pub fn BoardPicker(
     /// The lesson (for its register).
     lesson: LessonId,
 ) -> impl IntoView {
+    let board = use_board();
     let library = use_library();
     let acting = use_acting();
     let lesson = StoredValue::new(lesson);
     let picker = Memo::new(move |_| {
-        library.with(|lib| {
-            lesson.with_value(|id| {
-                let class = lib.lesson(id).and_then(|l| class_of(lib, l))?;
-                let present: Vec<PupilId> = lib
-                    .present_pupils(id)
-                    .iter()
-                    .map(|p| p.id().clone())
-                    .collect();
-                let picker = class.picker();
-                Some(PickerView {
-                    latest: picker.latest().map(|pick| {
-                        let name = class
-                            .pupil(&pick.pupil)
-                            .map_or_else(String::new, |p| p.name().to_string());
-                        (name, pick.passed)
-                    }),
-                    waiting: picker.waiting(&present).len(),
-                    present,
-                })
+        board.0.with(|view| {
+            let view = view.as_ref()?;
+            let class = view.class.as_ref()?;
+            Some(PickerView {
+                latest: view.picker.latest.as_ref().map(|(pupil, passed)| {
+                    let name = class
+                        .name_of(pupil)
+                        .map_or_else(String::new, ToString::to_string);
+                    (name, *passed)
+                }),
+                present: view.picker.present as usize,
+                waiting: view.picker.waiting as usize,
             })
         })
     });
@@ -51,7 +48,11 @@ pub fn BoardPicker(
         let drawn = library.with_untracked(|lib| {
             let id = lesson.get_value();
             let class = lib.lesson(&id).and_then(|l| class_of(lib, l))?;
-            let present = picker.with_untracked(|p| p.as_ref().map(|p| p.present.clone()))?;
+            let present: Vec<PupilId> = lib
+                .present_pupils(&id)
+                .iter()
+                .map(|p| p.id().clone())
+                .collect();
             class.picker().draw(&present, random_seed())
         });
         if let Some(pupil) = drawn {
@@ -76,7 +77,7 @@ pub fn BoardPicker(
     };
     move || {
         picker.get().map(|view| {
-            let total = view.present.len();
+            let total = view.present;
             let had = total - view.waiting;
             let can_pass = view.latest.as_ref().is_some_and(|(_, passed)| !passed);
             view! {

@@ -1,12 +1,15 @@
-//! What the Board shows of the enquiry, stage by stage, as the teacher chooses.
+//! What the Board shows of the enquiry, stage by stage, as the teacher chooses: read from the
+//! Board's projection only.
 
 use leptos::prelude::*;
-use withme_core::enquiry::{BoardStage, Enquiry, Quadrant, StimulusKind};
+use withme_core::enquiry::{BoardStage, Quadrant, StimulusKind};
+use withme_core::view::{BoardQuestion, BoardView, ItemSeen};
 use withme_core::{Command, LessonId, PollId, QuestionId};
 
 use super::{BoardGroups, BoardPicker, PollResults};
-use crate::enquiry::{PollView, poll_view, turnout};
-use crate::state::{use_acting, use_library};
+use crate::board::use_board;
+use crate::enquiry::{PollView, turnout};
+use crate::state::use_acting;
 
 /// One stage, with only what the whole class may see.
 #[derive(Clone, PartialEq)]
@@ -34,8 +37,7 @@ enum Stage {
     Picker,
 }
 
-fn airing(enquiry: &Enquiry, question: &QuestionId) -> Option<Stage> {
-    let public: Vec<_> = enquiry.public_questions().collect();
+fn airing(public: &[BoardQuestion], question: &QuestionId) -> Option<Stage> {
     let at = public.iter().position(|q| &q.id == question)?;
     Some(Stage::Airing {
         text: public[at].text.to_string(),
@@ -52,57 +54,10 @@ pub fn BoardStageView(
     /// The lesson.
     lesson: LessonId,
 ) -> impl IntoView {
-    let library = use_library();
+    let board = use_board();
     let acting = use_acting();
     let lesson = StoredValue::new(lesson);
-    let stage = Memo::new(move |_| {
-        library.with(|lib| {
-            lesson.with_value(|id| {
-                let found = lib.lesson(id)?;
-                let enquiry = found.enquiry();
-                let texts = |items: &[withme_core::Item]| {
-                    items.iter().map(|i| i.text.to_string()).collect()
-                };
-                let plan = || Stage::Plan {
-                    outcomes: texts(&found.plan().outcomes),
-                    criteria: texts(&found.plan().criteria),
-                    question: found
-                        .plan()
-                        .enquiry_question
-                        .as_ref()
-                        .map(|q| q.to_string()),
-                };
-                Some(match &enquiry.board {
-                    BoardStage::Plan => plan(),
-                    BoardStage::Stimulus => match &enquiry.stimulus {
-                        Some(s) => Stage::Stimulus {
-                            kind: s.kind,
-                            text: s.text.to_string(),
-                        },
-                        None => Stage::Stimulus {
-                            kind: StimulusKind::Description,
-                            text: String::new(),
-                        },
-                    },
-                    BoardStage::Questions => Stage::Questions(
-                        enquiry
-                            .public_questions()
-                            .map(|q| (q.quadrant, q.text.to_string()))
-                            .collect(),
-                    ),
-                    BoardStage::Airing { question } => {
-                        airing(enquiry, question).unwrap_or_else(plan)
-                    }
-                    BoardStage::Poll { poll } if enquiry.poll(poll).is_some() => {
-                        Stage::Poll(poll.clone())
-                    }
-                    BoardStage::Poll { .. } => plan(),
-                    BoardStage::Groups => Stage::Groups,
-                    BoardStage::Picker => Stage::Picker,
-                })
-            })
-        })
-    });
+    let stage = Memo::new(move |_| board.0.with(|view| view.as_ref().map(stage_of)));
     let air = move |question: QuestionId| {
         acting.teacher_or_say(Command::ShowOnBoard {
             lesson: lesson.get_value(),
@@ -138,23 +93,59 @@ pub fn BoardStageView(
                     {next.map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Next question"</button> })}
                 </div>
             }.into_any(),
-            Stage::Poll(poll) => view! { <LivePoll lesson=lesson.get_value() poll /> }.into_any(),
-            Stage::Groups => view! { <BoardGroups lesson=lesson.get_value() /> }.into_any(),
+            Stage::Poll(poll) => view! { <LivePoll poll /> }.into_any(),
+            Stage::Groups => view! { <BoardGroups /> }.into_any(),
             Stage::Picker => view! { <BoardPicker lesson=lesson.get_value() /> }.into_any(),
         })
+    }
+}
+
+/// The stage the Board's projection asks for, with what it needs to show.
+fn stage_of(view: &BoardView) -> Stage {
+    let texts = |items: &[ItemSeen]| items.iter().map(|i| i.text.to_string()).collect();
+    let plan = || Stage::Plan {
+        outcomes: texts(&view.plan.outcomes),
+        criteria: texts(&view.plan.criteria),
+        question: view.plan.enquiry_question.as_ref().map(|q| q.to_string()),
+    };
+    match &view.stage {
+        BoardStage::Plan => plan(),
+        BoardStage::Stimulus => match &view.stimulus {
+            Some(s) => Stage::Stimulus {
+                kind: s.kind,
+                text: s.text.to_string(),
+            },
+            None => Stage::Stimulus {
+                kind: StimulusKind::Description,
+                text: String::new(),
+            },
+        },
+        BoardStage::Questions => Stage::Questions(
+            view.questions
+                .iter()
+                .map(|q| (q.quadrant, q.text.to_string()))
+                .collect(),
+        ),
+        BoardStage::Airing { question } => airing(&view.questions, question).unwrap_or_else(plan),
+        BoardStage::Poll { poll } if view.polls.iter().any(|p| &p.id == poll) => {
+            Stage::Poll(poll.clone())
+        }
+        BoardStage::Poll { .. } => plan(),
+        BoardStage::Groups => Stage::Groups,
+        BoardStage::Picker => Stage::Picker,
     }
 }
 
 /// A poll on the Board. Built once per poll: a ballot arriving updates the turnout and the
 /// numbers in place (the Board must paint it within a frame, with 40 pupils and 60 questions).
 #[component]
-fn LivePoll(lesson: LessonId, poll: PollId) -> impl IntoView {
-    let library = use_library();
+fn LivePoll(poll: PollId) -> impl IntoView {
+    let board = use_board();
     let live = Memo::new(move |previous: Option<&PollView>| {
-        library.with(|lib| {
-            lib.lesson(&lesson)
-                .and_then(|l| l.enquiry().poll(&poll))
-                .map(|found| poll_view(lib, &lesson, found))
+        board.0.with(|view| {
+            view.as_ref()
+                .and_then(|v| v.polls.iter().find(|p| p.id == poll))
+                .map(PollView::from_seen)
                 .or_else(|| previous.cloned())
                 .expect("the Board shows a poll only while it exists")
         })

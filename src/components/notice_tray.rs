@@ -2,14 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::state::{LessonDispatch, Notice, Notices, Tone, use_dispatch, use_notices};
+use crate::state::{LessonDispatch, Notice, Notices, Tone, use_notices};
 
 /// The stack of short messages at the bottom of the screen, announced politely to screen
-/// readers. A message with an undo command shows an "Undo" button.
+/// readers. A message with an undo command shows an "Undo" button (in a teacher's window: a
+/// pupil's tablet has nothing to undo).
 #[component]
 pub fn NoticeTray() -> impl IntoView {
     let notices = use_notices();
-    let dispatch = use_dispatch();
+    let dispatch = use_context::<LessonDispatch>();
     view! {
         <div class="notice-tray" role="status" aria-live="polite">
             {move || {
@@ -23,9 +24,9 @@ pub fn NoticeTray() -> impl IntoView {
     }
 }
 
-fn notice_view(notice: Notice, notices: Notices, dispatch: LessonDispatch) -> AnyView {
+fn notice_view(notice: Notice, notices: Notices, dispatch: Option<LessonDispatch>) -> AnyView {
     let id = notice.id;
-    let undo = notice.undo.map(|undo| {
+    let undo = notice.undo.zip(dispatch).map(|(undo, dispatch)| {
         let run = move |_| {
             if let Err(reason) = dispatch.as_teacher(undo.clone()) {
                 notices.problem(reason.to_string());

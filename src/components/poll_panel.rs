@@ -76,8 +76,13 @@ pub fn PollPanel(
 
 fn method_line(poll: &PollView) -> String {
     let blind = if poll.blind { " · blind" } else { "" };
+    let secret = if poll.secret {
+        " · secret ballot: only the counts are kept"
+    } else {
+        ""
+    };
     let run_off = if poll.run_off { "Run-off · " } else { "" };
-    format!("{run_off}{}{blind}", poll.method.describe())
+    format!("{run_off}{}{blind}{secret}", poll.method.describe())
 }
 
 /// A poll taking ballots.

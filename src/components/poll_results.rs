@@ -9,7 +9,7 @@ use crate::enquiry::PollView;
 fn share(poll: &PollView, index: usize) -> String {
     let top = poll.rows.iter().map(|r| r.score).max().unwrap_or(0).max(1);
     let score = poll.rows.get(index).map_or(0, |r| r.score);
-    format!("width: {}%", score * 100 / top)
+    format!("width: {}%", u64::from(score) * 100 / u64::from(top))
 }
 
 fn score(poll: &PollView, index: usize) -> u32 {

@@ -44,6 +44,7 @@ pub fn PollSetup(
     let votes = RwSignal::new(3u8);
     let stacking = RwSignal::new(false);
     let blind = RwSignal::new(false);
+    let secret = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let open = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -61,6 +62,7 @@ pub fn PollSetup(
             lesson: lesson.get_value(),
             method: chosen,
             blind: blind.get_untracked(),
+            secret: secret.get_untracked(),
             options: options.get_untracked(),
         });
         error.set(outcome.err());
@@ -101,6 +103,10 @@ pub fn PollSetup(
             <label class="choice">
                 <input type="checkbox" prop:checked=move || blind.get() on:change=move |_| blind.update(|b| *b = !*b) />
                 "Blind vote: no results anywhere until you reveal them"
+            </label>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || secret.get() on:change=move |_| secret.update(|s| *s = !*s) />
+                "Secret ballot: only the counts are kept, never who chose what (for passing one tablet round; a vote can't be changed once cast)"
             </label>
             <button type="submit" class="primary">"Open the vote"</button>
             <p class="field-error" id=message_id aria-live="polite">{move || error.get()}</p>

@@ -1,24 +1,22 @@
 //! The enquiry on a pupil's tablet: the stimulus, asking questions (alone, in a pair or as a
 //! group) with stems on tap, their own questions, and the ballot when a vote is open.
 //!
-//! The window already holds only what this pupil may see (a pupil's tablet keeps the library as
-//! `Library::seen_by_pupil` leaves it); this view reads from it only the approved questions and
-//! the pupil's own questions and ballot.
+//! The tablet holds only the pupil's view of the lesson (`withme_core::view::PupilView`): the
+//! approved questions, the pupil's own questions and ballot, and nothing of anyone else's.
 
 use leptos::prelude::*;
-use withme_core::enquiry::{
-    BloomLevel, Enquiry, QuestionStatus, StimulusKind, THINKING_STEMS, VoteMethod,
-};
-use withme_core::{Command, ItemText, LessonId, PupilId, QuestionId};
+use withme_core::enquiry::{BloomLevel, QuestionStatus, THINKING_STEMS, VoteMethod};
+use withme_core::view::StimulusSeen;
+use withme_core::{ItemText, PupilCommand, PupilId, QuestionId};
 
 use super::{BallotForm, BallotPaper, DraftArea, TextForm, list_of};
-use crate::format::class_of;
-use crate::state::{LibraryView, use_acting, use_library};
+use crate::state::use_tablet;
 
 /// A pupil's own question, as they see it.
 #[derive(Clone, PartialEq)]
 struct MyQuestion {
-    id: QuestionId,
+    /// `None` while it is still on its way to the teacher's screen.
+    id: Option<QuestionId>,
     text: String,
     status: String,
     note: Option<String>,
@@ -37,53 +35,35 @@ fn status_words(status: &QuestionStatus, hidden: bool) -> String {
 /// The enquiry part of the Pupil view.
 #[component]
 pub fn PupilEnquiry(
-    /// The lesson.
-    lesson: LessonId,
     /// The pupil holding the tablet.
     pupil: PupilId,
 ) -> impl IntoView {
-    let library = use_library();
-    let lesson = StoredValue::new(lesson);
+    let tablet = use_tablet();
     let me = StoredValue::new(pupil);
     // A picture is shown on the Board only: the tablet never fetches it from another site.
     let stimulus = Memo::new(move |_| {
-        read_enquiry(library, lesson, |e| {
-            let stimulus = e.stimulus.as_ref()?;
-            Some(match stimulus.kind {
-                StimulusKind::ImageLink => "Look at the picture on the Board.".to_owned(),
-                _ => stimulus.text.to_string(),
+        me.with_value(|p| {
+            tablet.with_side(p, |_, side| match side.enquiry.stimulus.as_ref()? {
+                StimulusSeen::Picture => Some("Look at the picture on the Board.".to_owned()),
+                StimulusSeen::Text(text) => Some(text.to_string()),
             })
         })
         .flatten()
     });
-    let paper = Memo::new(move |_| read_enquiry(library, lesson, ballot_paper(me)).flatten());
+    let paper = Memo::new(move |_| me.with_value(|p| ballot_paper(tablet, p)));
     let on_board = Memo::new(move |_| {
-        read_enquiry(library, lesson, |e| {
-            e.public_questions()
-                .map(|q| q.text.to_string())
-                .collect::<Vec<_>>()
+        me.with_value(|p| {
+            tablet.with_side(p, |_, side| {
+                side.enquiry
+                    .on_board
+                    .iter()
+                    .map(|q| q.text.to_string())
+                    .collect::<Vec<_>>()
+            })
         })
         .unwrap_or_default()
     });
-    let mine = Memo::new(move |_| {
-        read_enquiry(library, lesson, |enquiry| {
-            enquiry
-                .questions
-                .iter()
-                .filter(|q| me.with_value(|p| q.is_by(p)))
-                .map(|q| MyQuestion {
-                    id: q.id.clone(),
-                    text: q.text.to_string(),
-                    status: status_words(&q.status, q.hidden),
-                    note: match &q.status {
-                        QuestionStatus::SentBack { note } => Some(note.to_string()),
-                        _ => None,
-                    },
-                })
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
-    });
+    let mine = Memo::new(move |_| me.with_value(|p| my_questions(tablet, p)));
     view! {
         {move || stimulus.get().map(|text| view! {
             <section class="pupil-section" aria-labelledby="stimulus-pupil">
@@ -97,15 +77,21 @@ pub fn PupilEnquiry(
                 {if paper.method == VoteMethod::HandsUp {
                     view! { <p class="pupil-lead">"Put your hand up when your teacher reads out your choice."</p> }.into_any()
                 } else {
-                    let voted = paper.mine.is_some();
+                    let done = match (paper.sending, paper.voted, paper.secret) {
+                        (true, _, _) => Some("Sending your vote…"),
+                        (false, true, true) => Some("Your secret vote is in. Thank you!"),
+                        (false, true, false) => Some("Your vote is in. You can change it until the vote closes."),
+                        (false, false, _) => None,
+                    };
+                    let open = !(paper.voted && paper.secret);
                     view! {
-                        {voted.then(|| view! { <p class="pupil-done" role="status">"Your vote is in. You can change it until the vote closes."</p> })}
-                        <BallotForm lesson=lesson.get_value() pupil=me.get_value() paper />
+                        {done.map(|words| view! { <p class="pupil-done" role="status">{words}</p> })}
+                        {open.then(|| view! { <BallotForm pupil=me.get_value() paper=paper.clone() /> })}
                     }.into_any()
                 }}
             </section>
         })}
-        <AskQuestion lesson=lesson.get_value() pupil=me.get_value() />
+        <AskQuestion pupil=me.get_value() />
         {move || (!on_board.with(Vec::is_empty)).then(|| view! {
             <section class="pupil-section" aria-labelledby="on-board">
                 <h2 id="on-board">"Our questions on the Board"</h2>
@@ -118,57 +104,97 @@ pub fn PupilEnquiry(
             <h2 id="my-questions">"My questions"</h2>
             {move || mine.with(Vec::is_empty).then(|| view! { <p class="empty-note">"None yet."</p> })}
             <ul class="my-ideas">
-                {list_of(mine, move |q| view! { <MyQuestionCard lesson=lesson.get_value() pupil=me.get_value() question=q /> }.into_any())}
+                {list_of(mine, move |q| view! { <MyQuestionCard pupil=me.get_value() question=q /> }.into_any())}
             </ul>
         </section>
     }
 }
 
-/// Reads the lesson's enquiry (tracked), if the lesson is on this device.
-fn read_enquiry<R>(
-    library: LibraryView,
-    lesson: StoredValue<LessonId>,
-    read: impl FnOnce(&Enquiry) -> R,
-) -> Option<R> {
-    library.with(|lib| lesson.with_value(|id| lib.lesson(id).map(|l| read(l.enquiry()))))
+/// The ballot paper for the open vote, with `pupil`'s own ballot.
+fn ballot_paper(tablet: crate::state::Tablet, pupil: &PupilId) -> Option<BallotPaper> {
+    let sending = tablet
+        .on_their_way(pupil)
+        .into_iter()
+        .any(|c| matches!(c, PupilCommand::CastBallot { .. }));
+    tablet
+        .with_side(pupil, |view, side| {
+            let vote = view.vote.as_ref()?;
+            Some(BallotPaper {
+                lesson: view.lesson.clone(),
+                poll: vote.poll.clone(),
+                method: vote.method,
+                secret: vote.secret,
+                options: vote
+                    .options
+                    .iter()
+                    .map(|q| (q.id.clone(), q.text.to_string()))
+                    .collect(),
+                voted: vote.voted.contains(pupil),
+                mine: side.enquiry.my_ballot.clone(),
+                sending,
+            })
+        })
+        .flatten()
 }
 
-/// The ballot paper for the enquiry's open poll, with `pupil`'s own ballot.
-fn ballot_paper(pupil: StoredValue<PupilId>) -> impl Fn(&Enquiry) -> Option<BallotPaper> {
-    move |enquiry| {
-        let poll = enquiry.open_poll()?;
-        Some(BallotPaper {
-            poll: poll.id.clone(),
-            method: poll.method,
-            options: poll
-                .options
+/// The pupil's questions, with those still on their way.
+fn my_questions(tablet: crate::state::Tablet, pupil: &PupilId) -> Vec<MyQuestion> {
+    let mut mine: Vec<MyQuestion> = tablet
+        .with_side(pupil, |_, side| {
+            side.enquiry
+                .mine
                 .iter()
-                .filter_map(|id| {
-                    enquiry
-                        .question(id)
-                        .map(|q| (id.clone(), q.text.to_string()))
+                .map(|q| MyQuestion {
+                    id: Some(q.id.clone()),
+                    text: q.text.to_string(),
+                    status: status_words(&q.status, q.hidden),
+                    note: match &q.status {
+                        QuestionStatus::SentBack { note } => Some(note.to_string()),
+                        _ => None,
+                    },
                 })
-                .collect(),
-            mine: pupil.with_value(|p| poll.ballots.get(p).cloned()),
+                .collect()
         })
-    }
+        .unwrap_or_default();
+    mine.extend(
+        tablet
+            .on_their_way(pupil)
+            .into_iter()
+            .filter_map(|c| match c {
+                PupilCommand::AskQuestion { text, .. } => Some(MyQuestion {
+                    id: None,
+                    text: text.to_string(),
+                    status: "Sending…".into(),
+                    note: None,
+                }),
+                _ => None,
+            }),
+    );
+    mine
 }
 
 /// One of the pupil's questions, with a reword form when it was sent back.
 #[component]
-fn MyQuestionCard(lesson: LessonId, pupil: PupilId, question: MyQuestion) -> impl IntoView {
-    let acting = use_acting();
+fn MyQuestionCard(pupil: PupilId, question: MyQuestion) -> impl IntoView {
+    let tablet = use_tablet();
     let id = question.id.clone();
     let reword = Callback::new(move |text: String| {
         let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
-        acting.pupil(
-            pupil.clone(),
-            Command::ReviseQuestion {
-                lesson: lesson.clone(),
-                question: id.clone(),
+        let lesson = tablet
+            .with_view(|v| v.map(|v| v.lesson.clone()))
+            .ok_or_else(|| "This lesson isn't on this tablet.".to_owned())?;
+        let question = id
+            .clone()
+            .ok_or_else(|| "It is still on its way.".to_owned())?;
+        tablet.send(
+            &pupil,
+            PupilCommand::ReviseQuestion {
+                lesson,
+                question,
                 text,
             },
-        )
+        );
+        Ok(())
     });
     view! {
         <li class="my-idea">
@@ -184,24 +210,30 @@ fn MyQuestionCard(lesson: LessonId, pupil: PupilId, question: MyQuestion) -> imp
 
 /// Asking a question, with stems on tap and classmates to ask with.
 #[component]
-fn AskQuestion(lesson: LessonId, pupil: PupilId) -> impl IntoView {
-    let library = use_library();
-    let acting = use_acting();
-    let lesson = StoredValue::new(lesson);
+fn AskQuestion(pupil: PupilId) -> impl IntoView {
+    let tablet = use_tablet();
     let me = StoredValue::new(pupil);
+    // Classmates to ask with: the pupil's group once there are groups, else the class.
     let classmates = Memo::new(move |_| {
-        library.with(|lib| {
-            lesson.with_value(|id| {
-                let Some(class) = lib.lesson(id).and_then(|l| class_of(lib, l)) else {
+        me.with_value(|m| {
+            tablet.with_side(m, |view, side| {
+                let Some(class) = view.class.as_ref() else {
                     return Vec::new();
                 };
                 class
-                    .roster()
-                    .filter(|p| me.with_value(|m| p.id() != m))
-                    .map(|p| (p.id().clone(), p.name().to_string()))
+                    .roster
+                    .iter()
+                    .filter(|p| &p.id != m)
+                    .filter(|p| {
+                        side.group
+                            .as_ref()
+                            .is_none_or(|g| g.members.iter().any(|x| x.pupil == p.id))
+                    })
+                    .map(|p| (p.id.clone(), p.name.to_string()))
                     .collect::<Vec<_>>()
             })
         })
+        .unwrap_or_default()
     });
     let draft = RwSignal::new(String::new());
     let with = RwSignal::new(Vec::<PupilId>::new());
@@ -209,17 +241,19 @@ fn AskQuestion(lesson: LessonId, pupil: PupilId) -> impl IntoView {
     let sent = RwSignal::new(false);
     let ask = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        let lesson = tablet.with_view(|v| v.map(|v| v.lesson.clone()));
         let outcome = ItemText::parse(&draft.get_untracked())
             .map_err(|e| e.to_string())
             .and_then(|text| {
-                acting.pupil(
-                    me.get_value(),
-                    Command::AskQuestion {
-                        lesson: lesson.get_value(),
-                        text,
-                        with: with.get_untracked(),
-                    },
-                )
+                let lesson =
+                    lesson.ok_or_else(|| "This lesson isn't on this tablet.".to_owned())?;
+                let command = PupilCommand::AskQuestion {
+                    lesson,
+                    text,
+                    with: with.get_untracked(),
+                };
+                me.with_value(|p| tablet.send(p, command));
+                Ok(())
             });
         sent.set(outcome.is_ok());
         if outcome.is_ok() {

@@ -1,11 +1,9 @@
 //! On a pupil's tablet: your group, your role and its card, and the roles you have held.
 
 use leptos::prelude::*;
-use withme_core::{LessonId, PupilId};
+use withme_core::PupilId;
 
-use crate::format::class_of;
-use crate::groups::group_views;
-use crate::state::use_library;
+use crate::state::use_tablet;
 
 /// What the pupil sees of their group and role.
 #[derive(Clone, PartialEq)]
@@ -27,58 +25,52 @@ struct RoleCard {
 /// "Your group, your role": who you work with, your role card, and your past roles.
 #[component]
 pub fn PupilGroup(
-    /// The lesson.
-    lesson: LessonId,
     /// The pupil holding the tablet.
     pupil: PupilId,
 ) -> impl IntoView {
-    let library = use_library();
-    let lesson = StoredValue::new(lesson);
+    let tablet = use_tablet();
     let pupil = StoredValue::new(pupil);
     let mine = Memo::new(move |_| {
-        library.with(|lib| {
-            let id = lesson.get_value();
-            let me = pupil.get_value();
-            let class = lib.lesson(&id).and_then(|l| class_of(lib, l))?;
-            let group = group_views(lib, &id)
-                .into_iter()
-                .find(|g| g.members.iter().any(|m| m.pupil == me))?;
-            let my_role = lib
-                .lesson(&id)?
-                .groups()
-                .role_of(&me)
-                .and_then(|r| class.role(r));
-            let record = lib.class_record(class);
-            let history = record
-                .pupils
-                .iter()
-                .find(|p| p.pupil == me)
-                .map(|p| {
-                    p.turns
+        pupil.with_value(|me| {
+            tablet
+                .with_side(me, |view, side| {
+                    let group = side.group.as_ref()?;
+                    let class = view.class.as_ref()?;
+                    let role_of = |role: &Option<withme_core::RoleId>| {
+                        role.as_ref()
+                            .and_then(|r| side.roles.iter().find(|x| &x.id == r))
+                    };
+                    let my_role = group
+                        .members
                         .iter()
-                        .filter_map(|t| {
-                            let role = class.role(t.role.as_ref()?)?;
-                            let title = lib.lesson(&t.lesson)?.plan().title.to_string();
-                            Some((title, role.name.to_string()))
-                        })
-                        .collect()
+                        .find(|m| &m.pupil == me)
+                        .and_then(|m| role_of(&m.role));
+                    Some(MyGroup {
+                        number: group.number,
+                        others: group
+                            .members
+                            .iter()
+                            .filter(|m| &m.pupil != me)
+                            .map(|m| {
+                                let name = class
+                                    .name_of(&m.pupil)
+                                    .map_or_else(String::new, ToString::to_string);
+                                (name, role_of(&m.role).map(|r| r.name.to_string()))
+                            })
+                            .collect(),
+                        role: my_role.map(|r| RoleCard {
+                            name: r.name.to_string(),
+                            duty: r.duty.to_string(),
+                            starters: r.starters.iter().map(ToString::to_string).collect(),
+                        }),
+                        history: side
+                            .role_history
+                            .iter()
+                            .map(|t| (t.lesson.to_string(), t.role.to_string()))
+                            .collect(),
+                    })
                 })
-                .unwrap_or_default();
-            Some(MyGroup {
-                number: group.number,
-                others: group
-                    .members
-                    .into_iter()
-                    .filter(|m| m.pupil != me)
-                    .map(|m| (m.name, m.role.map(|(_, r)| r)))
-                    .collect(),
-                role: my_role.map(|r| RoleCard {
-                    name: r.name.to_string(),
-                    duty: r.duty.to_string(),
-                    starters: r.starters.iter().map(|s| s.to_string()).collect(),
-                }),
-                history,
-            })
+                .flatten()
         })
     });
     move || {

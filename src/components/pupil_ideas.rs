@@ -1,82 +1,95 @@
 //! The Pupil view's part in the plan: the success criteria, suggesting ideas, and backing
 //! classmates' ideas. A pupil sees their own ideas' answers and others' waiting ideas, never a
-//! note the teacher sent someone else.
+//! note the teacher sent someone else (their tablet never receives one).
 
 use leptos::prelude::*;
-use withme_core::{Command, ItemText, LessonId, ProposalId, ProposalKind, ProposalStatus, PupilId};
+use withme_core::{ItemText, ProposalId, ProposalKind, ProposalStatus, PupilCommand, PupilId};
 
 use super::{TextForm, linked_text, list_of, unique_id};
 use crate::format::proposal_kind;
-use crate::state::{LessonDispatch, use_dispatch, use_library, use_notices};
+use crate::state::{Tablet, use_notices, use_tablet};
 
 /// An idea as this pupil may see it.
 #[derive(Clone, PartialEq)]
 struct Idea {
-    id: ProposalId,
+    /// `None` while it is still on its way to the teacher's screen.
+    id: Option<ProposalId>,
     kind: ProposalKind,
     text: String,
     mine: bool,
-    backers: usize,
+    backers: u32,
     backed_by_me: bool,
     status: ProposalStatus,
 }
 
-fn send(dispatch: LessonDispatch, pupil: &PupilId, command: Command) -> Result<(), String> {
-    dispatch
-        .as_pupil(pupil.clone(), command)
-        .map(drop)
-        .map_err(|r| r.to_string())
+/// The ideas `pupil` sees, with those still on their way shown as theirs.
+fn ideas_of(tablet: Tablet, pupil: &PupilId) -> Vec<Idea> {
+    let on_their_way = tablet.on_their_way(pupil);
+    let backing: Vec<&ProposalId> = on_their_way
+        .iter()
+        .filter_map(|c| match c {
+            PupilCommand::BackProposal { proposal, .. } => Some(proposal),
+            _ => None,
+        })
+        .collect();
+    let mut ideas = tablet
+        .with_side(pupil, |_, me| {
+            me.ideas
+                .iter()
+                .map(|i| {
+                    let sent_backing = !i.backed_by_me && backing.contains(&&i.id);
+                    Idea {
+                        id: Some(i.id.clone()),
+                        kind: i.kind,
+                        text: i.text.to_string(),
+                        mine: i.mine,
+                        backers: i.backers + u32::from(sent_backing),
+                        backed_by_me: i.backed_by_me || sent_backing,
+                        status: i.status.clone(),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    ideas.extend(on_their_way.iter().filter_map(|c| match c {
+        PupilCommand::Propose { kind, text, .. } => Some(Idea {
+            id: None,
+            kind: *kind,
+            text: text.to_string(),
+            mine: true,
+            backers: 0,
+            backed_by_me: false,
+            status: ProposalStatus::Pending,
+        }),
+        _ => None,
+    }));
+    ideas
 }
 
 /// Criteria, the suggestion form, "My ideas" and "Classmates' ideas".
 #[component]
 pub fn PupilIdeas(
-    /// The lesson.
-    lesson: LessonId,
     /// The pupil using this tablet.
     pupil: PupilId,
 ) -> impl IntoView {
-    let library = use_library();
-    let dispatch = use_dispatch();
+    let tablet = use_tablet();
     let notices = use_notices();
-    let lesson = StoredValue::new(lesson);
     let pupil = StoredValue::new(pupil);
+    let lesson = Memo::new(move |_| tablet.with_view(|v| v.map(|v| v.lesson.clone())));
     let criteria = Memo::new(move |_| {
-        library.with(|lib| {
-            lesson
-                .with_value(|id| lib.lesson(id))
-                .map(|l| {
-                    l.plan()
+        pupil
+            .with_value(|p| {
+                tablet.with_side(p, |_, me| {
+                    me.plan
                         .criteria
                         .iter()
                         .map(|c| c.text.to_string())
                         .collect::<Vec<_>>()
                 })
-                .unwrap_or_default()
-        })
-    });
-    let ideas = Memo::new(move |_| {
-        library.with(|lib| {
-            let Some(l) = lesson.with_value(|id| lib.lesson(id)) else {
-                return Vec::new();
-            };
-            pupil.with_value(|me| {
-                l.proposals()
-                    .iter()
-                    .filter(|p| p.is_by(me) || p.status == ProposalStatus::Pending)
-                    .map(|p| Idea {
-                        id: p.id.clone(),
-                        kind: p.kind,
-                        text: p.text.to_string(),
-                        mine: p.is_by(me),
-                        backers: p.backers.len(),
-                        backed_by_me: p.backers.contains(me),
-                        status: p.status.clone(),
-                    })
-                    .collect::<Vec<_>>()
             })
-        })
+            .unwrap_or_default()
     });
+    let ideas = Memo::new(move |_| pupil.with_value(|p| ideas_of(tablet, p)));
     let mine = Memo::new(move |_| {
         ideas.with(|i| i.iter().filter(|i| i.mine).cloned().collect::<Vec<_>>())
     });
@@ -87,16 +100,18 @@ pub fn PupilIdeas(
     let group = unique_id("kind");
     let suggest = Callback::new(move |text: String| {
         let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
-        let command = Command::Propose {
-            lesson: lesson.get_value(),
+        let lesson = lesson
+            .get_untracked()
+            .ok_or("This lesson isn't on this tablet.")?;
+        let command = PupilCommand::Propose {
+            lesson,
             kind: kind.get_untracked(),
             text,
         };
-        pupil.with_value(|me| send(dispatch, me, command))?;
+        pupil.with_value(|me| tablet.send(me, command));
         notices.info("Sent! Your teacher will look at it.".to_owned());
         Ok(())
     });
-
     view! {
         <section class="pupil-section" aria-labelledby="criteria-heading">
             <h2 id="criteria-heading">"How we'll know we've done well"</h2>
@@ -123,7 +138,7 @@ pub fn PupilIdeas(
             {move || mine.with(Vec::is_empty).then(|| view! { <p>"You haven't suggested anything yet."</p> })}
             <ul class="idea-list">
                 {list_of(mine, move |idea| view! {
-                    <MyIdea lesson=lesson.get_value() pupil=pupil.get_value() idea />
+                    <MyIdea pupil=pupil.get_value() idea />
                 }.into_any())}
             </ul>
         </section>
@@ -132,15 +147,14 @@ pub fn PupilIdeas(
             <p class="field-hint">"Back an idea you like with +1."</p>
             {move || others.with(Vec::is_empty).then(|| view! { <p>"No ideas from classmates yet."</p> })}
             <ul class="idea-list">
-                {move || others.get().into_iter().map(|idea| {
-                    let id = idea.id.clone();
+                {move || others.get().into_iter().filter_map(|idea| {
+                    let id = idea.id.clone()?;
                     let back = move |_| {
-                        let command = Command::BackProposal { lesson: lesson.get_value(), proposal: id.clone() };
-                        if let Err(reason) = pupil.with_value(|me| send(dispatch, me, command)) {
-                            notices.problem(reason);
-                        }
+                        let Some(lesson) = lesson.get_untracked() else { return };
+                        let command = PupilCommand::BackProposal { lesson, proposal: id.clone() };
+                        pupil.with_value(|me| tablet.send(me, command));
                     };
-                    view! {
+                    Some(view! {
                         <li class="idea">
                             <p class="proposal-kind">{proposal_kind(idea.kind)}</p>
                             <p class="proposal-text">{idea.text.clone()}</p>
@@ -155,7 +169,7 @@ pub fn PupilIdeas(
                                 {format!("+1 · {}", idea.backers)}
                             </button>
                         </li>
-                    }
+                    })
                 }).collect_view()}
             </ul>
         </section>
@@ -164,12 +178,22 @@ pub fn PupilIdeas(
 
 /// One of the pupil's own ideas, with what happened to it.
 #[component]
-fn MyIdea(lesson: LessonId, pupil: PupilId, idea: Idea) -> impl IntoView {
-    let dispatch = use_dispatch();
+fn MyIdea(pupil: PupilId, idea: Idea) -> impl IntoView {
+    let tablet = use_tablet();
     let notices = use_notices();
-    let lesson = StoredValue::new(lesson);
     let pupil = StoredValue::new(pupil);
-    let id = StoredValue::new(idea.id.clone());
+    let lesson = move || tablet.with_view(|v| v.map(|v| v.lesson.clone()));
+    let Some(id) = idea.id.clone() else {
+        return view! {
+            <li class="idea">
+                <p class="proposal-kind">{proposal_kind(idea.kind)}</p>
+                <p class="proposal-text">{idea.text}</p>
+                <p class="idea-status">"Sending…"</p>
+            </li>
+        }
+        .into_any();
+    };
+    let id = StoredValue::new(id);
     let (status, open) = match &idea.status {
         ProposalStatus::Pending => ("Waiting for your teacher.".to_owned(), true),
         ProposalStatus::SentBack { note } => (format!("Your teacher asks: “{note}”"), true),
@@ -182,23 +206,23 @@ fn MyIdea(lesson: LessonId, pupil: PupilId, idea: Idea) -> impl IntoView {
     let sent_back = matches!(idea.status, ProposalStatus::SentBack { .. });
     let reword = Callback::new(move |text: String| {
         let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
-        let command = Command::ReviseProposal {
-            lesson: lesson.get_value(),
+        let lesson = lesson().ok_or("This lesson isn't on this tablet.")?;
+        let command = PupilCommand::ReviseProposal {
+            lesson,
             proposal: id.get_value(),
             text,
         };
-        pupil.with_value(|me| send(dispatch, me, command))?;
+        pupil.with_value(|me| tablet.send(me, command));
         notices.info("Sent again. Your teacher will look at it.".to_owned());
         Ok(())
     });
     let withdraw = move |_| {
-        let command = Command::WithdrawProposal {
-            lesson: lesson.get_value(),
+        let Some(lesson) = lesson() else { return };
+        let command = PupilCommand::WithdrawProposal {
+            lesson,
             proposal: id.get_value(),
         };
-        if let Err(reason) = pupil.with_value(|me| send(dispatch, me, command)) {
-            notices.problem(reason);
-        }
+        pupil.with_value(|me| tablet.send(me, command));
     };
     view! {
         <li class="idea" class:sent-back=sent_back>
@@ -214,4 +238,5 @@ fn MyIdea(lesson: LessonId, pupil: PupilId, idea: Idea) -> impl IntoView {
             {open.then(|| view! { <button type="button" class="quiet" on:click=withdraw>"Take it back"</button> })}
         </li>
     }
+    .into_any()
 }

@@ -142,7 +142,7 @@ pub fn StimulusPanel(
                 {move || thinking.with(Option::is_some).then(|| view! {
                     <button type="button" on:click=stop>"Stop thinking time"</button>
                 })}
-                <ThinkingTimer lesson=lesson.get_value() />
+                <ThinkingTimer thinking />
             </div>
             <div class="stage-row" role="group" aria-label="Show on the Board">
                 <span class="stage-label" aria-hidden="true">"On the Board:"</span>

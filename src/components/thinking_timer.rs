@@ -3,10 +3,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use withme_core::LessonId;
+use withme_core::enquiry::ThinkingTime;
 
 use crate::browser::now;
-use crate::state::use_library;
 
 /// "1:05" for 65 seconds.
 fn clock(seconds: u32) -> String {
@@ -16,15 +15,10 @@ fn clock(seconds: u32) -> String {
 /// Counts down the lesson's thinking time by this device's clock; nothing while none runs.
 #[component]
 pub fn ThinkingTimer(
-    /// The lesson.
-    lesson: LessonId,
+    /// The countdown, if one was started.
+    #[prop(into)]
+    thinking: Signal<Option<ThinkingTime>>,
 ) -> impl IntoView {
-    let library = use_library();
-    let lesson = StoredValue::new(lesson);
-    let thinking = Memo::new(move |_| {
-        library
-            .with(|lib| lesson.with_value(|id| lib.lesson(id).and_then(|l| l.enquiry().thinking)))
-    });
     let tick = RwSignal::new(now());
     if let Ok(handle) =
         set_interval_with_handle(move || tick.set(now()), Duration::from_millis(250))

@@ -6,6 +6,7 @@ use withme_core::coproduction::names;
 use withme_core::enquiry::{
     BloomLevel, Enquiry, Poll, Quadrant, QuestionStatus, Standing, VoteMethod,
 };
+use withme_core::view::PollSeen;
 use withme_core::{LessonId, Library, PollId, QuestionId};
 
 use crate::format::class_of;
@@ -87,6 +88,8 @@ pub struct PollView {
     pub method: VoteMethod,
     /// A blind vote.
     pub blind: bool,
+    /// A secret ballot: only counts and who voted are kept.
+    pub secret: bool,
     /// Still taking ballots.
     pub open: bool,
     /// How many pupils have voted.
@@ -118,56 +121,54 @@ impl PollView {
     }
 }
 
-/// The poll as it may be shown to the whole class.
+/// The poll as it may be shown to the whole class: made from the class's projection of it
+/// ([`PollSeen`]), so the teacher's panel and the Board show exactly the same.
 pub fn poll_view(library: &Library, lesson: &LessonId, poll: &Poll) -> PollView {
     let found = library.lesson(lesson);
-    let enquiry = found.map(|l| l.enquiry());
     let class_size = found
         .and_then(|l| class_of(library, l))
         .map_or(0, |c| c.roster().count());
-    let shown = poll.tallies_shown();
-    let text = |id: &QuestionId| {
-        enquiry
-            .and_then(|e| e.question(id))
-            .map(|q| q.text.to_string())
-            .unwrap_or_default()
-    };
-    // A hidden count is never worked out here, so no screen can show it by mistake.
-    let count = shown.then(|| poll.count());
-    let rows = match &count {
-        Some(count) => count
-            .tally
-            .iter()
-            .map(|(id, score)| CountRow {
-                id: id.clone(),
-                text: text(id),
-                score: *score,
-            })
-            .collect(),
-        None => poll
+    let none = Enquiry::default();
+    let enquiry = found.map_or(&none, |l| l.enquiry());
+    PollView::from_seen(&PollSeen::of(enquiry, poll, class_size))
+}
+
+impl PollView {
+    /// The poll as the class sees it. A question hidden since the vote opened shows no text.
+    pub fn from_seen(poll: &PollSeen) -> Self {
+        let rows = poll
             .options
             .iter()
-            .map(|id| CountRow {
-                id: id.clone(),
-                text: text(id),
-                score: 0,
+            .enumerate()
+            .map(|(i, option)| CountRow {
+                id: option.id.clone(),
+                text: option.text.as_ref().map_or_else(
+                    || "A question your teacher has hidden".into(),
+                    ToString::to_string,
+                ),
+                score: poll
+                    .results
+                    .as_ref()
+                    .and_then(|r| r.tally.get(i).copied())
+                    .unwrap_or(0),
             })
-            .collect(),
-    };
-    let (standing, winner) = count.map_or((None, None), |c| (Some(c.standing), c.winner));
-    PollView {
-        id: poll.id.clone(),
-        method: poll.method,
-        blind: poll.blind,
-        open: poll.open,
-        voters: poll.voters(),
-        class_size,
-        rows,
-        shown,
-        standing,
-        winner,
-        by_teacher: poll.teacher_choice.is_some(),
-        run_off: poll.runoff_of.is_some(),
+            .collect();
+        let results = poll.results.as_ref();
+        PollView {
+            id: poll.id.clone(),
+            method: poll.method,
+            blind: poll.blind,
+            secret: poll.secret,
+            open: poll.open,
+            voters: poll.voters as usize,
+            class_size: poll.class_size as usize,
+            rows,
+            shown: results.is_some(),
+            standing: results.map(|r| r.standing.clone()),
+            winner: results.and_then(|r| r.winner.clone()),
+            by_teacher: results.is_some_and(|r| r.by_teacher),
+            run_off: poll.run_off,
+        }
     }
 }
 

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
+use crate::board::provide_board;
 use crate::components::{BoardStageView, NoticeTray, ThinkingTimer};
 use crate::format;
 use crate::routes::{AppRoute, use_lesson_id};
-use crate::state::use_library;
 
 /// What the Board shows: nothing private, only what the whole class may see.
 #[derive(Clone, PartialEq)]
@@ -16,23 +16,23 @@ struct BoardContent {
 }
 
 /// The Board: the lesson in type large enough to read from the back of a classroom. It follows
-/// the Planner's changes in any other window of this browser.
+/// the Planner's changes in any other window of this browser, and shows only the Board's
+/// projection of the lesson: what the whole class may see.
 #[component]
 pub fn BoardPage() -> impl IntoView {
-    let library = use_library();
     let lesson_id = use_lesson_id();
+    let board = provide_board(lesson_id);
     let content = Memo::new(move |_| {
-        let id = lesson_id.get()?;
-        library.with(|lib| {
-            let lesson = lib.lesson(&id).filter(|l| !l.is_deleted())?;
-            let plan = lesson.plan();
+        board.0.with(|view| {
+            let view = view.as_ref()?;
             Some(BoardContent {
-                title: plan.title.to_string(),
-                class_name: format::class_of(lib, lesson).map(|c| c.name().to_string()),
-                details: format::plan_details(plan, None),
+                title: view.plan.title.to_string(),
+                class_name: view.class.as_ref().map(|c| c.name.to_string()),
+                details: format::seen_details(&view.plan),
             })
         })
     });
+    let thinking = Signal::derive(move || board.0.with(|v| v.as_ref().and_then(|v| v.thinking)));
     super::page_title(move || {
         let title = content.with(|c| c.as_ref().map(|c| c.title.clone()));
         title.map_or_else(|| "Board".into(), |t| format!("Board: {t}"))
@@ -45,7 +45,7 @@ pub fn BoardPage() -> impl IntoView {
                 <span class="board-class">
                     {move || content.with(|c| c.as_ref().and_then(|c| c.class_name.clone()))}
                 </span>
-                {move || lesson_id.get().map(|lesson| view! { <ThinkingTimer lesson /> })}
+                <ThinkingTimer thinking />
                 <FullScreenButton />
             </div>
             {move || match content.get() {

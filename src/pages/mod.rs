@@ -18,7 +18,7 @@ pub use classes::ClassesPage;
 pub use enquiry::EnquiryPage;
 pub use groups::GroupsPage;
 pub use library::LibraryPage;
-pub use not_found::NotFoundPage;
+pub use not_found::{NotFoundPage, TabletNotFoundPage};
 pub use pass_device::PassDevicePage;
 pub use planner::PlannerPage;
 pub use print::PrintPage;

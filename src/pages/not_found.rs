@@ -19,3 +19,15 @@ pub fn NotFoundPage() -> impl IntoView {
         </TeacherLayout>
     }
 }
+
+/// On a pupil's tablet, any page but the pupils' own.
+#[component]
+pub fn TabletNotFoundPage() -> impl IntoView {
+    super::page_title(|| "Page not found".into());
+    view! {
+        <main class="pupil" id="main">
+            <h1>"There's nothing here for this tablet"</h1>
+            <p>"Ask your teacher for the link to today's lesson."</p>
+        </main>
+    }
+}

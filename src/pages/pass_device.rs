@@ -1,53 +1,51 @@
 //! `/lessons/:id/pass`: one tablet passed round the class for a secret ballot.
 
-use std::collections::BTreeSet;
-
 use leptos::prelude::*;
 use withme_core::PupilId;
 
 use crate::components::{BallotForm, BallotPaper, DeliveryNote, NoticeTray};
-use crate::routes::use_lesson_id;
-use crate::state::use_library;
+use crate::state::use_tablet;
 
-/// What the passed tablet needs: the open poll's questions and who is on the list. Never a
-/// ballot: whoever holds the tablet sees only who has voted, not how.
+/// What the passed tablet needs: the open vote's questions and who is on the list. Never a
+/// ballot: whoever holds the tablet sees only who has voted, not how (and in a secret vote,
+/// nobody's choices are kept at all).
 #[derive(Clone, PartialEq)]
 struct PassRound {
     paper: BallotPaper,
     pupils: Vec<(PupilId, String)>,
-    voted: BTreeSet<PupilId>,
+    voted: Vec<PupilId>,
 }
 
 /// Each pupil taps their name, votes, and the screen clears before the next.
 #[component]
 pub fn PassDevicePage() -> impl IntoView {
-    let library = use_library();
-    let lesson_id = use_lesson_id();
+    let tablet = use_tablet();
     let round = Memo::new(move |_| {
-        let id = lesson_id.get()?;
-        library.with(|lib| {
-            let lesson = lib.lesson(&id).filter(|l| !l.is_deleted())?;
-            let enquiry = lesson.enquiry();
-            let poll = enquiry.open_poll()?;
-            let class = crate::format::class_of(lib, lesson)?;
+        tablet.with_view(|view| {
+            let view = view?;
+            let vote = view.vote.as_ref()?;
+            let class = view.class.as_ref()?;
             Some(PassRound {
                 paper: BallotPaper {
-                    poll: poll.id.clone(),
-                    method: poll.method,
-                    options: poll
+                    lesson: view.lesson.clone(),
+                    poll: vote.poll.clone(),
+                    method: vote.method,
+                    secret: vote.secret,
+                    options: vote
                         .options
                         .iter()
-                        .filter_map(|q| {
-                            enquiry.question(q).map(|x| (q.clone(), x.text.to_string()))
-                        })
+                        .map(|q| (q.id.clone(), q.text.to_string()))
                         .collect(),
+                    voted: false,
                     mine: None,
+                    sending: false,
                 },
                 pupils: class
-                    .roster()
-                    .map(|p| (p.id().clone(), p.name().to_string()))
+                    .roster
+                    .iter()
+                    .map(|p| (p.id.clone(), p.name.to_string()))
                     .collect(),
-                voted: poll.ballots.keys().cloned().collect(),
+                voted: vote.voted.clone(),
             })
         })
     });
@@ -61,7 +59,7 @@ pub fn PassDevicePage() -> impl IntoView {
 
     // The screens change only when a vote opens or closes, or the tablet changes hands: a
     // ballot arriving never rebuilds the ballot of the pupil holding it.
-    let open = Memo::new(move |_| round.with(Option::is_some));
+    let open = Memo::new(move |_| round.with(|r| r.as_ref().map(|r| r.paper.secret)));
     let names = move || {
         round.get().map(|round| {
             let count = format!(
@@ -82,7 +80,7 @@ pub fn PassDevicePage() -> impl IntoView {
                     };
                     view! {
                         <li>
-                            <button type="button" class="name-button" class:voted=done
+                            <button type="button" class="name-button" class:voted=done disabled=done
                                 on:click=move |_| holder.set(Some((id.clone(), name.clone())))>
                                 {label}
                             </button>
@@ -101,25 +99,31 @@ pub fn PassDevicePage() -> impl IntoView {
         <main class="pupil pass" id="main">
             <DeliveryNote />
             {move || match (open.get(), holder.get(), thanked.get()) {
-                (false, _, _) => view! {
+                (None, _, _) => view! {
                     <h1>"No vote is open"</h1>
                     <p class="pupil-lead">"When your teacher opens a vote, it appears here."</p>
                 }.into_any(),
-                (true, None, true) => view! {
+                (Some(false), _, _) => view! {
+                    <h1>"This vote isn't secret"</h1>
+                    <p class="pupil-lead">
+                        "Passing one tablet round needs a secret vote, so that nobody's choice is kept. Ask your teacher to open the vote as a secret ballot."
+                    </p>
+                }.into_any(),
+                (Some(true), None, true) => view! {
                     <h1>"Thank you!"</h1>
                     <p class="pupil-lead" role="status">"Your vote is in. Pass the tablet to the next person."</p>
                     <button type="button" class="primary big" on:click=move |_| thanked.set(false)>"Next person"</button>
                 }.into_any(),
-                (true, None, false) => view! {
+                (Some(true), None, false) => view! {
                     <h1>"Pass the tablet: tap your name"</h1>
                     {names}
                 }.into_any(),
-                (true, Some((pupil, name)), _) => {
+                (Some(true), Some((pupil, name)), _) => {
                     let paper = round.with_untracked(|r| r.as_ref().map(|r| r.paper.clone()));
                     view! {
                         <h1>{format!("{name}, your secret vote")}</h1>
-                        {paper.zip(lesson_id.get_untracked()).map(|(paper, lesson)| view! {
-                            <BallotForm lesson pupil paper on_cast=cast />
+                        {paper.map(|paper| view! {
+                            <BallotForm pupil paper on_cast=cast />
                         })}
                         <button type="button" class="link-button" on:click=move |_| holder.set(None)>
                             {format!("Not {name}? Go back to the names")}

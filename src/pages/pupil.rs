@@ -7,10 +7,9 @@ use crate::components::{
     DeliveryNote, NoticeTray, PupilEnquiry, PupilGroup, PupilIdeas, StorageBanner,
 };
 use crate::persistence::pupil_identity;
-use crate::routes::use_lesson_id;
-use crate::state::use_library;
+use crate::state::use_tablet;
 
-/// What a pupil's tablet needs to know about the lesson.
+/// What a pupil's tablet needs to know about the lesson before anyone chooses a name.
 #[derive(Clone, PartialEq)]
 struct PupilLesson {
     title: String,
@@ -21,20 +20,23 @@ struct PupilLesson {
 /// The Pupil view: a pupil taps their name once on this device, then sees the lesson.
 #[component]
 pub fn PupilPage() -> impl IntoView {
-    let library = use_library();
-    let lesson_id = use_lesson_id();
+    let tablet = use_tablet();
     let lesson = Memo::new(move |_| {
-        let id = lesson_id.get()?;
-        library.with(|lib| {
-            let lesson = lib.lesson(&id).filter(|l| !l.is_deleted())?;
-            let class = lesson.plan().class.as_ref().and_then(|c| lib.class(c));
+        tablet.with_view(|view| {
+            let view = view?;
             Some(PupilLesson {
-                title: lesson.plan().title.to_string(),
-                class: class.map(|c| (c.id().clone(), c.name().to_string())),
-                roster: class
+                title: view.title.to_string(),
+                class: view
+                    .class
+                    .as_ref()
+                    .map(|c| (c.id.clone(), c.name.to_string())),
+                roster: view
+                    .class
+                    .as_ref()
                     .map(|c| {
-                        c.roster()
-                            .map(|p| (p.id().clone(), p.name().to_string()))
+                        c.roster
+                            .iter()
+                            .map(|p| (p.id.clone(), p.name.to_string()))
                             .collect()
                     })
                     .unwrap_or_default(),
@@ -57,12 +59,12 @@ pub fn PupilPage() -> impl IntoView {
                 .and_then(|id| pupil_identity::remembered(&id)),
         );
     });
-    // The window holds only what the pupil holding the tablet may see.
-    Effect::new(move |_| library.show_as_pupil(chosen.get()));
     let me = Memo::new(move |_| {
         let id = chosen.get()?;
         lesson.with(|l| l.as_ref()?.roster.iter().find(|(p, _)| *p == id).cloned())
     });
+    // The tablet holds only what the pupil holding it may see.
+    Effect::new(move |_| tablet.show_as(me.with(|m| m.as_ref().map(|(id, _)| id.clone()))));
     super::page_title(move || {
         let title = lesson.with(|l| l.as_ref().map(|l| l.title.clone()));
         title.unwrap_or_else(|| "Lesson not found".into())
@@ -84,11 +86,9 @@ pub fn PupilPage() -> impl IntoView {
                 Some(PupilLesson { class: Some((class, class_name)), title, roster }) => match me.get() {
                     Some((pupil, name)) => view! {
                         <Welcome name title class chosen />
-                        {lesson_id.get().map(|lesson| view! {
-                            <PupilGroup lesson=lesson.clone() pupil=pupil.clone() />
-                            <PupilEnquiry lesson=lesson.clone() pupil=pupil.clone() />
-                            <PupilIdeas lesson pupil />
-                        })}
+                        <PupilGroup pupil=pupil.clone() />
+                        <PupilEnquiry pupil=pupil.clone() />
+                        <PupilIdeas pupil />
                     }.into_any(),
                     None => view! { <NamePicker class class_name roster chosen /> }.into_any(),
                 },

@@ -7,6 +7,7 @@
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use withme_core::document::{DocumentError, LoadedLibrary, StoredLibrary, parse_library};
+use withme_core::sync::{Authority, Ledger};
 use withme_core::{Library, Timestamp};
 
 /// The key of the stored library.
@@ -61,16 +62,16 @@ pub fn read_library() -> Result<StoredRead, StoreError> {
     })
 }
 
-/// Parses a library written by another window (from a storage event's new value).
-pub fn parse_shared(text: &str) -> Result<Library, DocumentError> {
-    parse_library(text).map(|loaded| loaded.library)
+/// Parses a library (with its ledger) written by another window (a storage event's new value).
+pub fn parse_shared(text: &str) -> Result<Authority, DocumentError> {
+    parse_library(text).map(|loaded| Authority::new(loaded.library, loaded.ledger))
 }
 
-/// Writes the library. On failure, what was stored before is untouched (browsers check the
-/// quota before changing anything).
-pub fn write_library(library: &Library) -> Result<(), StoreError> {
+/// Writes the library and its ledger. On failure, what was stored before is untouched
+/// (browsers check the quota before changing anything).
+pub fn write_library(library: &Library, ledger: &Ledger) -> Result<(), StoreError> {
     probe()?;
-    LocalStorage::set(LIBRARY_KEY, StoredLibrary::new(library)).map_err(store_error)
+    LocalStorage::set(LIBRARY_KEY, StoredLibrary::new(library, ledger)).map_err(store_error)
 }
 
 /// Copies `raw` aside under a new key and returns that key. If an identical copy is already

@@ -1,111 +1,110 @@
-//! A pupil's tablet's outbox: the operations it made, waiting for the teacher's window.
+//! A pupil's tablet and the teacher's window, in one browser, talking through storage in the
+//! same messages a tablet and the server exchange (`PROTOCOL.md`).
 //!
-//! A window showing the Pupil view (or the passed tablet) never writes the shared library: it
-//! holds only what a pupil may see, so it could not write the rest back. It keeps its
-//! operations under `withme.outbox.<device>` instead, and any teacher window of the browser
-//! (the authority) checks and applies them with the core, exactly as the sync server will, then
-//! writes the library. The outbox empties as its operations settle in the stored library.
-//!
-//! It carries only pupils' own operations ([`PupilOperation`]): nothing in an outbox can speak
-//! for the teacher.
-//!
-//! ```json
-//! { "format": "withme.outbox", "version": 1, "ops": [ { "id": "…", "pupil": "…", "at": …, "command": { "type": "cast_ballot", … } } ] }
-//! ```
+//! - A tablet writes its unanswered operations under `withme.outbox.<device>.<lesson>` (the
+//!   lesson it joined, where its seat is): a
+//!   [`ToAuthority`] message (`{"protocol": 1, "submissions": [{"seq", "pupil", "command"}]}`).
+//!   It never writes the library.
+//! - Any teacher's window (the authority) reads it, handles each operation with the core as the
+//!   server will (the device is the seat; the author and the time are the window's to attach),
+//!   writes the library, then answers under `withme.answers.<device>`: a [`ToDevice`] message
+//!   (`{"protocol": 1, "answers": [...]}`) with an answer for each operation in the outbox.
+//! - The tablet forgets each operation once answered, and rewrites (or removes) its outbox.
 
-use serde::{Deserialize, Serialize};
-use withme_core::{Author, DeviceId, OpId, Operation, PupilCommand, PupilId, Timestamp};
+use withme_core::sync::{Answer, PROTOCOL_VERSION, Submission, ToAuthority, ToDevice};
+use withme_core::{Command, DeviceId, LessonId, PupilCommand};
 
 use super::local_store::{self, StoreError};
 
 /// Outbox keys start with this, followed by the device id.
 pub const OUTBOX_PREFIX: &str = "withme.outbox.";
 
-const FORMAT: &str = "withme.outbox";
-const VERSION: u32 = 1;
+/// Answer keys start with this, followed by the device id.
+pub const ANSWERS_PREFIX: &str = "withme.answers.";
 
-/// A pupil's operation as a tablet sends it.
-#[derive(Serialize, Deserialize)]
-struct PupilOperation {
-    id: OpId,
-    pupil: PupilId,
-    at: Timestamp,
-    command: PupilCommand,
+/// The device whose outbox `key` is, and the lesson it joined, if it is an outbox key.
+pub fn outbox_owner(key: &str) -> Option<(DeviceId, LessonId)> {
+    let (device, lesson) = key.strip_prefix(OUTBOX_PREFIX)?.split_once('.')?;
+    Some((DeviceId::parse(device).ok()?, LessonId::parse(lesson).ok()?))
 }
 
-impl PupilOperation {
-    fn from_operation(op: &Operation) -> Option<Self> {
-        let Author::Pupil { pupil } = &op.author else {
-            return None;
-        };
-        Some(Self {
-            id: op.id.clone(),
-            pupil: pupil.clone(),
-            at: op.at,
-            command: op.command.as_pupil_command()?,
-        })
-    }
+/// The key of `device`'s outbox in `lesson`.
+pub fn outbox_key(device: &DeviceId, lesson: &LessonId) -> String {
+    format!("{OUTBOX_PREFIX}{}.{lesson}", device.as_str())
 }
 
-impl From<PupilOperation> for Operation {
-    fn from(op: PupilOperation) -> Self {
-        Operation {
-            id: op.id,
-            author: Author::Pupil { pupil: op.pupil },
-            at: op.at,
-            command: op.command.into(),
-        }
-    }
+/// The key of `device`'s answers.
+pub fn answers_key(device: &DeviceId) -> String {
+    format!("{ANSWERS_PREFIX}{}", device.as_str())
 }
 
-#[derive(Serialize, Deserialize)]
-struct Outbox {
-    format: String,
-    version: u32,
-    ops: Vec<PupilOperation>,
-}
-
-/// Whether a storage key is a tablet's outbox.
-pub fn is_outbox_key(key: &str) -> bool {
-    key.starts_with(OUTBOX_PREFIX)
-}
-
-/// Replaces this device's outbox with the pupils' operations among `ops`, or removes it when
-/// there are none.
+/// On a tablet: replaces this device's outbox in `lesson` with `submissions`, or removes it
+/// when there are none.
 pub fn write<'a>(
     device: &DeviceId,
-    ops: impl Iterator<Item = &'a Operation>,
+    lesson: &LessonId,
+    submissions: impl Iterator<Item = &'a Submission<PupilCommand>>,
 ) -> Result<(), StoreError> {
-    let key = format!("{OUTBOX_PREFIX}{}", device.as_str());
-    let ops: Vec<PupilOperation> = ops.filter_map(PupilOperation::from_operation).collect();
-    if ops.is_empty() {
+    let key = outbox_key(device, lesson);
+    let message = ToAuthority {
+        protocol: PROTOCOL_VERSION,
+        submissions: submissions.cloned().collect(),
+    };
+    if message.submissions.is_empty() {
         return local_store::remove(&key);
     }
-    let outbox = Outbox {
-        format: FORMAT.into(),
-        version: VERSION,
-        ops,
-    };
-    let text = serde_json::to_string(&outbox).map_err(|e| StoreError::Failed(e.to_string()))?;
+    let text = serde_json::to_string(&message).map_err(|e| StoreError::Failed(e.to_string()))?;
     local_store::write_raw(&key, &text)
 }
 
-/// The operations in one outbox's text, in order; nothing if it is not a readable outbox.
-pub fn parse(text: &str) -> Vec<Operation> {
-    match serde_json::from_str::<Outbox>(text) {
-        Ok(outbox) if outbox.format == FORMAT && outbox.version == VERSION => {
-            outbox.ops.into_iter().map(Operation::from).collect()
-        }
-        _ => Vec::new(),
-    }
+/// In a teacher's window: the operations in one outbox's text, in order; nothing if it is not a
+/// readable message (it stays in storage for a Withme that can read it).
+pub fn parse(text: &str) -> Vec<Submission<Command>> {
+    ToAuthority::parse(text)
+        .map(|message| message.submissions)
+        .unwrap_or_default()
 }
 
-/// The operations in every outbox in storage, each outbox's in order.
-pub fn read_all() -> Vec<Operation> {
+/// An outbox: whose, in which lesson, and what it holds.
+pub type Outbox = (DeviceId, LessonId, Vec<Submission<Command>>);
+
+/// In a teacher's window: every outbox in storage.
+pub fn read_all() -> Vec<Outbox> {
     local_store::keys()
         .into_iter()
-        .filter(|key| is_outbox_key(key))
-        .filter_map(|key| local_store::read_raw(&key).ok().flatten())
-        .flat_map(|text| parse(&text))
+        .filter_map(|key| {
+            let (device, lesson) = outbox_owner(&key)?;
+            let text = local_store::read_raw(&key).ok().flatten()?;
+            Some((device, lesson, parse(&text)))
+        })
         .collect()
+}
+
+/// In a teacher's window: writes `device`'s answers (removes them when there are none), unless
+/// storage already holds exactly these.
+pub fn write_answers(device: &DeviceId, answers: Vec<Answer>) -> Result<(), StoreError> {
+    let key = answers_key(device);
+    if answers.is_empty() {
+        return match local_store::read_raw(&key)? {
+            Some(_) => local_store::remove(&key),
+            None => Ok(()),
+        };
+    }
+    let message = ToDevice {
+        protocol: PROTOCOL_VERSION,
+        answers,
+        view: None,
+    };
+    let text = serde_json::to_string(&message).map_err(|e| StoreError::Failed(e.to_string()))?;
+    if local_store::read_raw(&key)?.as_deref() == Some(text.as_str()) {
+        return Ok(());
+    }
+    local_store::write_raw(&key, &text)
+}
+
+/// On a tablet: the answers in its answers key's text; none if unreadable.
+pub fn parse_answers(text: &str) -> Vec<Answer> {
+    ToDevice::parse(text)
+        .map(|message| message.answers)
+        .unwrap_or_default()
 }

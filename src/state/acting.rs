@@ -1,12 +1,11 @@
 //! Applying a command and telling the person when it was refused.
 
-use withme_core::{Command, PupilId};
+use withme_core::Command;
 
 use super::handles::LessonDispatch;
 use super::notices::Notices;
 
-/// Applies commands for one person (the teacher, or a pupil on this tablet) and shows the reason
-/// when one is refused. A small handle: copy it freely.
+/// Applies the teacher's commands and shows the reason when one is refused. A small handle: copy it freely.
 #[derive(Clone, Copy)]
 pub struct Acting {
     dispatch: LessonDispatch,
@@ -30,14 +29,6 @@ impl Acting {
     /// was applied.
     pub fn teacher_or_say(&self, command: Command) -> bool {
         self.said(self.teacher(command))
-    }
-
-    /// Applies `command` as `pupil`; returns the reason when refused.
-    pub fn pupil(&self, pupil: PupilId, command: Command) -> Result<(), String> {
-        self.dispatch
-            .as_pupil(pupil, command)
-            .map(drop)
-            .map_err(|reason| reason.to_string())
     }
 
     /// Applies `command` as the teacher and says `info` when done, or why it was refused.

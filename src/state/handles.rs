@@ -1,6 +1,7 @@
 //! The narrow handles components use: read the library, dispatch a command, see saving status.
 
-use withme_core::{Author, Command, Event, Library, OpId, PupilId, Rejection};
+use leptos::prelude::*;
+use withme_core::{Author, Command, Event, Library, OpId, Rejection};
 
 use super::library_state::LibraryState;
 use super::save_status::{KeptAside, SaveState};
@@ -13,11 +14,6 @@ impl LibraryView {
     /// Reads the library; a component or memo calling this re-runs when it changes.
     pub fn with<R>(&self, read: impl FnOnce(&Library) -> R) -> R {
         self.0.with(read)
-    }
-
-    /// On a pupil's tablet, says who holds it, so the window holds what they may see.
-    pub fn show_as_pupil(&self, pupil: Option<withme_core::PupilId>) {
-        self.0.show_as_pupil(pupil);
     }
 
     /// Reads the library without subscribing to changes (for event handlers).
@@ -36,43 +32,61 @@ impl LessonDispatch {
         self.0.make(Author::Teacher, command)
     }
 
-    /// Applies `command` as a pupil on the lesson's class list (the Pupil view).
-    pub fn as_pupil(&self, pupil: PupilId, command: Command) -> Result<Event, Rejection> {
-        self.0.make(Author::Pupil { pupil }, command)
-    }
-
     /// The id the next command will get (to work out its undo beforehand).
     pub(super) fn next_op_id(&self) -> OpId {
         self.0.next_op_id()
     }
 }
 
-/// Whether changes are being saved, and any library kept aside at start.
+/// Whether this window's changes are being saved (the teacher's library, or a tablet's outbox),
+/// any library kept aside at start, and on a tablet whether its work still waits for a
+/// teacher's window.
 #[derive(Clone, Copy)]
-pub struct SaveStatus(LibraryState);
+pub struct SaveStatus {
+    state: Signal<SaveState>,
+    kept_aside: Signal<Option<KeptAside>>,
+    undelivered: Signal<bool>,
+    dismiss: Callback<()>,
+}
 
 impl SaveStatus {
     /// The saving state (tracked).
     pub fn state(&self) -> SaveState {
-        self.0.save_state()
+        self.state.get()
     }
 
     /// On a pupil's tablet, whether its work is still waiting for a teacher's window (tracked).
     pub fn undelivered(&self) -> bool {
-        self.0.undelivered()
+        self.undelivered.get()
     }
 
     /// A stored library that couldn't be read and was copied aside (tracked).
     pub fn kept_aside(&self) -> Option<KeptAside> {
-        self.0.kept_aside()
+        self.kept_aside.get()
     }
 
     /// Hides the kept-aside message; the copy stays in storage.
     pub fn dismiss_kept_aside(&self) {
-        self.0.dismiss_kept_aside();
+        self.dismiss.run(());
+    }
+
+    /// A tablet's status: its outbox's saving, and whether its work waits.
+    pub(super) fn of_tablet(tablet: super::tablet::Tablet) -> Self {
+        Self {
+            state: Signal::derive(move || tablet.save_state()),
+            kept_aside: Signal::derive(|| None),
+            undelivered: Signal::derive(move || tablet.undelivered()),
+            dismiss: Callback::new(|()| {}),
+        }
     }
 }
 
 pub(super) fn handles(state: LibraryState) -> (LibraryView, LessonDispatch, SaveStatus) {
-    (LibraryView(state), LessonDispatch(state), SaveStatus(state))
+    let save = SaveStatus {
+        state: Signal::derive(move || state.save_state()),
+        kept_aside: Signal::derive(move || state.kept_aside()),
+        undelivered: Signal::derive(|| false),
+        dismiss: Callback::new(move |()| state.dismiss_kept_aside()),
+    };
+    (LibraryView(state), LessonDispatch(state), save)
 }

@@ -6,18 +6,18 @@
 //! overwrite each other's work. When another window writes, the browser sends a `storage` event
 //! and this window rebases on what it wrote.
 //!
-//! A window showing a pupil's tablet (the Pupil view, or the passed tablet) is a
-//! [`WindowRole::PupilDevice`]: it holds the library only as that pupil may see it (see
-//! `Library::seen_by_pupil`), and sends its operations through its outbox
-//! ([`crate::persistence::outbox`]) instead of writing the library. Every other window is the
-//! authority: it applies the outboxes' operations, checked by the core, and writes them.
+//! Every such window is an authority (see `withme_core::sync`): it holds the library with its
+//! ledger, handles what pupils' tablets in this browser send through their outboxes
+//! ([`crate::persistence::outbox`]) exactly as the server will, writes the library, then answers
+//! each tablet. A tablet's window is not one of these: see [`super::tablet`].
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 use withme_core::document::DocumentError;
 use withme_core::replica::{Rebased, Replica, WRITE_GRACE_MILLIS};
-use withme_core::{Author, Command, Event, Library, OpId, PupilId, Rejection};
+use withme_core::sync::{Authority, Holder, Seat, Submission};
+use withme_core::{Author, Command, DeviceId, Event, LessonId, Library, OpId, Rejection};
 
 use super::notices::Notices;
 use super::save_status::{KeptAside, SaveState, StorageProblem};
@@ -28,23 +28,8 @@ use crate::persistence::outbox;
 /// Delay between an edit and its write, so that typing is written in batches.
 const WRITE_DELAY: Duration = Duration::from_millis(250);
 
-/// How long a tablet's operations may wait for a teacher's window before the pupil is told.
-const DELIVERY_PATIENCE: Duration = Duration::from_secs(3);
-
 /// After a write, when to check storage again so settled edits can be forgotten.
 const SETTLE_CHECK: Duration = Duration::from_millis(WRITE_GRACE_MILLIS + 500);
-
-/// What this window is to the library.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WindowRole {
-    /// A teacher's window: it holds the whole library, writes it, and stores pupils' outboxes.
-    Authority,
-    /// A pupil's tablet: it holds what `viewer` may see, and sends operations via its outbox.
-    PupilDevice {
-        /// The pupil holding the tablet, once chosen.
-        viewer: Option<PupilId>,
-    },
-}
 
 /// The window's library and its saving machinery. A small handle: copy it freely.
 #[derive(Clone, Copy)]
@@ -58,70 +43,46 @@ pub struct LibraryState {
     check_scheduled: StoredValue<bool>,
     /// Whether this window has asked the browser to keep its storage.
     asked_to_keep: StoredValue<bool>,
-    role: StoredValue<WindowRole>,
-    /// On a tablet: operations have waited too long for a teacher's window to store them.
-    undelivered: RwSignal<bool>,
     notices: Notices,
 }
 
 impl LibraryState {
     /// Loads the stored library and starts listening to other windows.
-    pub fn start(notices: Notices, role: WindowRole) -> Self {
+    pub fn start(notices: Notices) -> Self {
         let opened = open_stored_library();
-        let library = match &role {
-            WindowRole::Authority => opened.library,
-            WindowRole::PupilDevice { viewer } => opened.library.seen_by_pupil(viewer.as_ref()),
-        };
         let state = Self {
-            replica: RwSignal::new(Replica::new(random_device_id(), library)),
+            replica: RwSignal::new(Replica::new(random_device_id(), opened.authority)),
             save: RwSignal::new(opened.save),
             kept_aside: RwSignal::new(opened.kept_aside),
             writable: StoredValue::new(opened.writable),
             write_scheduled: StoredValue::new(false),
             check_scheduled: StoredValue::new(false),
             asked_to_keep: StoredValue::new(false),
-            role: StoredValue::new(role),
-            undelivered: RwSignal::new(false),
             notices,
         };
         state.listen_to_other_windows();
         state.write_before_leaving();
-        if state.is_authority() {
-            state.store_from_outboxes(outbox::read_all());
+        for (device, lesson, submissions) in outbox::read_all() {
+            state.handle_outbox(&device, &lesson, submissions);
         }
         state
     }
 
-    fn is_authority(&self) -> bool {
-        self.role.with_value(|r| *r == WindowRole::Authority)
-    }
-
-    /// On a pupil's tablet, changes who holds it: the library is read again as they may see it.
-    pub fn show_as_pupil(&self, pupil: Option<PupilId>) {
-        let changed = self.role.try_update_value(|role| match role {
-            WindowRole::PupilDevice { viewer } if *viewer != pupil => {
-                *viewer = pupil;
-                true
-            }
-            _ => false,
-        });
-        if changed == Some(true) {
-            self.flush();
+    /// Handles a tablet's operations as their authority (the core checks each against the seat
+    /// and the library), then schedules the write after which the tablet is answered.
+    fn handle_outbox(&self, device: &DeviceId, lesson: &LessonId, submissions: Vec<Submission>) {
+        if submissions.is_empty() {
+            // The tablet has nothing unanswered: its answers can go.
+            let _ = outbox::write_answers(device, Vec::new());
+            return;
         }
-    }
-
-    /// Applies operations from pupils' outboxes (checked by the core like any other), and
-    /// schedules a write of those that were new.
-    fn store_from_outboxes(&self, ops: Vec<withme_core::Operation>) {
-        let mut any_new = false;
+        let at = now();
         self.replica.update(|replica| {
-            for op in ops {
-                any_new |= matches!(replica.accept(op), Ok(withme_core::Applied::Changed(_)));
+            for submission in submissions {
+                replica.relay(seat_of(device, lesson, &submission), submission, at);
             }
         });
-        if any_new {
-            self.schedule_write();
-        }
+        self.schedule_write();
     }
 
     /// Reads the library (tracked: the caller re-runs when it changes).
@@ -133,12 +94,6 @@ impl LibraryState {
     pub fn with_untracked<R>(&self, read: impl FnOnce(&Library) -> R) -> R {
         self.replica
             .with_untracked(|replica| read(replica.library()))
-    }
-
-    /// On a pupil's tablet, whether its work has waited too long for a teacher's window
-    /// (tracked).
-    pub fn undelivered(&self) -> bool {
-        self.undelivered.get()
     }
 
     /// Whether changes are being saved (tracked).
@@ -187,7 +142,7 @@ impl LibraryState {
             return;
         }
         let shared = match local_store::read_library() {
-            Ok(StoredRead::Loaded(loaded)) => Some(loaded.library),
+            Ok(StoredRead::Loaded(loaded)) => Some(Authority::new(loaded.library, loaded.ledger)),
             Ok(StoredRead::Empty) => None,
             Ok(StoredRead::Unreadable { raw, error }) => {
                 // Not copied again if it is a newer Withme's: that window keeps writing.
@@ -201,9 +156,6 @@ impl LibraryState {
             }
             Err(error) => return self.save.set(not_saving(error)),
         };
-        if !self.is_authority() {
-            return self.send_outbox(shared);
-        }
         let mut must_write = self.replica.with_untracked(Replica::has_unwritten);
         match shared {
             Some(shared) => must_write |= self.rebase(shared).needs_write,
@@ -211,14 +163,16 @@ impl LibraryState {
             None => must_write |= !self.with_untracked(Library::is_empty),
         }
         if must_write {
-            let written = self
-                .replica
-                .with_untracked(|r| local_store::write_library(r.library()));
+            let written = self.replica.with_untracked(|r| {
+                let (library, ledger) = r.authority().parts();
+                local_store::write_library(library, ledger)
+            });
             match written {
                 Ok(()) => {
                     self.replica.update_untracked(Replica::mark_written);
                     self.save.set(SaveState::Saved);
                     self.ask_to_keep_storage_once();
+                    self.answer_tablets();
                 }
                 Err(error) => self.save.set(not_saving(error)),
             }
@@ -230,34 +184,18 @@ impl LibraryState {
         }
     }
 
-    /// A pupil's tablet: rebases on the stored library as the pupil may see it, then writes
-    /// its unsettled operations to its outbox (never the library).
-    fn send_outbox(&self, shared: Option<Library>) {
-        if let Some(shared) = shared {
-            self.rebase(shared);
+    /// Answers every tablet whose outbox is in storage, from the library as just written: each
+    /// operation handled is answered, so the tablet can forget it.
+    fn answer_tablets(&self) {
+        for (device, _, submissions) in outbox::read_all() {
+            let answers = self.replica.with_untracked(|r| {
+                submissions
+                    .iter()
+                    .filter_map(|s| r.authority().answer_for(&device, s.seq))
+                    .collect()
+            });
+            let _ = outbox::write_answers(&device, answers);
         }
-        let written = self
-            .replica
-            .with_untracked(|r| outbox::write(r.device(), r.pending_ops()));
-        match written {
-            Ok(()) => {
-                self.replica.update_untracked(Replica::mark_written);
-                self.save.set(SaveState::Saved);
-            }
-            Err(error) => self.save.set(not_saving(error)),
-        }
-        if self.replica.with_untracked(|r| r.pending_count() > 0) {
-            self.schedule_check();
-        }
-        let state = *self;
-        set_timeout(
-            move || {
-                if state.replica.with_untracked(Replica::unshared_count) > 0 {
-                    state.undelivered.set(true);
-                }
-            },
-            DELIVERY_PATIENCE,
-        );
     }
 
     /// Once this window has saved work of its own, asks the browser not to evict it (Safari
@@ -269,11 +207,7 @@ impl LibraryState {
         }
     }
 
-    fn rebase(&self, shared: Library) -> Rebased {
-        let shared = match self.role.get_value() {
-            WindowRole::Authority => shared,
-            WindowRole::PupilDevice { viewer } => shared.seen_by_pupil(viewer.as_ref()),
-        };
+    fn rebase(&self, shared: Authority) -> Rebased {
         // Most rebases hear back this window's own write: then nothing needs redrawing.
         let rebased = self
             .replica
@@ -282,9 +216,6 @@ impl LibraryState {
                 (rebased.changed, rebased)
             })
             .unwrap_or_default();
-        if self.replica.with_untracked(Replica::unshared_count) == 0 {
-            self.undelivered.set(false);
-        }
         for dropped in &rebased.dropped {
             self.notices.problem(format!(
                 "A change made here couldn't be kept, because of a change in another window: {}",
@@ -336,9 +267,9 @@ impl LibraryState {
         let state = *self;
         let _ = window_event_listener(leptos::ev::storage, move |event| {
             let key = event.key().unwrap_or_default();
-            if outbox::is_outbox_key(&key) && state.is_authority() {
-                let ops = event.new_value().map(|text| outbox::parse(&text));
-                state.store_from_outboxes(ops.unwrap_or_default());
+            if let Some((device, lesson)) = outbox::outbox_owner(&key) {
+                let submissions = event.new_value().map(|text| outbox::parse(&text));
+                state.handle_outbox(&device, &lesson, submissions.unwrap_or_default());
                 return;
             }
             if key != LIBRARY_KEY || !state.writable.get_value() {
@@ -375,9 +306,23 @@ impl LibraryState {
     }
 }
 
+/// The seat of a tablet in this browser: its device, in the lesson it joined, let in for the
+/// pupil it says is holding it (one browser is the teacher's own device: every pupil on the
+/// class list may use it). Which pupil may do what is still the core's to check.
+fn seat_of(device: &DeviceId, lesson: &LessonId, submission: &Submission) -> Seat {
+    Seat {
+        device: device.clone(),
+        lesson: lesson.clone(),
+        holder: match &submission.pupil {
+            Some(pupil) => Holder::Pupils(vec![pupil.clone()]),
+            None => Holder::Waiting,
+        },
+    }
+}
+
 /// What was found in storage when the window opened.
 struct Opened {
-    library: Library,
+    authority: Authority,
     save: SaveState,
     kept_aside: Option<KeptAside>,
     writable: bool,
@@ -385,7 +330,7 @@ struct Opened {
 
 fn open_stored_library() -> Opened {
     let fresh = |save, kept_aside, writable| Opened {
-        library: Library::default(),
+        authority: Authority::default(),
         save,
         kept_aside,
         writable,
@@ -394,11 +339,11 @@ fn open_stored_library() -> Opened {
         Ok(StoredRead::Empty) => fresh(SaveState::Saved, None, true),
         Ok(StoredRead::Loaded(loaded)) => {
             let save = match loaded.migrated_from {
-                Some(version) => save_migrated(version, &loaded.library),
+                Some(version) => save_migrated(version, &loaded.library, &loaded.ledger),
                 None => SaveState::Saved,
             };
             Opened {
-                library: loaded.library,
+                authority: Authority::new(loaded.library, loaded.ledger),
                 save,
                 kept_aside: None,
                 writable: true,
@@ -466,12 +411,12 @@ fn deal_with_unreadable(raw: &str, error: &DocumentError, copy_newer: bool) -> U
 
 /// Writes a library just upgraded from an older format, after keeping the old text under
 /// `withme.library.v<version>`, so an upgrade never loses the only copy.
-fn save_migrated(version: u32, library: &Library) -> SaveState {
+fn save_migrated(version: u32, library: &Library, ledger: &withme_core::sync::Ledger) -> SaveState {
     let kept = local_store::read_raw(LIBRARY_KEY).and_then(|raw| {
         let key = format!("{LIBRARY_KEY}.v{version}");
         local_store::write_raw(&key, &raw.unwrap_or_default())
     });
-    match kept.and_then(|()| local_store::write_library(library)) {
+    match kept.and_then(|()| local_store::write_library(library, ledger)) {
         Ok(()) => SaveState::Saved,
         Err(error) => not_saving(error),
     }

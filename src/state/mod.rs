@@ -9,36 +9,51 @@ mod handles;
 mod library_state;
 mod notices;
 mod save_status;
+mod tablet;
 
 use leptos::prelude::*;
 
 pub use acting::Acting;
 pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
-pub use library_state::WindowRole;
 pub use notices::{Notice, Notices, Tone};
 pub use save_status::{KeptAside, SaveState, StorageProblem};
+pub use tablet::Tablet;
 
-/// Loads the library and provides the handles to every component below.
-pub fn provide_app_state() {
+/// What this window is, decided once when it opens: a window opened on a pupil's page is a
+/// pupil's tablet; every other window is the teacher's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowKind {
+    /// The teacher's: it holds the library and is the authority for it.
+    Teacher,
+    /// A pupil's tablet: it holds what its pupil may see, never the library.
+    Tablet,
+}
+
+/// Starts this window's state and provides its handles to every component below: the
+/// library's for a teacher's window, a [`Tablet`]'s for a pupil's.
+pub fn provide_app_state() -> WindowKind {
     let notices = Notices::new();
-    let state = library_state::LibraryState::start(notices, role_of_this_window());
-    let (view, dispatch, save) = handles::handles(state);
     provide_context(notices);
+    let path = window().location().pathname().unwrap_or_default();
+    if let Some(lesson) = crate::routes::pupil_device_lesson(&path) {
+        let tablet = Tablet::start(notices, lesson);
+        provide_context(tablet);
+        provide_context(SaveStatus::of_tablet(tablet));
+        return WindowKind::Tablet;
+    }
+    let state = library_state::LibraryState::start(notices);
+    let (view, dispatch, save) = handles::handles(state);
     provide_context(view);
     provide_context(dispatch);
     provide_context(save);
     provide_context(Acting::new(dispatch, notices));
+    WindowKind::Teacher
 }
 
-/// A window opened on a pupil's page is a pupil's tablet; every other window is the teacher's.
-fn role_of_this_window() -> WindowRole {
-    let path = window().location().pathname().unwrap_or_default();
-    if crate::routes::is_pupil_device(&path) {
-        WindowRole::PupilDevice { viewer: None }
-    } else {
-        WindowRole::Authority
-    }
+/// The tablet this window is.
+pub fn use_tablet() -> Tablet {
+    expect_context()
 }
 
 /// Read access to the library.

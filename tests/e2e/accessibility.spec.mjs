@@ -92,7 +92,15 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await expect(page.getByRole("table")).toBeVisible();
     await expectAccessible(page, "the board's live results");
     await page.goto(`${lesson}/pass`);
+    await expect(page.getByRole("heading", { name: "This vote isn't secret" })).toBeVisible();
+    await expectAccessible(page, "the passed tablet, asking for a secret vote");
+    await page.goto(`${lesson}/enquiry`);
+    await page.getByRole("button", { name: "Close the vote" }).click();
+    await page.getByRole("checkbox", { name: /^Secret ballot/ }).check();
+    await page.getByRole("button", { name: "Open the vote" }).click();
+    await page.goto(`${lesson}/pass`);
     await page.getByRole("button", { name: "Ben", exact: true }).click();
+    await expect(page.getByText(/^A secret vote: nobody will know how you voted/)).toBeVisible();
     await expectAccessible(page, "the passed tablet's ballot");
   });
 }

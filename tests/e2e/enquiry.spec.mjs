@@ -152,6 +152,15 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   // Ben votes on his own tablet. It holds no one else's choice: nothing ticked, no count, no
   // results on screen, and what it stores (its outbox) is Ben's ballot alone.
   const bens = await context.newPage();
+  // Record what Ben's tablet writes to its outbox, the only thing it sends.
+  await bens.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    window.outboxWrites = [];
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith("withme.outbox.")) window.outboxWrites.push(value);
+      return real.call(this, key, value);
+    };
+  });
   await bens.goto(`${lessonUrl}/pupil`);
   await asPupil(bens, "Ben");
   const benVote = bens.getByRole("region", { name: "Vote" });
@@ -170,16 +179,12 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await expect(benVote.getByRole("status")).toBeVisible();
   const roster = JSON.parse(await app.stored()).library.classes.find((c) => c.name === "Year 6 Ash").pupils;
   const idOf = (name) => roster.find((p) => p.name === name).id;
-  const outbox = await bens.waitForFunction((ben) => {
-    const boxes = Object.keys(localStorage)
-      .filter((key) => key.startsWith("withme.outbox."))
-      .map((key) => JSON.parse(localStorage.getItem(key)).ops)
-      .filter((ops) => ops.some((op) => op.command.cast_ballot && op.pupil === ben));
-    return boxes.length ? boxes : null;
-  }, idOf("Ben"));
+  const outbox = await bens.waitForFunction(() => {
+    const sent = window.outboxWrites.map((text) => JSON.parse(text).submissions);
+    return sent.some((ops) => ops.some((op) => op.command.cast_ballot)) ? sent : null;
+  });
   const benBoxes = await outbox.jsonValue();
-  expect(benBoxes).toHaveLength(1);
-  expect(benBoxes[0].every((op) => op.pupil === idOf("Ben"))).toBe(true);
+  expect(benBoxes.flat().every((op) => op.pupil === idOf("Ben"))).toBe(true);
   expect(JSON.stringify(benBoxes)).not.toContain(idOf("Amira"));
   await asPupil(tablet, "Chloé");
   await voteFor(tablet, [forward[0], forward[1], forward[3]]);
@@ -266,23 +271,39 @@ test("pass-the-tablet secret ballot, a hands-up count, and the poll as CSV", asy
   for (const q of ["Where do leaves go?", "Why are leaves green?"]) {
     await card(teacher, q).getByRole("button", { name: "Approve" }).click();
   }
+  // Passing one tablet round needs a secret ballot: the passed tablet says so otherwise.
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await tablet.goto(`${lessonUrl}/pass`);
+  await expect(tablet.getByRole("heading", { name: "This vote isn't secret" })).toBeVisible();
+  await teacher.getByRole("button", { name: "Close the vote" }).click();
+  await teacher.getByRole("checkbox", { name: /^Secret ballot/ }).check();
   await teacher.getByRole("button", { name: "Open the vote" }).click();
 
   // One tablet goes round: tap your name, vote, the screen clears.
-  await tablet.goto(`${lessonUrl}/pass`);
   await expect(tablet.getByRole("heading", { name: "Pass the tablet: tap your name" })).toBeVisible();
   await tablet.getByRole("button", { name: "Ben", exact: true }).click();
+  await expect(tablet.getByText(/^A secret vote: nobody will know how you voted, and once it is cast it can't be changed/)).toBeVisible();
   await tablet.getByRole("radio", { name: "Why are leaves green?" }).check();
   await tablet.getByRole("button", { name: "Cast my vote" }).click();
   await expect(tablet.getByRole("heading", { name: "Thank you!" })).toBeVisible();
   await expect(tablet.getByRole("radio")).toHaveCount(0);
   await tablet.getByRole("button", { name: "Next person" }).click();
-  await expect(tablet.getByRole("button", { name: "Ben (voted)" })).toBeVisible();
+  // Ben can't vote again: his name is spent for this secret vote.
+  await expect(tablet.getByRole("button", { name: "Ben (voted)" })).toBeDisabled();
   await tablet.getByRole("button", { name: "Chloé", exact: true }).click();
   await expect(tablet.getByRole("radio", { checked: true })).toHaveCount(0);
   await tablet.getByRole("radio", { name: "Where do leaves go?" }).check();
   await tablet.getByRole("button", { name: "Cast my vote" }).click();
   await expect(teacher.getByText("2 of 3 have voted")).toBeVisible();
+  // What is stored is the counts and who voted, never who chose what.
+  const storedSecret = async () => {
+    const stored = JSON.parse(await new Withme(teacher).stored());
+    return stored.library.lessons.flatMap((l) => l.enquiry?.polls ?? []).find((p) => p.secret);
+  };
+  await expect.poll(async () => (await storedSecret()).secret_voters?.length).toBe(2);
+  const secret = await storedSecret();
+  expect(secret.ballots).toBeUndefined();
+  expect(secret.boxed).toEqual([1, 1]);
   await teacher.getByRole("button", { name: "Close the vote" }).click();
   await expect(teacher.getByRole("heading", { name: "A tie between 2 questions" })).toBeVisible();
 

@@ -141,17 +141,6 @@ impl Class {
         &mut self.picker
     }
 
-    /// The class as a pupil's device may hold it: no labels, pair rules or picker history.
-    pub(crate) fn seen_by_pupil(&self) -> Class {
-        let mut seen = self.clone();
-        for pupil in &mut seen.pupils {
-            pupil.label = None;
-        }
-        seen.pair_rules.clear();
-        seen.picker = Picker::default();
-        seen
-    }
-
     /// The class's id.
     pub fn id(&self) -> &ClassId {
         &self.id

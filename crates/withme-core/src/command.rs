@@ -443,6 +443,9 @@ commands! {
             method: VoteMethod,
             /// No tallies anywhere until the teacher reveals them.
             blind: bool,
+            /// A secret ballot: only the counts and who has voted are kept, never who chose what.
+            #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+            secret: bool,
             /// The questions voted on.
             options: Vec<QuestionId>,
         },

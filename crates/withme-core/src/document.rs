@@ -1,7 +1,8 @@
 //! The stored library document: a public, versioned format.
 //!
 //! ```json
-//! { "format": "withme.library", "version": 4, "library": { "lessons": [], "classes": [], "templates": [], "applied": {} } }
+//! { "format": "withme.library", "version": 5, "library": { "lessons": [], "classes": [], "templates": [] },
+//!   "ledger": { "order": 0, "devices": [] } }
 //! ```
 //!
 //! Versions:
@@ -17,6 +18,11 @@
 //!   reasons and pupils' opt-outs); a class's archived mark, pupils' labels, keep-apart and
 //!   keep-together pairs, group roles, lead window and picker. A version 3 document reads
 //!   unchanged.
+//! - **5**: the marks of which operations were applied leave the library for the authority's
+//!   ledger beside it (`ledger`: its operation count, and per device what was handled, bounded;
+//!   see [`crate::sync::Ledger`]); a poll may be a secret ballot (`secret`, `boxed`,
+//!   `secret_voters`); a parked question's votes may be absent (never revealed) and it may be
+//!   `hidden`. A version 4 document's `applied` marks move into the ledger.
 //!
 //! Loading runs the migrations from the stored version up to [`LIBRARY_VERSION`]. A document from
 //! a newer version of Withme, or one that cannot be read, is refused with a [`DocumentError`] so
@@ -26,13 +32,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+use crate::ids::DeviceId;
 use crate::library::Library;
+use crate::sync::Ledger;
 
 /// The `format` field of a stored library.
 pub const LIBRARY_FORMAT: &str = "withme.library";
 
 /// The version this build writes, and the newest it reads.
-pub const LIBRARY_VERSION: u32 = 4;
+pub const LIBRARY_VERSION: u32 = 5;
 
 /// Documents from this version on read straight into the current types: every later version
 /// only added optional fields. Older ones go through [`MIGRATIONS`] as JSON values.
@@ -42,8 +50,12 @@ const TYPED_SINCE: u64 = 1;
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// `MIGRATIONS[i]` upgrades a library from version `i + 1` to version `i + 2`.
-const MIGRATIONS: [Migration; (LIBRARY_VERSION - 1) as usize] =
-    [only_added_fields, only_added_fields, only_added_fields];
+const MIGRATIONS: [Migration; (LIBRARY_VERSION - 1) as usize] = [
+    only_added_fields,
+    only_added_fields,
+    only_added_fields,
+    only_added_fields,
+];
 
 /// A step for a version that only added optional fields: the value is already readable.
 fn only_added_fields(library: Value) -> Result<Value, String> {
@@ -77,6 +89,8 @@ pub enum DocumentError {
 pub struct LoadedLibrary {
     /// The library, at the current version.
     pub library: Library,
+    /// The authority's ledger kept beside it.
+    pub ledger: Ledger,
     /// The version it was stored at, when that was older than [`LIBRARY_VERSION`]: the shell
     /// keeps the old text aside before writing the upgraded document.
     pub migrated_from: Option<u32>,
@@ -88,15 +102,17 @@ pub struct StoredLibrary<'a> {
     format: &'static str,
     version: u32,
     library: &'a Library,
+    ledger: &'a Ledger,
 }
 
 impl<'a> StoredLibrary<'a> {
-    /// Wraps `library` in the current format.
-    pub fn new(library: &'a Library) -> Self {
+    /// Wraps `library` and its `ledger` in the current format.
+    pub fn new(library: &'a Library, ledger: &'a Ledger) -> Self {
         Self {
             format: LIBRARY_FORMAT,
             version: LIBRARY_VERSION,
             library,
+            ledger,
         }
     }
 
@@ -117,6 +133,30 @@ struct Header {
 #[derive(Deserialize)]
 struct Current {
     library: Library,
+    #[serde(default)]
+    ledger: Option<Ledger>,
+}
+
+/// Before version 5, the applied marks sat inside the library.
+#[derive(Deserialize)]
+struct BeforeLedger {
+    library: LegacyMarks,
+}
+
+#[derive(Deserialize)]
+struct LegacyMarks {
+    #[serde(default)]
+    applied: std::collections::BTreeMap<DeviceId, u64>,
+}
+
+/// The ledger of a document read at `version`: its own, or one made from the old marks.
+fn ledger_of(text: &str, version: u64, ledger: Option<Ledger>) -> Result<Ledger, DocumentError> {
+    if version >= 5 {
+        return Ok(ledger.unwrap_or_default());
+    }
+    let old: BeforeLedger =
+        serde_json::from_str(text).map_err(|e| DocumentError::Damaged(e.to_string()))?;
+    Ok(Ledger::from_window_marks(old.library.applied))
 }
 
 /// Reads a stored library from JSON text, migrating it when it is older.
@@ -138,6 +178,7 @@ pub fn parse_library(text: &str) -> Result<LoadedLibrary, DocumentError> {
         serde_json::from_str(text).map_err(|e| DocumentError::Damaged(e.to_string()))?;
     Ok(LoadedLibrary {
         library: current.library,
+        ledger: ledger_of(text, version, current.ledger)?,
         migrated_from: (version < LIBRARY_VERSION as u64).then_some(version as u32),
     })
 }
@@ -185,10 +226,23 @@ fn load_with(mut value: Value, migrations: &[Migration]) -> Result<LoadedLibrary
     for migrate in &migrations[(version - 1) as usize..] {
         library = migrate(library).map_err(DocumentError::Damaged)?;
     }
+    let damaged = |e: serde_json::Error| DocumentError::Damaged(e.to_string());
+    let ledger = match (
+        value.get_mut("ledger").map(Value::take),
+        library.get("applied"),
+    ) {
+        (Some(ledger), _) => serde_json::from_value(ledger).map_err(damaged)?,
+        (None, Some(applied)) => Ledger::from_window_marks(
+            serde_json::from_value::<std::collections::BTreeMap<DeviceId, u64>>(applied.clone())
+                .map_err(damaged)?,
+        ),
+        (None, None) => Ledger::default(),
+    };
     let library =
         serde_json::from_value(library).map_err(|e| DocumentError::Damaged(e.to_string()))?;
     Ok(LoadedLibrary {
         library,
+        ledger,
         migrated_from: (version < current).then_some(version as u32),
     })
 }

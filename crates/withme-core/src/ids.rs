@@ -5,6 +5,7 @@
 //! id `k3j9x2abcd7q1.17`, and the third pupil added by that operation has `k3j9x2abcd7q1.17.3`.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -43,13 +44,13 @@ macro_rules! entity_id {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Parses an id received from outside (a route, a file, the network).
             pub fn parse(text: &str) -> Result<Self, IdError> {
                 check_id(text, true)?;
-                Ok(Self(text.to_owned()))
+                Ok(Self(text.into()))
             }
 
             /// The id as text.
@@ -60,7 +61,7 @@ macro_rules! entity_id {
 
         impl From<&OpId> for $name {
             fn from(op: &OpId) -> Self {
-                Self(op.to_string())
+                Self(op.to_string().into())
             }
         }
 
@@ -68,13 +69,13 @@ macro_rules! entity_id {
             type Error = IdError;
             fn try_from(text: String) -> Result<Self, IdError> {
                 check_id(&text, true)?;
-                Ok(Self(text))
+                Ok(Self(text.into()))
             }
         }
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.to_string()
             }
         }
 
@@ -127,14 +128,14 @@ entity_id!(
 impl ItemId {
     /// The id of the `index`-th entry made by operation `op` (e.g. a template's phases).
     pub fn nth_made_by(op: &OpId, index: usize) -> Self {
-        Self(format!("{op}.{index}"))
+        Self(format!("{op}.{index}").into())
     }
 }
 
 impl PupilId {
     /// The id of the `index`-th pupil added by operation `op`.
     pub fn nth_added_by(op: &OpId, index: usize) -> Self {
-        Self(format!("{op}.{index}"))
+        Self(format!("{op}.{index}").into())
     }
 }
 

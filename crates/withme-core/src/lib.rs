@@ -37,10 +37,12 @@ mod proposal;
 pub mod replica;
 mod rights;
 pub mod roster;
+pub mod sync;
 mod template;
 mod text;
 mod time;
 pub mod undo;
+pub mod view;
 
 pub use apply::{Rejection, lesson_seed};
 pub use class::{Class, MAX_PUPILS_PER_CLASS, Pupil};
@@ -50,7 +52,7 @@ pub use ids::{
     RoleId, TemplateId,
 };
 pub use lesson::Lesson;
-pub use library::{AppliedOps, Library};
+pub use library::Library;
 pub use operation::{Applied, Author, Event, Operation};
 pub use plan::{Entry, Item, ItemList, MAX_ENTRIES_PER_SECTION, NoteKind, Phase, Plan, Section};
 pub use proposal::{

@@ -1,53 +1,42 @@
-//! The library: every lesson and class on a device, and which operations it has applied.
+//! The library: every lesson and class on a device.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 use crate::class::Class;
-use crate::ids::{ClassId, DeviceId, LessonId, OpId, PupilId, TemplateId};
+use crate::ids::{ClassId, LessonId, PupilId, TemplateId};
 use crate::lesson::Lesson;
 use crate::template::Template;
 
-/// Which operations a library has applied: the highest sequence number seen from each device.
-///
-/// Operations from one device are applied in sequence order, so one number per device is enough
-/// to make re-delivery a no-op (an operation at or below the mark has been processed).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct AppliedOps(BTreeMap<DeviceId, u64>);
-
-impl AppliedOps {
-    /// Whether `op` is at or below its device's high-water mark.
-    pub fn contains(&self, op: &OpId) -> bool {
-        self.0.get(op.device()).is_some_and(|&seq| op.seq() <= seq)
-    }
-
-    pub(crate) fn record(&mut self, op: &OpId) {
-        let mark = self.0.entry(op.device().clone()).or_default();
-        *mark = (*mark).max(op.seq());
-    }
-}
-
 /// Every lesson and class on one device. Change it only through [`Library::apply`].
+///
+/// Each lesson, class and template is shared (`Arc`) and copied on write, so a copy of the whole
+/// library costs one pointer per entry: `apply` works on such a copy and keeps it only when the
+/// operation succeeds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(try_from = "LibraryRepr")]
 pub struct Library {
-    pub(crate) lessons: BTreeMap<LessonId, Lesson>,
-    pub(crate) classes: BTreeMap<ClassId, Class>,
-    pub(crate) templates: BTreeMap<TemplateId, Template>,
-    pub(crate) applied: AppliedOps,
+    pub(crate) lessons: BTreeMap<LessonId, Arc<Lesson>>,
+    pub(crate) classes: BTreeMap<ClassId, Arc<Class>>,
+    pub(crate) templates: BTreeMap<TemplateId, Arc<Template>>,
 }
 
 impl Library {
     /// The lesson with this id, in the bin or not.
     pub fn lesson(&self, id: &LessonId) -> Option<&Lesson> {
-        self.lessons.get(id)
+        self.lessons.get(id).map(|l| &**l)
     }
 
     /// Lessons not in the bin, most recently edited first.
     pub fn lessons_by_last_edited(&self) -> Vec<&Lesson> {
-        let mut lessons: Vec<_> = self.lessons.values().filter(|l| !l.is_deleted()).collect();
+        let mut lessons: Vec<&Lesson> = self
+            .lessons
+            .values()
+            .map(|l| &**l)
+            .filter(|l| !l.is_deleted())
+            .collect();
         lessons.sort_by(|a, b| {
             b.updated_at()
                 .cmp(&a.updated_at())
@@ -63,26 +52,34 @@ impl Library {
 
     /// Lessons in the bin, most recently binned first.
     pub fn binned_lessons(&self) -> Vec<&Lesson> {
-        let mut lessons: Vec<_> = self.lessons.values().filter(|l| l.is_deleted()).collect();
+        let mut lessons: Vec<&Lesson> = self
+            .lessons
+            .values()
+            .map(|l| &**l)
+            .filter(|l| l.is_deleted())
+            .collect();
         lessons.sort_by_key(|l| std::cmp::Reverse(l.deleted_at()));
         lessons
     }
 
     /// The class with this id.
     pub fn class(&self, id: &ClassId) -> Option<&Class> {
-        self.classes.get(id)
+        self.classes.get(id).map(|c| &**c)
     }
 
     /// Every class, by name.
     pub fn classes_by_name(&self) -> Vec<&Class> {
-        let mut classes: Vec<_> = self.classes.values().collect();
+        let mut classes: Vec<&Class> = self.classes.values().map(|c| &**c).collect();
         classes.sort_by_key(|c| c.name().as_str().to_lowercase());
         classes
     }
 
     /// The class a pupil belongs to, if any.
     pub fn class_of_pupil(&self, pupil: &PupilId) -> Option<&Class> {
-        self.classes.values().find(|c| c.pupil(pupil).is_some())
+        self.classes
+            .values()
+            .map(|c| &**c)
+            .find(|c| c.pupil(pupil).is_some())
     }
 
     /// Whether the library holds no lesson and no class (not even in the bin).
@@ -92,33 +89,9 @@ impl Library {
 
     /// The teacher's saved templates, by name.
     pub fn templates_by_name(&self) -> Vec<&Template> {
-        let mut templates: Vec<_> = self.templates.values().collect();
+        let mut templates: Vec<&Template> = self.templates.values().map(|t| &**t).collect();
         templates.sort_by_key(|t| t.name.as_str().to_lowercase());
         templates
-    }
-
-    /// Which operations this library has applied.
-    pub fn applied(&self) -> &AppliedOps {
-        &self.applied
-    }
-
-    /// The library as a pupil's device may hold it: in every enquiry, only `pupil`'s own
-    /// ballots and questions besides the approved ones, and no hidden counts (see
-    /// [`crate::enquiry::Enquiry::seen_by_pupil`]); only their own group, absence and opt-outs
-    /// (see [`crate::groups::LessonGroups::seen_by`]); no labels, pair rules or picks. With no
-    /// pupil chosen, no ballot and no group at all.
-    pub fn seen_by_pupil(&self, pupil: Option<&PupilId>) -> Library {
-        let mut seen = self.clone();
-        for lesson in seen.lessons.values_mut() {
-            let enquiry = lesson.enquiry().seen_by(pupil);
-            *lesson.enquiry_mut() = enquiry;
-            let groups = lesson.groups().seen_by(pupil);
-            *lesson.groups_mut() = groups;
-        }
-        for class in seen.classes.values_mut() {
-            *class = class.seen_by_pupil();
-        }
-        seen
     }
 }
 
@@ -131,8 +104,10 @@ struct LibraryRepr {
     classes: Vec<Class>,
     #[serde(default)]
     templates: Vec<Template>,
+    /// Version 4 kept the high-water marks of operations here; they now live in the ledger
+    /// (`document.rs` moves them).
     #[serde(default)]
-    applied: AppliedOps,
+    applied: Option<serde::de::IgnoredAny>,
 }
 
 impl Serialize for Library {
@@ -144,13 +119,11 @@ impl Serialize for Library {
             classes: Vec<&'a Class>,
             #[serde(skip_serializing_if = "Vec::is_empty")]
             templates: Vec<&'a Template>,
-            applied: &'a AppliedOps,
         }
         Borrowed {
-            lessons: self.lessons.values().collect(),
-            classes: self.classes.values().collect(),
-            templates: self.templates.values().collect(),
-            applied: &self.applied,
+            lessons: self.lessons.values().map(|l| &**l).collect(),
+            classes: self.classes.values().map(|c| &**c).collect(),
+            templates: self.templates.values().map(|t| &**t).collect(),
         }
         .serialize(serializer)
     }
@@ -160,10 +133,8 @@ impl TryFrom<LibraryRepr> for Library {
     type Error = String;
 
     fn try_from(repr: LibraryRepr) -> Result<Self, String> {
-        let mut library = Library {
-            applied: repr.applied,
-            ..Library::default()
-        };
+        let _ = repr.applied;
+        let mut library = Library::default();
         let mut pupil_ids = BTreeSet::new();
         for class in repr.classes {
             for pupil in class.all_pupils() {
@@ -171,7 +142,7 @@ impl TryFrom<LibraryRepr> for Library {
                     return Err(format!("pupil {} appears twice", pupil.id()));
                 }
             }
-            if let Some(old) = library.classes.insert(class.id().clone(), class) {
+            if let Some(old) = library.classes.insert(class.id().clone(), Arc::new(class)) {
                 return Err(format!("class {} appears twice", old.id()));
             }
         }
@@ -184,12 +155,18 @@ impl TryFrom<LibraryRepr> for Library {
                     lesson.id()
                 ));
             }
-            if let Some(old) = library.lessons.insert(lesson.id().clone(), lesson) {
+            if let Some(old) = library
+                .lessons
+                .insert(lesson.id().clone(), Arc::new(lesson))
+            {
                 return Err(format!("lesson {} appears twice", old.id()));
             }
         }
         for template in repr.templates {
-            if let Some(old) = library.templates.insert(template.id.clone(), template) {
+            if let Some(old) = library
+                .templates
+                .insert(template.id.clone(), Arc::new(template))
+            {
                 return Err(format!("template {} appears twice", old.id));
             }
         }

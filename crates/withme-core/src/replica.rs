@@ -1,31 +1,51 @@
-//! A device's copy of a shared library: its own operations, rebased on whatever is shared.
+//! A teacher's window's copy of the library it shares with the browser's other windows.
 //!
-//! Several windows of one browser share one stored library, and (later) several devices share one
-//! on the sync server. A [`Replica`] keeps the operations this device made until it knows they
-//! are safely in the shared copy, and shows the shared library with those operations applied on
-//! top. When another window's library arrives, [`Replica::rebase`] replays the pending operations
-//! on it, so neither side's edits are lost, and says whether the result must be written back.
+//! Several windows of one browser share one stored library (with its ledger): each is an
+//! authority over it. A [`Replica`] keeps the operations this window made, and those it handled
+//! for pupils' tablets, until it knows they are safely in the shared copy, and shows the shared
+//! library with them applied on top. When another window's library arrives, [`Replica::rebase`]
+//! replays them on it, so neither side's edits are lost, and says whether the result must be
+//! written back.
 //!
-//! Writes to browser storage can race: two windows read, both write, and the later write drops the
-//! earlier one's operations. So an operation is forgotten only after this replica has seen it in
-//! the shared copy continuously for [`WRITE_GRACE_MILLIS`]; any shared copy that lacks it starts
-//! that wait again and gets it replayed. This rests on one assumption, true of browsers by a wide
-//! margin: a window reads and writes in one turn of its event loop, and its write reaches the
-//! other windows well within the grace period.
+//! Writes to browser storage can race: two windows read, both write, and the later write drops
+//! the earlier one's operations. So an operation is forgotten only after this replica has seen
+//! it in the shared copy continuously for [`WRITE_GRACE_MILLIS`]; any shared copy that lacks it
+//! starts that wait again and gets it replayed. This rests on one assumption, true of browsers
+//! by a wide margin: a window reads and writes in one turn of its event loop, and its write
+//! reaches the other windows well within the grace period. (A device talking to an authority
+//! over a network forgets an operation when it is answered instead: see [`crate::sync::Client`].)
 
 use crate::apply::Rejection;
 use crate::command::Command;
 use crate::ids::{DeviceId, OpId};
 use crate::library::Library;
 use crate::operation::{Applied, Author, Event, Operation};
+use crate::sync::{Answer, Authority, Seat, Source, Submission};
 use crate::time::Timestamp;
 
 /// How long an operation must be seen in the shared copy before it is forgotten here.
 pub const WRITE_GRACE_MILLIS: u64 = 10_000;
 
+/// An operation this window keeps until the shared copy has it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// One of this window's own.
+    Own(Operation),
+    /// One a pupil's tablet sent, as this window handled it: the seat, what was sent, and the
+    /// time this window stamped on it (so a replay is the same operation).
+    Relayed {
+        /// The tablet's seat.
+        seat: Seat,
+        /// What it sent.
+        submission: Submission,
+        /// The time stamped on it.
+        at: Timestamp,
+    },
+}
+
 #[derive(Debug, Clone)]
 struct Pending {
-    op: Operation,
+    kept: Kept,
     written: bool,
     /// Since when every shared copy this replica has seen contained the operation.
     shared_since: Option<Timestamp>,
@@ -43,26 +63,26 @@ pub struct Dropped {
 /// What a rebase found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rebased {
-    /// The shared library lacks some of this device's operations: write the result back.
+    /// The shared library lacks some of this window's operations: write the result back.
     pub needs_write: bool,
-    /// The library this device shows is different from before the rebase (so views must update).
+    /// The library this window shows is different from before the rebase (so views must update).
     pub changed: bool,
     /// Operations that no longer apply and were dropped.
     pub dropped: Vec<Dropped>,
 }
 
-/// One device's view of a shared library. Plain data: the shell keeps it in a signal.
+/// One window's view of a shared library. Plain data: the shell keeps it in a signal.
 #[derive(Debug, Clone)]
 pub struct Replica {
     device: DeviceId,
     last_seq: u64,
     pending: Vec<Pending>,
-    current: Library,
+    current: Authority,
 }
 
 impl Replica {
     /// A replica for `device`, starting from `shared`.
-    pub fn new(device: DeviceId, shared: Library) -> Self {
+    pub fn new(device: DeviceId, shared: Authority) -> Self {
         Self {
             device,
             last_seq: 0,
@@ -71,19 +91,28 @@ impl Replica {
         }
     }
 
-    /// The library as this device sees it: the shared one plus its own pending operations.
+    /// The library as this window sees it: the shared one plus its pending operations.
     pub fn library(&self) -> &Library {
+        self.current.library()
+    }
+
+    /// The library with its ledger, as this window sees it.
+    pub fn authority(&self) -> &Authority {
         &self.current
     }
 
-    /// This device's id.
+    /// This window's device id.
     pub fn device(&self) -> &DeviceId {
         &self.device
     }
 
     /// The id the next operation made here will have (for working out an undo beforehand).
     pub fn next_op_id(&self) -> OpId {
-        OpId::new(self.device.clone(), self.last_seq + 1)
+        let mark = match self.current.ledger().handled(&self.device) {
+            Some((Source::Window, handled)) => handled,
+            _ => 0,
+        };
+        OpId::new(self.device.clone(), self.last_seq.max(mark) + 1)
     }
 
     /// Makes an operation from `command`, applies it here and keeps it until it is shared.
@@ -100,19 +129,38 @@ impl Replica {
             at,
             command,
         };
-        match self.current.apply(&op)? {
-            Applied::Changed(event) => {
-                self.last_seq += 1;
-                let id = op.id.clone();
-                self.pending.push(Pending {
-                    op,
-                    written: false,
-                    shared_since: None,
-                });
-                Ok((id, event))
-            }
-            Applied::AlreadyApplied => unreachable!("a fresh sequence number is never applied"),
+        let Applied::Changed(event) = self.current.apply_own(&op)? else {
+            // `next_op_id` is past every mark of this window: never applied before.
+            return Err(Rejection::IdInUse);
+        };
+        self.last_seq = op.id.seq();
+        let id = op.id.clone();
+        self.keep(Kept::Own(op));
+        Ok((id, event))
+    }
+
+    /// Handles an operation a pupil's tablet sent (this window is the authority for it), at
+    /// `now`, and keeps it, if it changed anything, until the shared copy has it. Re-delivery
+    /// changes nothing and is answered as before.
+    pub fn relay(&mut self, seat: Seat, submission: Submission, now: Timestamp) -> Answer {
+        let before = self.current.ledger().handled(&seat.device);
+        let answer = self.current.submit(&seat, &submission, now);
+        if self.current.ledger().handled(&seat.device) != before {
+            self.keep(Kept::Relayed {
+                seat,
+                submission,
+                at: now,
+            });
         }
+        answer
+    }
+
+    fn keep(&mut self, kept: Kept) {
+        self.pending.push(Pending {
+            kept,
+            written: false,
+            shared_since: None,
+        });
     }
 
     /// Whether some operation has not been written to the shared copy yet.
@@ -125,73 +173,73 @@ impl Replica {
         self.pending.len()
     }
 
-    /// Takes `shared` as the new base and replays this device's pending operations on it.
+    /// Takes `shared` as the new base and replays this window's pending operations on it.
     ///
     /// Operations seen in every shared copy since at least [`WRITE_GRACE_MILLIS`] before `now`
     /// are forgotten; operations that no longer apply are dropped and returned.
-    pub fn rebase(&mut self, shared: Library, now: Timestamp) -> Rebased {
+    pub fn rebase(&mut self, shared: Authority, now: Timestamp) -> Rebased {
         let mut result = Rebased::default();
-        let mut library = shared;
+        let mut authority = shared;
         let mut kept = Vec::with_capacity(self.pending.len());
         for mut pending in self.pending.drain(..) {
-            match library.apply(&pending.op) {
-                Ok(Applied::AlreadyApplied) => {
+            match replay(&mut authority, &pending.kept) {
+                Replayed::AlreadyShared => {
                     let since = *pending.shared_since.get_or_insert(now);
                     if now.millis() < since.millis() + WRITE_GRACE_MILLIS {
                         kept.push(pending);
                     }
                 }
-                Ok(Applied::Changed(_)) => {
+                Replayed::Applied => {
                     pending.shared_since = None;
                     result.needs_write = true;
                     kept.push(pending);
                 }
-                Err(reason) => result.dropped.push(Dropped {
-                    op: pending.op,
-                    reason,
-                }),
+                Replayed::Dropped(dropped) => result.dropped.push(*dropped),
             }
         }
         self.pending = kept;
-        result.changed = library != self.current;
-        self.current = library;
+        result.changed = authority.library() != self.current.library();
+        self.current = authority;
         result
-    }
-
-    /// Applies an operation another device made and handed to this one to store (a pupil's
-    /// tablet sends its operations to the teacher's window, the authority). It is kept and
-    /// replayed like this replica's own until the shared copy has it. Re-delivery changes nothing.
-    pub fn accept(&mut self, op: Operation) -> Result<Applied, Rejection> {
-        let applied = self.current.apply(&op)?;
-        if matches!(applied, Applied::Changed(_)) {
-            self.pending.push(Pending {
-                op,
-                written: false,
-                shared_since: None,
-            });
-        }
-        Ok(applied)
-    }
-
-    /// How many of this replica's operations the shared copy has not shown yet (on a pupil's
-    /// tablet: not yet stored by the teacher's window).
-    pub fn unshared_count(&self) -> usize {
-        self.pending
-            .iter()
-            .filter(|p| p.shared_since.is_none())
-            .count()
-    }
-
-    /// This replica's operations not yet settled in the shared copy, oldest first: what a
-    /// pupil's tablet keeps in its outbox until the authority has stored them.
-    pub fn pending_ops(&self) -> impl Iterator<Item = &Operation> {
-        self.pending.iter().map(|p| &p.op)
     }
 
     /// Records that the library as it stands has been written to the shared copy.
     pub fn mark_written(&mut self) {
         for pending in &mut self.pending {
             pending.written = true;
+        }
+    }
+}
+
+enum Replayed {
+    AlreadyShared,
+    Applied,
+    Dropped(Box<Dropped>),
+}
+
+fn replay(authority: &mut Authority, kept: &Kept) -> Replayed {
+    match kept {
+        Kept::Own(op) => match authority.apply_own(op) {
+            Ok(Applied::AlreadyApplied) => Replayed::AlreadyShared,
+            Ok(Applied::Changed(_)) => Replayed::Applied,
+            Err(reason) => Replayed::Dropped(Box::new(Dropped {
+                op: op.clone(),
+                reason,
+            })),
+        },
+        Kept::Relayed {
+            seat,
+            submission,
+            at,
+        } => {
+            let handled = authority.ledger().handled(&seat.device);
+            if handled.is_some_and(|(_, h)| h >= submission.seq) {
+                return Replayed::AlreadyShared;
+            }
+            // Handled again exactly as before; its answer (refused, if it no longer applies)
+            // is what the tablet reads once this copy is written.
+            authority.submit(seat, submission, *at);
+            Replayed::Applied
         }
     }
 }

@@ -131,6 +131,16 @@ fn rule(command: &Command) -> (Permission<'_>, Scope<'_>) {
     }
 }
 
+impl Command {
+    /// The lesson this command is about, if it is about one.
+    pub fn lesson(&self) -> Option<&LessonId> {
+        match rule(self).1 {
+            Scope::Lesson(lesson) => Some(lesson),
+            Scope::Class(_) | Scope::Library => None,
+        }
+    }
+}
+
 /// Whether `pupil` is on the roster of the class a command concerns: the lesson's class for a
 /// lesson command (a lesson with no class has no pupils), the class itself for a class command.
 /// A command about neither concerns no class, so no pupil is on its list.

@@ -4,6 +4,7 @@
 //! are written for the person at the keyboard and are shown next to the field.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -102,7 +103,7 @@ macro_rules! bounded_text {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        pub struct $name(Arc<str>);
 
         impl $name {
             /// Most characters allowed.
@@ -110,7 +111,7 @@ macro_rules! bounded_text {
 
             /// Trims and checks `text`.
             pub fn parse(text: &str) -> Result<Self, TextError> {
-                Self::check_extra($check(text, $what, $min, $max)?).map(Self)
+                Self::check_extra($check(text, $what, $min, $max)?).map(|t| Self(t.into()))
             }
 
             /// The text.
@@ -128,7 +129,7 @@ macro_rules! bounded_text {
 
         impl From<$name> for String {
             fn from(text: $name) -> String {
-                text.0
+                text.0.to_string()
             }
         }
 
@@ -296,7 +297,12 @@ impl LessonTitle {
     /// The title of a copy: "Copy of …", shortened to fit.
     pub fn copy_of(&self) -> Self {
         let full = format!("Copy of {}", self.0);
-        Self(full.chars().take(Self::MAX_CHARS).collect())
+        Self(
+            full.chars()
+                .take(Self::MAX_CHARS)
+                .collect::<String>()
+                .into(),
+        )
     }
 }
 

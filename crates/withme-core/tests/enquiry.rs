@@ -8,7 +8,7 @@ use withme_core::enquiry::{
     StimulusKind, VoteMethod, poll_csv,
 };
 use withme_core::{
-    Applied, Author, Command, KindNote, LessonId, Notes, PollId, PupilId, QuestionId, Rejection,
+    Author, Command, KindNote, LessonId, Notes, PollId, PupilId, QuestionId, Rejection,
 };
 
 /// A lesson for Year 5 Oak, with Amira, Ben, Chloé, Dev and Ela on the list.
@@ -77,6 +77,7 @@ fn open_poll(
         lesson: lesson.clone(),
         method,
         blind,
+        secret: false,
         options: options.to_vec(),
     })
     .expect("poll opened");
@@ -89,7 +90,7 @@ fn vote(
     pupil: &PupilId,
     poll: &PollId,
     choices: &[&QuestionId],
-) -> Result<Applied, Rejection> {
+) -> Result<withme_core::Event, Rejection> {
     s.pupil(
         pupil,
         Command::CastBallot {
@@ -382,6 +383,7 @@ fn ballots_must_fit_the_method() {
             lesson: lesson.clone(),
             method: VoteMethod::Single,
             blind: false,
+            secret: false,
             options: q.clone(),
         }),
         Err(Rejection::PollAlreadyOpen)
@@ -607,21 +609,33 @@ fn a_pupil_sees_no_one_elses_ballot_and_no_hidden_tally() {
     vote(&mut s, &lesson, &p[0], &blind, &[&q[0]]).unwrap();
     vote(&mut s, &lesson, &p[1], &blind, &[&q[2]]).unwrap();
 
-    let seen = enquiry_of(&s, &lesson).seen_by_pupil(&p[0]);
-    let ballots = &seen.poll(&blind).unwrap().ballots;
-    assert_eq!(ballots[&p[0]], [q[0].clone()], "Amira's own choice");
-    assert!(ballots[&p[1]].is_empty(), "that Ben voted, but not how");
-    assert_eq!(seen.poll(&blind).unwrap().voters(), 2);
-    assert!(seen.poll(&poll).unwrap().hands.is_empty());
-    assert!(seen.question(&waiting).is_none(), "Ben's waiting question");
-    let held = serde_json::to_string(ballots).unwrap();
-    assert!(!held.contains(q[2].as_str()), "Ben's choice: {held}");
-    assert!(
-        enquiry_of(&s, &lesson)
-            .seen_by_pupil(&p[1])
-            .question(&waiting)
-            .is_some()
+    let amira = pupil_view(&s, &lesson, &p[0]);
+    let me = amira.me.as_ref().unwrap();
+    assert_eq!(
+        me.enquiry.my_ballot,
+        Some(vec![q[0].clone()]),
+        "Amira's own choice"
     );
+    let vote = amira.vote.as_ref().unwrap();
+    assert_eq!(vote.voted.len(), 2, "that Ben voted, but not how");
+    assert!(
+        me.enquiry.mine.iter().all(|m| m.id != waiting),
+        "Ben's waiting question"
+    );
+    let held = serde_json::to_string(&amira).unwrap();
+    assert!(!held.contains("ballots"), "anyone's ballots: {held}");
+    assert!(!held.contains("hands"), "hidden hands-up counts: {held}");
+    let ben = pupil_view(&s, &lesson, &p[1]);
+    assert!(ben.me.unwrap().enquiry.mine.iter().any(|m| m.id == waiting));
+}
+
+/// The lesson as `pupil`'s tablet receives it.
+fn pupil_view(s: &Scenario, lesson: &LessonId, pupil: &PupilId) -> withme_core::view::PupilView {
+    use withme_core::view::{Projection, Viewer, project};
+    match project(&s.library, lesson, &Viewer::Pupil(pupil.clone())) {
+        Some(Projection::Pupil(view)) => view,
+        other => panic!("not a pupil's view: {other:?}"),
+    }
 }
 
 #[test]
@@ -687,6 +701,7 @@ fn categories_and_the_vote_list_are_the_teachers() {
             lesson: lesson.clone(),
             method: VoteMethod::Single,
             blind: false,
+            secret: false,
             options: vec![q[0].clone(), waiting],
         }),
         Err(Rejection::NotApproved)
@@ -714,72 +729,6 @@ fn the_poll_exports_as_csv_without_voters_and_safe_for_spreadsheets() {
         csv,
         "Question,Votes\r\n\"'=1+1, or \"\"two\"\"?\",1\r\nWhy do we lie?,0\r\n"
     );
-}
-
-#[test]
-fn a_pupils_tablet_sends_its_ballot_to_the_authority_and_holds_no_one_elses() {
-    use withme_core::replica::Replica;
-    use withme_core::{DeviceId, Timestamp};
-
-    let (mut s, lesson, p) = classroom();
-    let q = three_questions(&mut s, &lesson, &p);
-    let poll = open_poll(&mut s, &lesson, VoteMethod::Single, true, &q);
-    vote(&mut s, &lesson, &p[0], &poll, &[&q[0]]).unwrap();
-    let shared = s.library.clone();
-    let now = Timestamp::from_millis(1_796_000_000_000);
-
-    // Ben's tablet holds the library as Ben may see it, and votes on it.
-    let mut tablet = Replica::new(
-        DeviceId::parse("bentablet").unwrap(),
-        shared.seen_by_pupil(Some(&p[1])),
-    );
-    let ballot = Command::CastBallot {
-        lesson: lesson.clone(),
-        poll: poll.clone(),
-        choices: vec![q[2].clone()],
-    };
-    let author = Author::Pupil {
-        pupil: p[1].clone(),
-    };
-    tablet.make(author, ballot, now).unwrap();
-    let held = |r: &Replica| -> Vec<(PupilId, usize)> {
-        let found = r
-            .library()
-            .lesson(&lesson)
-            .unwrap()
-            .enquiry()
-            .poll(&poll)
-            .unwrap();
-        found
-            .ballots
-            .iter()
-            .map(|(v, c)| (v.clone(), c.len()))
-            .collect()
-    };
-    assert_eq!(held(&tablet), [(p[0].clone(), 0), (p[1].clone(), 1)]);
-
-    // The teacher's window, the authority, stores it once however often it arrives.
-    let mut authority = Replica::new(DeviceId::parse("teacherwin").unwrap(), shared);
-    let sent: Vec<_> = tablet.pending_ops().cloned().collect();
-    for op in sent.iter().chain(sent.iter()) {
-        authority.accept(op.clone()).unwrap();
-    }
-    assert_eq!(held(&authority), [(p[0].clone(), 1), (p[1].clone(), 1)]);
-    assert_eq!(authority.pending_count(), 1);
-
-    // Back on the tablet, the stored library arrives seen as Ben: his ballot, nobody else's.
-    let stored = authority.library().seen_by_pupil(Some(&p[1]));
-    tablet.rebase(stored, now);
-    assert_eq!(held(&tablet), [(p[0].clone(), 0), (p[1].clone(), 1)]);
-    let nobody = authority.library().seen_by_pupil(None);
-    let found = nobody
-        .lesson(&lesson)
-        .unwrap()
-        .enquiry()
-        .poll(&poll)
-        .unwrap()
-        .clone();
-    assert!(found.ballots.values().all(Vec::is_empty));
 }
 
 #[test]

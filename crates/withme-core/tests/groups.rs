@@ -416,17 +416,28 @@ fn a_pupil_holds_only_their_own_group_and_nothing_the_teacher_keeps_private() {
     let me = s.library.lesson(&lesson).unwrap().groups().groups[0].members[0]
         .pupil
         .clone();
-    let seen = s.library.seen_by_pupil(Some(&me));
-    let groups = seen.lesson(&lesson).unwrap().groups();
-    assert_eq!(groups.groups.len(), 1);
-    assert!(groups.groups[0].has(&me));
-    assert!(groups.absent.is_empty(), "not who else is absent");
+    use withme_core::view::{Projection, Viewer, project};
+    let Some(Projection::Pupil(seen)) = project(&s.library, &lesson, &Viewer::Pupil(me.clone()))
+    else {
+        panic!("no pupil's view");
+    };
+    let side = seen.me.as_ref().unwrap();
+    let group = side.group.as_ref().unwrap();
+    assert!(group.members.iter().any(|m| m.pupil == me));
+    assert!(!side.absent);
     let text = serde_json::to_string(&seen).unwrap();
-    for secret in ["Needs a scribe", "Finds reading hard today", "apart"] {
+    for secret in [
+        "Needs a scribe",
+        "Finds reading hard today",
+        "apart",
+        pupils[7].as_str(),
+    ] {
         assert!(!text.contains(secret), "{secret} was sent");
     }
-    let nobody = s.library.seen_by_pupil(None);
-    assert!(nobody.lesson(&lesson).unwrap().groups().is_empty());
+    let Some(Projection::Pupil(nobody)) = project(&s.library, &lesson, &Viewer::Unchosen) else {
+        panic!("no view before a name is chosen");
+    };
+    assert!(nobody.me.is_none());
 }
 
 #[test]

@@ -392,3 +392,47 @@ fn hands_up_counts_are_at_most_a_crowd() {
         })
     );
 }
+
+#[test]
+fn a_secret_ballot_keeps_the_counts_and_who_voted_never_who_chose_what() {
+    let (mut s, lesson, p) = classroom();
+    let q = s.approved_questions(&lesson, &p[..3]);
+    let poll = withme_core::PollId::from(&s.next_id());
+    s.teacher(Command::OpenPoll {
+        lesson: lesson.clone(),
+        method: VoteMethod::Ranked,
+        blind: false,
+        secret: true,
+        options: q.clone(),
+    })
+    .unwrap();
+    s.vote(&lesson, &p[0], &poll, &[&q[2], &q[0], &q[1]])
+        .unwrap();
+    s.vote(&lesson, &p[1], &poll, &[&q[2], &q[1]]).unwrap();
+    let before = s.library.clone();
+    assert_eq!(
+        s.vote(&lesson, &p[0], &poll, &[&q[1]]),
+        Err(Rejection::SecretBallotCast)
+    );
+    assert_eq!(s.library, before);
+
+    let stored = s
+        .library
+        .lesson(&lesson)
+        .unwrap()
+        .enquiry()
+        .poll(&poll)
+        .unwrap()
+        .clone();
+    assert!(stored.ballots.is_empty(), "who chose what was stored");
+    assert_eq!(stored.voters(), 2);
+    assert!(stored.has_voted(&p[0]) && stored.has_voted(&p[1]) && !stored.has_voted(&p[2]));
+    // Borda: first choice 2 points, second 1.
+    let tally: Vec<u32> = stored.tally().into_iter().map(|(_, n)| n).collect();
+    assert_eq!(tally, vec![1, 1, 4]);
+    // Nothing in what is stored ties a pupil to a choice.
+    let json = serde_json::to_value(&stored).unwrap();
+    let voters = json["secret_voters"].as_array().unwrap();
+    assert_eq!(voters.len(), 2);
+    assert!(json.get("ballots").is_none());
+}

@@ -2,6 +2,7 @@
 
 use proptest::prelude::*;
 use withme_core::document::{StoredLibrary, parse_library};
+use withme_core::sync::Authority;
 use withme_core::{
     Applied, Author, ClassId, ClassName, Command, DeviceId, ItemList, ItemText, LessonDate,
     LessonId, LessonLength, LessonTitle, Library, OpId, Operation, Plan, ProposalId, ProposalKind,
@@ -233,17 +234,17 @@ fn command_for(library: &Library, step: &Step) -> Option<(Author, Command)> {
 }
 
 /// Plays the steps from three devices in turn. Returns the operations that were accepted and
-/// the library they built, checking on the way that every refusal left the library unchanged.
-fn play(steps: &[Step]) -> (Vec<Operation>, Library) {
+/// the authority they built, checking on the way that every refusal left the library unchanged.
+fn play(steps: &[Step]) -> (Vec<Operation>, Authority) {
     let devices: Vec<DeviceId> = ["tabone", "tabtwo", "laptop"]
         .iter()
         .map(|d| DeviceId::parse(d).unwrap())
         .collect();
     let mut seqs = [0u64; 3];
-    let mut library = Library::default();
+    let mut authority = Authority::default();
     let mut accepted = Vec::new();
     for (n, step) in steps.iter().enumerate() {
-        let Some((author, command)) = command_for(&library, step) else {
+        let Some((author, command)) = command_for(authority.library(), step) else {
             continue;
         };
         let device = n % 3;
@@ -254,8 +255,8 @@ fn play(steps: &[Step]) -> (Vec<Operation>, Library) {
             at: Timestamp::from_millis(1_000 * n as u64),
             command,
         };
-        let before = library.clone();
-        let result = library.apply(&op);
+        let before = authority.clone();
+        let result = authority.apply_own(&op);
         if matches!(step, Step::Forge(..) | Step::ForgeAccept(..)) {
             assert!(
                 matches!(
@@ -268,10 +269,10 @@ fn play(steps: &[Step]) -> (Vec<Operation>, Library) {
         match result {
             Ok(Applied::Changed(_)) => accepted.push(op),
             Ok(Applied::AlreadyApplied) => panic!("a new operation was taken as old: {op:?}"),
-            Err(_) => assert_eq!(library, before, "a refusal changed the library"),
+            Err(_) => assert_eq!(authority, before, "a refusal changed the library"),
         }
     }
-    (accepted, library)
+    (accepted, authority)
 }
 
 proptest! {
@@ -282,28 +283,30 @@ proptest! {
         let (ops, once) = play(&steps);
         let mut twice = once.clone();
         for op in &ops {
-            prop_assert_eq!(twice.apply(op), Ok(Applied::AlreadyApplied));
+            prop_assert_eq!(twice.apply_own(op), Ok(Applied::AlreadyApplied));
         }
         prop_assert_eq!(&twice, &once);
 
-        let mut each_twice = Library::default();
+        let mut each_twice = Authority::default();
         for op in &ops {
-            prop_assert!(each_twice.apply(op).is_ok());
-            prop_assert_eq!(each_twice.apply(op), Ok(Applied::AlreadyApplied));
+            prop_assert!(each_twice.apply_own(op).is_ok());
+            prop_assert_eq!(each_twice.apply_own(op), Ok(Applied::AlreadyApplied));
         }
         prop_assert_eq!(each_twice, once);
     }
 
     #[test]
     fn serialise_then_deserialise_is_the_identity(steps in prop::collection::vec(step(), 0..60)) {
-        let (_, library) = play(&steps);
-        let text = StoredLibrary::new(&library).to_json();
+        let (_, authority) = play(&steps);
+        let (library, ledger) = authority.parts();
+        let text = StoredLibrary::new(library, ledger).to_json();
         let loaded = parse_library(&text).unwrap();
         prop_assert_eq!(loaded.migrated_from, None);
-        prop_assert_eq!(&loaded.library, &library);
+        prop_assert_eq!(&loaded.library, library);
+        prop_assert_eq!(&loaded.ledger, ledger);
 
-        let plain: Library = serde_json::from_str(&serde_json::to_string(&library).unwrap()).unwrap();
-        prop_assert_eq!(plain, library);
+        let plain: Library = serde_json::from_str(&serde_json::to_string(library).unwrap()).unwrap();
+        prop_assert_eq!(&plain, library);
     }
 
     #[test]

@@ -2,12 +2,13 @@
 
 use proptest::prelude::*;
 use withme_core::replica::{Replica, WRITE_GRACE_MILLIS};
+use withme_core::sync::Authority;
 use withme_core::{Author, Command, DeviceId, LessonTitle, Library, Timestamp};
 
 /// The browser's storage as windows see it: one value, and the change events each window has
 /// not handled yet (a window is not told of its own writes).
 struct Browser {
-    stored: Library,
+    stored: Authority,
     windows: Vec<Window>,
     now: u64,
 }
@@ -15,8 +16,8 @@ struct Browser {
 struct Window {
     replica: Replica,
     /// A read made by a flush that has not written yet.
-    read: Option<Library>,
-    events: Vec<Library>,
+    read: Option<Authority>,
+    events: Vec<Authority>,
     made: Vec<String>,
 }
 
@@ -26,7 +27,7 @@ impl Browser {
             .map(|i| Window {
                 replica: Replica::new(
                     DeviceId::parse(&format!("win{i}")).unwrap(),
-                    Library::default(),
+                    Authority::default(),
                 ),
                 read: None,
                 events: Vec::new(),
@@ -34,7 +35,7 @@ impl Browser {
             })
             .collect();
         Self {
-            stored: Library::default(),
+            stored: Authority::default(),
             windows,
             now: 1_000,
         }
@@ -71,7 +72,7 @@ impl Browser {
         let window = &mut self.windows[w];
         window.replica.rebase(read, at);
         window.replica.mark_written();
-        self.stored = window.replica.library().clone();
+        self.stored = window.replica.authority().clone();
         for (i, other) in self.windows.iter_mut().enumerate() {
             if i != w {
                 other.events.push(self.stored.clone());
@@ -151,12 +152,16 @@ impl Browser {
         let mut made: Vec<String> = self.windows.iter().flat_map(|w| w.made.clone()).collect();
         made.sort();
         assert_eq!(
-            Self::titles(&self.stored),
+            Self::titles(self.stored.library()),
             made,
             "the stored library lost an edit"
         );
         for window in &self.windows {
-            assert_eq!(window.replica.library(), &self.stored, "a window disagrees");
+            assert_eq!(
+                window.replica.library(),
+                self.stored.library(),
+                "a window disagrees"
+            );
         }
     }
 }
@@ -171,7 +176,7 @@ fn a_write_dropped_by_a_race_is_replayed() {
     browser.begin_flush(1);
     browser.end_flush(0);
     browser.end_flush(1);
-    assert_eq!(Browser::titles(&browser.stored), ["From B"]);
+    assert_eq!(Browser::titles(browser.stored.library()), ["From B"]);
     // A hears of B's write, sees its own lesson missing, and writes it back.
     assert!(browser.deliver(0));
     browser.settle();
@@ -227,7 +232,7 @@ fn a_stale_copy_queued_behind_a_fresh_one_still_gets_the_edit_back() {
     let late = Timestamp::from_millis(browser.now + 60_000);
     let replica = &mut browser.windows[0].replica;
     assert!(!replica.rebase(with, late).needs_write);
-    assert!(replica.rebase(Library::default(), late).needs_write);
+    assert!(replica.rebase(Authority::default(), late).needs_write);
     assert_eq!(Browser::titles(replica.library()), ["Rivers"]);
 }
 

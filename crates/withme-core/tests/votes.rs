@@ -147,7 +147,7 @@ proptest! {
         }
         let poll = PollId::from(&s.next_id());
         s.teacher(Command::OpenPoll {
-            lesson: lesson.clone(), method, blind, options: questions.clone(),
+            lesson: lesson.clone(), method, blind, secret: false, options: questions.clone(),
         }).unwrap();
 
         let mut expected: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use std::sync::Arc;
+
 use super::Rejection;
 use crate::class::{Class, MAX_PUPILS_PER_CLASS};
 use crate::ids::{ClassId, PupilId};
@@ -19,8 +21,8 @@ impl Library {
         if self.classes.contains_key(&id) {
             return Err(Rejection::IdInUse);
         }
-        self.classes
-            .insert(id.clone(), Class::new(id.clone(), name.clone(), op.at));
+        let class = Class::new(id.clone(), name.clone(), op.at);
+        self.classes.insert(id.clone(), Arc::new(class));
         Ok(Event::ClassCreated { class: id })
     }
 
@@ -120,6 +122,9 @@ impl Library {
     }
 
     pub(super) fn class_mut(&mut self, class: &ClassId) -> Result<&mut Class, Rejection> {
-        self.classes.get_mut(class).ok_or(Rejection::UnknownClass)
+        self.classes
+            .get_mut(class)
+            .map(Arc::make_mut)
+            .ok_or(Rejection::UnknownClass)
     }
 }

@@ -2,6 +2,8 @@
 //!
 //! Who may do what was checked before (see `rights.rs`); here are the enquiry's own rules.
 
+use std::sync::Arc;
+
 use super::Rejection;
 use super::proposals::pupil_of;
 use crate::enquiry::{
@@ -242,9 +244,10 @@ impl Library {
             changed = Some((public, text));
             Ok(())
         })?;
-        if let (Some((public, text)), Some(class)) =
-            (changed, class.and_then(|c| self.classes.get_mut(&c)))
-        {
+        if let (Some((public, text)), Some(class)) = (
+            changed,
+            class.and_then(|c| self.classes.get_mut(&c).map(Arc::make_mut)),
+        ) {
             for parked in class.parked_mut().iter_mut().filter(|p| &p.id == id) {
                 parked.text = text.clone();
                 parked.hidden = !public;
@@ -398,7 +401,7 @@ impl Library {
             l.enquiry_mut().chosen = Some(id.clone());
             Ok(())
         })?;
-        if let Some(class) = class.and_then(|c| self.classes.get_mut(&c)) {
+        if let Some(class) = class.and_then(|c| self.classes.get_mut(&c).map(Arc::make_mut)) {
             class.parked_mut().extend(parked);
         }
         Ok(event)
@@ -427,7 +430,7 @@ impl Library {
             l.enquiry_mut().chosen = None;
             Ok(())
         })?;
-        if let Some(class) = class.and_then(|c| self.classes.get_mut(&c)) {
+        if let Some(class) = class.and_then(|c| self.classes.get_mut(&c).map(Arc::make_mut)) {
             class.parked_mut().retain(|p| !mine.contains(&p.id));
         }
         Ok(event)
@@ -477,7 +480,7 @@ impl Library {
             questions.push(question);
             Ok(())
         })?;
-        if let Some(class) = self.classes.get_mut(&class_id) {
+        if let Some(class) = self.classes.get_mut(&class_id).map(Arc::make_mut) {
             class.parked_mut().retain(|p| &p.id != parked);
         }
         Ok(event)

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeSet;
 
+use std::sync::Arc;
+
 use super::Rejection;
 use crate::class::Class;
 use crate::enquiry::Enquiry;
@@ -36,7 +38,7 @@ impl Library {
         }
         for lesson in self.lessons.values_mut() {
             if lesson.plan().class.as_ref() == Some(class) {
-                lesson.forget_pupils();
+                Arc::make_mut(lesson).forget_pupils();
             }
         }
         Ok(Event::ClassDeleted {

@@ -1,5 +1,7 @@
 //! Applying the lesson commands.
 
+use std::sync::Arc;
+
 use super::Rejection;
 use crate::ids::{ClassId, LessonId};
 use crate::lesson::Lesson;
@@ -27,7 +29,7 @@ impl Library {
             return Err(Rejection::IdInUse);
         }
         let lesson = Lesson::new(id.clone(), plan, op.at).with_proposals(proposals);
-        self.lessons.insert(id.clone(), lesson);
+        self.lessons.insert(id.clone(), Arc::new(lesson));
         Ok(Event::LessonCreated { lesson: id })
     }
 
@@ -99,6 +101,7 @@ impl Library {
         let entry = self
             .lessons
             .get_mut(lesson)
+            .map(Arc::make_mut)
             .ok_or(Rejection::UnknownLesson)?;
         entry.edit(at, change);
         Ok(Event::LessonChanged {
@@ -117,7 +120,7 @@ impl Library {
         let mut copy = self.live_lesson(lesson)?.clone();
         change(&mut copy)?;
         copy.touch_at(at);
-        self.lessons.insert(lesson.clone(), copy);
+        self.lessons.insert(lesson.clone(), Arc::new(copy));
         Ok(Event::LessonChanged {
             lesson: lesson.clone(),
         })
@@ -153,6 +156,7 @@ impl Library {
         let entry = self
             .lessons
             .get_mut(lesson)
+            .map(Arc::make_mut)
             .ok_or(Rejection::UnknownLesson)?;
         if !entry.is_deleted() {
             entry.set_deleted(Some(at), at);
@@ -170,6 +174,7 @@ impl Library {
         let entry = self
             .lessons
             .get_mut(lesson)
+            .map(Arc::make_mut)
             .ok_or(Rejection::UnknownLesson)?;
         if entry.is_deleted() {
             entry.set_deleted(None, at);

@@ -17,7 +17,7 @@ use crate::command::Command;
 use crate::enquiry::BallotProblem;
 use crate::enquiry::QuestionStatus;
 use crate::library::Library;
-use crate::operation::{Applied, Event, Operation};
+use crate::operation::{Event, Operation};
 use crate::proposal::ProposalStatus;
 use crate::rights::authorise;
 
@@ -312,29 +312,132 @@ pub enum Rejection {
         /// The limit.
         max: u32,
     },
+    /// A second ballot in a secret vote.
+    #[error("Your secret vote is in. A secret vote can't be changed.")]
+    SecretBallotCast,
+    /// A device sent something its seat was not let in for (another pupil, or the teacher).
+    #[error("This device isn't let in for that. Choose your name again.")]
+    NotYourSeat,
+    /// A device that only shows (the Board, or a tablet not yet let in) tried to change things.
+    #[error("This screen can't make changes.")]
+    SeatCannotAct,
+    /// A tablet sent something about another lesson than the one it joined.
+    #[error("That isn't part of this lesson.")]
+    NotThisLesson,
+    /// A device used an id that belongs to another kind of device.
+    #[error("This device's id is taken. Reload the page.")]
+    DeviceInUse,
     /// Something already has the id this operation would create.
     #[error("This change was already made on another device.")]
     IdInUse,
 }
 
+impl Rejection {
+    /// A stable code for the refusal, for programs (the `Display` text is for people):
+    /// `teacher_only`, `not_on_roster`, `poll_closed`… Codes never change meaning.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Rejection::TeacherOnly { .. } => "teacher_only",
+            Rejection::NotOnRoster => "not_on_roster",
+            Rejection::UnknownLesson => "unknown_lesson",
+            Rejection::UnknownClass => "unknown_class",
+            Rejection::UnknownPupil => "unknown_pupil",
+            Rejection::LessonInBin => "lesson_in_bin",
+            Rejection::DuplicateName { .. } => "duplicate_name",
+            Rejection::RosterFull { .. } => "roster_full",
+            Rejection::NoNames => "no_names",
+            Rejection::UnknownEntry => "unknown_entry",
+            Rejection::WrongSection => "wrong_section",
+            Rejection::SectionFull { .. } => "section_full",
+            Rejection::UnknownTemplate => "unknown_template",
+            Rejection::TemplatesFull { .. } => "templates_full",
+            Rejection::PupilsOnly { .. } => "pupils_only",
+            Rejection::UnknownProposal => "unknown_proposal",
+            Rejection::NotYourProposal => "not_your_proposal",
+            Rejection::ProposalClosed => "proposal_closed",
+            Rejection::OwnProposal => "own_proposal",
+            Rejection::ProposalsFull { .. } => "proposals_full",
+            Rejection::TooManyOpenProposals { .. } => "too_many_open_proposals",
+            Rejection::MergeNeedsTwo => "merge_needs_two",
+            Rejection::MergeMixedKinds => "merge_mixed_kinds",
+            Rejection::UnknownQuestion => "unknown_question",
+            Rejection::NotYourQuestion => "not_your_question",
+            Rejection::QuestionMerged => "question_merged",
+            Rejection::QuestionAnswered => "question_answered",
+            Rejection::QuestionsFull { .. } => "questions_full",
+            Rejection::TooManyOpenQuestions { .. } => "too_many_open_questions",
+            Rejection::TooManyAuthors { .. } => "too_many_authors",
+            Rejection::NotApproved => "not_approved",
+            Rejection::MergeNeedsTwoQuestions => "merge_needs_two_questions",
+            Rejection::EmptyStimulus => "empty_stimulus",
+            Rejection::NotALink => "not_a_link",
+            Rejection::ThinkingTimeRange => "thinking_time_range",
+            Rejection::UnknownPoll => "unknown_poll",
+            Rejection::PollAlreadyOpen => "poll_already_open",
+            Rejection::PollNeedsTwo => "poll_needs_two",
+            Rejection::TooManyOptions { .. } => "too_many_options",
+            Rejection::MultiVotesRange => "multi_votes_range",
+            Rejection::PollsFull { .. } => "polls_full",
+            Rejection::PollClosed => "poll_closed",
+            Rejection::PollStillOpen => "poll_still_open",
+            Rejection::Ballot { .. } => "ballot",
+            Rejection::BadHandsCount => "bad_hands_count",
+            Rejection::NoTie => "no_tie",
+            Rejection::NotTied => "not_tied",
+            Rejection::EnquiryOpen => "enquiry_open",
+            Rejection::EnquiryFinished => "enquiry_finished",
+            Rejection::UnknownParked => "unknown_parked",
+            Rejection::ParkingFull { .. } => "parking_full",
+            Rejection::NoClass => "no_class",
+            Rejection::SamePupil => "same_pupil",
+            Rejection::PairRulesFull { .. } => "pair_rules_full",
+            Rejection::TooManyRoles { .. } => "too_many_roles",
+            Rejection::DuplicateRole { .. } => "duplicate_role",
+            Rejection::TooManyStarters { .. } => "too_many_starters",
+            Rejection::LeadWindowRange => "lead_window_range",
+            Rejection::UnknownRole => "unknown_role",
+            Rejection::PupilAbsent => "pupil_absent",
+            Rejection::GroupedTwice => "grouped_twice",
+            Rejection::EmptyGroup => "empty_group",
+            Rejection::TooManyGroups { .. } => "too_many_groups",
+            Rejection::NoRoles => "no_roles",
+            Rejection::NoGroups => "no_groups",
+            Rejection::NotInAGroup => "not_in_a_group",
+            Rejection::AlreadyPicked => "already_picked",
+            Rejection::NothingToPass => "nothing_to_pass",
+            Rejection::ChooseAgainFirst => "choose_again_first",
+            Rejection::RevealFirst => "reveal_first",
+            Rejection::NotInYourGroup => "not_in_your_group",
+            Rejection::LessonHasPupilsWork => "lesson_has_pupils_work",
+            Rejection::HandsRange { .. } => "hands_range",
+            Rejection::SecretBallotCast => "secret_ballot_cast",
+            Rejection::NotYourSeat => "not_your_seat",
+            Rejection::SeatCannotAct => "seat_cannot_act",
+            Rejection::NotThisLesson => "not_this_lesson",
+            Rejection::DeviceInUse => "device_in_use",
+            Rejection::IdInUse => "id_in_use",
+        }
+    }
+}
+
 impl Library {
     /// Validates `op` against this library and its author's rights, then applies it.
     ///
-    /// - An operation at or below its device's high-water mark changes nothing and answers
-    ///   [`Applied::AlreadyApplied`], so re-delivery is harmless.
-    /// - A rejected operation leaves the library exactly as it was.
+    /// - All or nothing, by construction: the operation runs on a draft (a copy sharing every
+    ///   lesson and class, each copied only when changed), and the draft replaces the library
+    ///   only when the operation succeeded. A refused operation never touched the library.
+    /// - It does not know whether `op` was applied before: the authority's ledger does (see
+    ///   [`crate::sync::Authority`]), so only an authority calls this.
     /// - The same function runs on every device and on the server, so all agree.
-    pub fn apply(&mut self, op: &Operation) -> Result<Applied, Rejection> {
-        if self.applied.contains(&op.id) {
-            return Ok(Applied::AlreadyApplied);
-        }
+    pub fn apply(&mut self, op: &Operation) -> Result<Event, Rejection> {
         authorise(self, &op.author, &op.command)?;
-        let event = self.execute(op)?;
-        self.applied.record(&op.id);
-        Ok(Applied::Changed(event))
+        let mut draft = self.clone();
+        let event = draft.execute(op)?;
+        *self = draft;
+        Ok(event)
     }
 
-    /// Applies a command already authorised. Every branch checks before it changes anything.
+    /// Applies a command already authorised, to a draft that is thrown away if it fails.
     fn execute(&mut self, op: &Operation) -> Result<Event, Rejection> {
         let at = op.at;
         match &op.command {
@@ -489,8 +592,9 @@ impl Library {
                 lesson,
                 method,
                 blind,
+                secret,
                 options,
-            } => self.open_poll(op, lesson, *method, *blind, options),
+            } => self.open_poll(op, lesson, *method, (*blind, *secret), options),
             Command::CastBallot {
                 lesson,
                 poll,

@@ -111,11 +111,11 @@ impl Library {
         op: &Operation,
         lesson: &LessonId,
         method: VoteMethod,
-        blind: bool,
+        secrecy: (bool, bool),
         options: &[QuestionId],
     ) -> Result<Event, Rejection> {
         check_method(method)?;
-        let poll = Poll::opened(op, method, blind, options.to_vec(), None);
+        let poll = Poll::opened(op, method, secrecy, options.to_vec(), None);
         self.change_lesson(lesson, op.at, |l| open(l, poll))
     }
 
@@ -128,6 +128,7 @@ impl Library {
     ) -> Result<Event, Rejection> {
         let voter = pupil_of(op)?.clone();
         self.change_lesson(lesson, op.at, |l| {
+            find_poll(l, id, While::Open)?;
             // A question hidden (or sent back) while the vote is open takes no more votes.
             let enquiry = l.enquiry();
             if choices
@@ -141,7 +142,10 @@ impl Library {
             let poll = find_poll(l, id, While::Open)?;
             poll.check_ballot(choices)
                 .map_err(|problem| Rejection::Ballot { problem })?;
-            poll.ballots.insert(voter, choices.to_vec());
+            if poll.secret && poll.has_voted(&voter) {
+                return Err(Rejection::SecretBallotCast);
+            }
+            poll.cast(voter, choices);
             Ok(())
         })
     }
@@ -189,8 +193,8 @@ impl Library {
         })
     }
 
-    /// A run-off between the tied questions: a single vote (or hands up again), as blind as
-    /// the tied poll.
+    /// A run-off between the tied questions: a single vote (or hands up again), as blind and
+    /// as secret as the tied poll.
     pub(super) fn open_run_off(
         &mut self,
         op: &Operation,
@@ -212,7 +216,8 @@ impl Library {
                 VoteMethod::HandsUp => VoteMethod::HandsUp,
                 _ => VoteMethod::Single,
             };
-            let run_off = Poll::opened(op, method, tied.blind, options, Some(id.clone()));
+            let secrecy = (tied.blind, tied.secret);
+            let run_off = Poll::opened(op, method, secrecy, options, Some(id.clone()));
             open(l, run_off)
         })
     }

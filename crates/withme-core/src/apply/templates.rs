@@ -1,5 +1,7 @@
 //! Applying the commands that save and delete the teacher's templates.
 
+use std::sync::Arc;
+
 use super::Rejection;
 use crate::ids::{LessonId, TemplateId};
 use crate::library::Library;
@@ -30,7 +32,7 @@ impl Library {
             plan,
             saved_at: op.at,
         };
-        self.templates.insert(id, template);
+        self.templates.insert(id, Arc::new(template));
         Ok(Event::TemplatesChanged)
     }
 

@@ -6,7 +6,7 @@ mod question;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{PollId, PupilId, QuestionId};
+use crate::ids::{PollId, QuestionId};
 use crate::text::Notes;
 use crate::time::Timestamp;
 
@@ -14,6 +14,7 @@ pub(crate) use csv::csv_field;
 pub use csv::poll_csv;
 pub use poll::{
     BallotProblem, Count, MAX_MULTI_VOTES, MIN_MULTI_VOTES, Poll, Standing, VoteMethod,
+    check_ballot,
 };
 pub use question::{
     BloomLevel, ParkedQuestion, Quadrant, Question, QuestionStatus, THINKING_STEMS,
@@ -178,31 +179,6 @@ impl Enquiry {
             Some(poll) if poll.tallies_shown() => poll.score_of(question),
             Some(_) => None,
             None => Some(0),
-        }
-    }
-
-    /// The enquiry as one pupil may see it. Hidden means not sent: other pupils' waiting,
-    /// returned or hidden questions, other pupils' ballots, and hidden tallies are left out.
-    pub fn seen_by_pupil(&self, pupil: &PupilId) -> Enquiry {
-        self.seen_by(Some(pupil))
-    }
-
-    /// The enquiry as a pupil's device may hold it: as [`Enquiry::seen_by_pupil`], or with no
-    /// pupil's questions or ballots at all when nobody is chosen.
-    pub fn seen_by(&self, pupil: Option<&PupilId>) -> Enquiry {
-        let mine = |authors: &Question| pupil.is_some_and(|p| authors.is_by(p));
-        Enquiry {
-            questions: self
-                .questions
-                .iter()
-                .filter(|q| q.is_public() || mine(q))
-                .cloned()
-                .collect(),
-            polls: self.polls.iter().map(|p| p.seen_by(pupil)).collect(),
-            stimulus: self.stimulus.clone(),
-            thinking: self.thinking,
-            board: self.board.clone(),
-            chosen: self.chosen.clone(),
         }
     }
 }

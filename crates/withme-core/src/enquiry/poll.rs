@@ -1,6 +1,6 @@
 //! Polls: one vote on some questions, opened and closed by the teacher, and its count.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -111,9 +111,20 @@ pub struct Poll {
     /// A blind vote's tallies have been shown.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub revealed: bool,
-    /// Each pupil's latest ballot: the questions chosen (in order, for a ranked vote).
+    /// A secret ballot (a ballot box): only the counts and who has voted are kept, never who
+    /// chose what, so a secret ballot once cast cannot be changed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub secret: bool,
+    /// Each pupil's latest ballot: the questions chosen (in order, for a ranked vote). Always
+    /// empty in a secret ballot.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ballots: BTreeMap<PupilId, Vec<QuestionId>>,
+    /// A secret ballot's box: the points each option has had, in the order of the options.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub boxed: Vec<u32>,
+    /// Who has put a secret ballot in the box.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub secret_voters: BTreeSet<PupilId>,
     /// A hands-up vote's counts, typed by the teacher, one per option.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hands: Vec<u32>,
@@ -128,7 +139,8 @@ pub struct Poll {
 }
 
 /// The outcome of a count.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Standing {
     /// Nobody has voted.
     NoVotes,
@@ -143,7 +155,7 @@ impl Poll {
     pub(crate) fn opened(
         op: &Operation,
         method: VoteMethod,
-        blind: bool,
+        (blind, secret): (bool, bool),
         options: Vec<QuestionId>,
         runoff_of: Option<PollId>,
     ) -> Poll {
@@ -154,7 +166,10 @@ impl Poll {
             options,
             open: true,
             revealed: false,
+            secret,
             ballots: BTreeMap::new(),
+            boxed: Vec::new(),
+            secret_voters: BTreeSet::new(),
             hands: Vec::new(),
             runoff_of,
             teacher_choice: None,
@@ -169,58 +184,61 @@ impl Poll {
 
     /// How many pupils have cast a ballot.
     pub fn voters(&self) -> usize {
-        self.ballots.len()
+        self.ballots.len() + self.secret_voters.len()
+    }
+
+    /// Whether `pupil` has cast a ballot (secret or not).
+    pub fn has_voted(&self, pupil: &PupilId) -> bool {
+        self.ballots.contains_key(pupil) || self.secret_voters.contains(pupil)
+    }
+
+    /// The points a ballot gives each option, in the order of the options.
+    fn points_of(&self, ballot: &[QuestionId]) -> impl Iterator<Item = (usize, u32)> {
+        ballot.iter().enumerate().filter_map(|(rank, choice)| {
+            let at = self.options.iter().position(|o| o == choice)?;
+            let points = match self.method {
+                VoteMethod::Ranked => self.options.len().saturating_sub(rank + 1) as u32,
+                _ => 1,
+            };
+            Some((at, points))
+        })
+    }
+
+    /// Puts a checked ballot in: a secret one into the box (its voter recorded, never their
+    /// choices), any other as the pupil's ballot, replacing their earlier one.
+    pub(crate) fn cast(&mut self, voter: PupilId, ballot: &[QuestionId]) {
+        if !self.secret {
+            self.ballots.insert(voter, ballot.to_vec());
+            return;
+        }
+        self.boxed.resize(self.options.len(), 0);
+        let points: Vec<(usize, u32)> = self.points_of(ballot).collect();
+        for (at, points) in points {
+            self.boxed[at] = self.boxed[at].saturating_add(points);
+        }
+        self.secret_voters.insert(voter);
     }
 
     /// Checks a ballot against the method and the options.
     pub fn check_ballot(&self, choices: &[QuestionId]) -> Result<(), BallotProblem> {
-        if self.method == VoteMethod::HandsUp {
-            return Err(BallotProblem::HandsUp);
-        }
-        if choices.is_empty() {
-            return Err(BallotProblem::Empty);
-        }
-        if choices.iter().any(|c| !self.options.contains(c)) {
-            return Err(BallotProblem::NotAnOption);
-        }
-        let (most, repeats) = match self.method {
-            VoteMethod::Single => (1, false),
-            VoteMethod::Multi { votes, stacking } => (usize::from(votes), stacking),
-            VoteMethod::Omni | VoteMethod::Ranked | VoteMethod::HandsUp => {
-                (self.options.len(), false)
-            }
-        };
-        if choices.len() > most {
-            return Err(BallotProblem::TooMany(most));
-        }
-        let repeated = choices
-            .iter()
-            .enumerate()
-            .any(|(i, c)| choices[..i].contains(c));
-        if repeated && !repeats {
-            return Err(BallotProblem::Repeated);
-        }
-        Ok(())
+        check_ballot(self.method, &self.options, choices)
     }
 
     /// Each option's score, in the order of the options: votes, Borda points or hands.
     pub fn tally(&self) -> Vec<(QuestionId, u32)> {
         let mut scores = vec![0u32; self.options.len()];
-        if self.method == VoteMethod::HandsUp {
-            for (score, hands) in scores.iter_mut().zip(&self.hands) {
-                *score = *hands;
-            }
-        }
-        let points = |rank: usize| match self.method {
-            VoteMethod::Ranked => self.options.len().saturating_sub(rank + 1) as u32,
-            _ => 1,
+        let given = if self.method == VoteMethod::HandsUp {
+            &self.hands
+        } else {
+            &self.boxed
         };
+        for (score, given) in scores.iter_mut().zip(given) {
+            *score = *given;
+        }
         for ballot in self.ballots.values() {
-            for (rank, choice) in ballot.iter().enumerate() {
-                if let Some(at) = self.options.iter().position(|o| o == choice) {
-                    // Saturating: a tampered stored poll must not overflow a count.
-                    scores[at] = scores[at].saturating_add(points(rank));
-                }
+            for (at, points) in self.points_of(ballot) {
+                // Saturating: a tampered stored poll must not overflow a count.
+                scores[at] = scores[at].saturating_add(points);
             }
         }
         self.options.iter().cloned().zip(scores).collect()
@@ -286,19 +304,38 @@ impl Poll {
             .find(|(q, _)| q == question)
             .map(|(_, s)| s)
     }
+}
 
-    /// The poll as one pupil may see it: who has voted, but only their own choices, and no
-    /// hands-up counts while the tallies are hidden.
-    pub(crate) fn seen_by(&self, pupil: Option<&PupilId>) -> Poll {
-        let mut seen = self.clone();
-        for (voter, choices) in &mut seen.ballots {
-            if Some(voter) != pupil {
-                choices.clear();
-            }
-        }
-        if !self.tallies_shown() {
-            seen.hands.clear();
-        }
-        seen
+/// Checks a ballot against a vote's method and options: what both the authority and a pupil's
+/// ballot form check, so a tablet can say what is wrong before sending.
+pub fn check_ballot(
+    method: VoteMethod,
+    options: &[QuestionId],
+    choices: &[QuestionId],
+) -> Result<(), BallotProblem> {
+    if method == VoteMethod::HandsUp {
+        return Err(BallotProblem::HandsUp);
     }
+    if choices.is_empty() {
+        return Err(BallotProblem::Empty);
+    }
+    if choices.iter().any(|c| !options.contains(c)) {
+        return Err(BallotProblem::NotAnOption);
+    }
+    let (most, repeats) = match method {
+        VoteMethod::Single => (1, false),
+        VoteMethod::Multi { votes, stacking } => (usize::from(votes), stacking),
+        VoteMethod::Omni | VoteMethod::Ranked | VoteMethod::HandsUp => (options.len(), false),
+    };
+    if choices.len() > most {
+        return Err(BallotProblem::TooMany(most));
+    }
+    let repeated = choices
+        .iter()
+        .enumerate()
+        .any(|(i, c)| choices[..i].contains(c));
+    if repeated && !repeats {
+        return Err(BallotProblem::Repeated);
+    }
+    Ok(())
 }

@@ -84,6 +84,7 @@ impl Library {
         let mut lessons: Vec<&Lesson> = self
             .lessons
             .values()
+            .map(|l| &**l)
             .filter(|l| {
                 !l.is_deleted()
                     && l.plan().class.as_ref() == Some(class)

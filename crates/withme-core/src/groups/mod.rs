@@ -180,42 +180,4 @@ impl LessonGroups {
             .filter(move |o| &o.pupil == pupil)
             .map(|o| &o.role)
     }
-
-    /// What `pupil` may hold: their own group (its members and roles, without the teacher's
-    /// reasons for others), their own absence and opt-outs.
-    pub fn seen_by(&self, pupil: Option<&PupilId>) -> LessonGroups {
-        let Some(pupil) = pupil else {
-            return LessonGroups::default();
-        };
-        let groups = self
-            .group_of(pupil)
-            .map(|(_, group)| Group {
-                members: group
-                    .members
-                    .iter()
-                    .map(|m| Member {
-                        override_reason: m.override_reason.clone().filter(|_| &m.pupil == pupil),
-                        ..m.clone()
-                    })
-                    .collect(),
-            })
-            .into_iter()
-            .collect();
-        LessonGroups {
-            grouped_at: self.grouped_at,
-            absent: self
-                .absent
-                .iter()
-                .filter(|p| *p == pupil)
-                .cloned()
-                .collect(),
-            groups,
-            opt_outs: self
-                .opt_outs
-                .iter()
-                .filter(|o| &o.pupil == pupil)
-                .cloned()
-                .collect(),
-        }
-    }
 }

@@ -2,10 +2,13 @@
 
 #![allow(dead_code)]
 
+pub mod classroom;
+pub mod random;
+
 use withme_core::enquiry::VoteMethod;
 use withme_core::{
-    Applied, Author, ClassId, ClassName, Command, DeviceId, ItemText, LessonId, LessonTitle,
-    Library, OpId, Operation, PollId, PupilId, PupilName, QuestionId, Rejection, Timestamp,
+    Author, ClassId, ClassName, Command, DeviceId, Event, ItemText, LessonId, LessonTitle, Library,
+    OpId, Operation, PollId, PupilId, PupilName, QuestionId, Rejection, Timestamp,
 };
 
 /// A library and one device that numbers its operations 1, 2, 3, … one second apart.
@@ -41,13 +44,13 @@ impl Scenario {
     }
 
     /// Makes and applies an operation as the teacher.
-    pub fn teacher(&mut self, command: Command) -> Result<Applied, Rejection> {
+    pub fn teacher(&mut self, command: Command) -> Result<Event, Rejection> {
         let op = self.op(Author::Teacher, command);
         self.library.apply(&op)
     }
 
     /// Makes and applies an operation as a pupil.
-    pub fn pupil(&mut self, pupil: &PupilId, command: Command) -> Result<Applied, Rejection> {
+    pub fn pupil(&mut self, pupil: &PupilId, command: Command) -> Result<Event, Rejection> {
         let op = self.op(
             Author::Pupil {
                 pupil: pupil.clone(),
@@ -248,6 +251,7 @@ impl Scenario {
             lesson: lesson.clone(),
             method,
             blind,
+            secret: false,
             options: options.to_vec(),
         })
         .expect("poll opened");
@@ -261,7 +265,7 @@ impl Scenario {
         pupil: &PupilId,
         poll: &PollId,
         choices: &[&QuestionId],
-    ) -> Result<Applied, Rejection> {
+    ) -> Result<Event, Rejection> {
         self.pupil(
             pupil,
             Command::CastBallot {

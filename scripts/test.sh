@@ -18,6 +18,13 @@ cargo clippy -p withme --all-targets --target wasm32-unknown-unknown -- -D warni
 step "Native tests: the core's unit, property and golden-file tests"
 cargo test --workspace
 
+step "A classroom over a bad network: 200 seeds of 10,000 operations (release build)"
+SIM_SEEDS=200 SIM_OPS=10000 cargo test --release -p withme-core --test simulation
+
+step "What one operation costs the authority (reported, never a failure)"
+cargo run --release -q -p withme-core --example authority_cost 5000 \
+  || echo "    the cost could not be measured; this does not fail the tests"
+
 step "Browser tests of the storage adapter (wasm-bindgen-test, headless Chromium)"
 cargo test -p withme --target wasm32-unknown-unknown --test storage
 

@@ -419,11 +419,48 @@ test("a tablet alone keeps its work, says so, and delivers it when a teacher's w
   await ask(tablet, "Do plants get thirsty?");
   await expect(tablet.getByRole("status").filter({ hasText: "Your work is kept on this tablet." })).toBeVisible();
   expect(await tablet.evaluate(() => localStorage.getItem("withme.library"))).not.toContain("Do plants get thirsty?");
+  // It is on its way, and stays so across a reload: the tablet keeps it until answered.
+  const mine = tablet.getByRole("region", { name: "My questions" });
+  await expect(mine.getByRole("listitem").filter({ hasText: "Do plants get thirsty?" })).toContainText("Sending…");
+  await tablet.reload();
+  await expect(mine.getByRole("listitem").filter({ hasText: "Do plants get thirsty?" })).toContainText("Sending…");
+  await ask(tablet, "Why do leaves droop?");
 
   const back = await context.newPage();
   await back.goto(`${lessonUrl}/enquiry`);
   await expect(card(back, "Do plants get thirsty?")).toContainText("by Amira");
   await expect(tablet.getByText("Your work is kept on this tablet.")).toHaveCount(0);
+  await expect(card(back, "Why do leaves droop?")).toContainText("by Amira");
   await card(back, "Do plants get thirsty?").getByRole("button", { name: "Approve" }).click();
-  await expect(tablet.getByRole("region", { name: "My questions" })).toContainText("On the Board!");
+  await expect(mine).toContainText("On the Board!");
+  // Both arrived once each, and the tablet's outbox is gone once they were answered.
+  await expect(mine.getByRole("listitem")).toHaveCount(2);
+  await expect(mine).not.toContainText("Sending…");
+  await expect.poll(() => tablet.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("withme.outbox.")).length)).toBe(0);
+});
+
+test("a tablet is told when the teacher's window refuses what it sent", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 3 Ash", ["Amira", "Ben"]);
+  await app.openLibrary();
+  const planner = await app.newLesson("Where does rain go?");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Ash" });
+  await app.waitUntilSaved();
+  const lessonUrl = planner.replace(/\/$/, "");
+  await teacher.goto(`${lessonUrl}/enquiry`);
+  const tablet = await context.newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await asPupil(tablet, "Ben");
+  // Ten questions may wait at once; the eleventh is refused by the teacher's window, and the
+  // tablet says why instead of showing it as sent.
+  for (let n = 1; n <= 10; n++) await ask(tablet, `Question number ${n}?`);
+  await tablet.getByLabel("Your question").fill("Question number 11?");
+  await tablet.getByRole("button", { name: "Send my question" }).click();
+  await expect(card(teacher, "Question number 10?")).toBeVisible();
+  await expect(tablet.getByText("That didn't go through: You have 10 questions waiting already. Your teacher will look at them soon.")).toBeVisible();
+  const mine = tablet.getByRole("region", { name: "My questions" });
+  await expect(mine.getByRole("listitem")).toHaveCount(10);
+  await expect(mine).not.toContainText("Question number 11?");
+  await expect(card(teacher, "Question number 11?")).toHaveCount(0);
 });

@@ -384,3 +384,114 @@ fn the_random_commands_reach_every_kind_and_every_kind_is_sometimes_applied() {
         .collect();
     assert!(never.is_empty(), "kinds never applied: {never:?}");
 }
+
+/// A lesson for Year 5 Oak, and the projection helper.
+fn as_seen(library: &Library, lesson: &withme_core::LessonId, viewer: Viewer) -> String {
+    serde_json::to_string(&project(library, lesson, &viewer).expect("a lesson")).unwrap()
+}
+
+#[test]
+fn a_note_sending_an_idea_back_reaches_its_author_only() {
+    let (mut s, lesson, p) = support::Scenario::classroom("Rivers", &["Amira", "Ben"]);
+    let idea = withme_core::ProposalId::from(&s.next_id());
+    s.pupil(
+        &p[0],
+        Command::Propose {
+            lesson: lesson.clone(),
+            kind: withme_core::ProposalKind::Keyword,
+            text: support::text("meander"),
+        },
+    )
+    .unwrap();
+    s.teacher(Command::SendBackProposal {
+        lesson: lesson.clone(),
+        proposal: idea,
+        note: withme_core::KindNote::parse("Amira, what does it mean?").unwrap(),
+    })
+    .unwrap();
+    let note = "Amira, what does it mean?";
+    assert!(as_seen(&s.library, &lesson, Viewer::Pupil(p[0].clone())).contains(note));
+    assert!(!as_seen(&s.library, &lesson, Viewer::Pupil(p[1].clone())).contains(note));
+    assert!(!as_seen(&s.library, &lesson, Viewer::Board).contains(note));
+    assert!(!as_seen(&s.library, &lesson, Viewer::Unchosen).contains(note));
+}
+
+#[test]
+fn a_tablet_holds_nothing_of_another_class_another_lesson_or_the_teachers_own() {
+    let (mut s, lesson, p) = support::Scenario::classroom("Rivers", &["Amira", "Ben"]);
+    let (ash, _) = s.new_class("Year 6 Ash", &["Zara"]);
+    let theirs = s.new_lesson("Ash's volcanoes");
+    s.teacher(Command::SetLessonClass {
+        lesson: theirs,
+        class: Some(ash),
+    })
+    .unwrap();
+    let binned = s.new_lesson("An old draft");
+    s.teacher(Command::DeleteLesson { lesson: binned }).unwrap();
+    s.teacher(Command::SaveTemplate {
+        lesson: lesson.clone(),
+        name: withme_core::TemplateName::parse("My river template").unwrap(),
+    })
+    .unwrap();
+    s.teacher(Command::SetNote {
+        lesson: lesson.clone(),
+        note: NoteKind::Support,
+        text: withme_core::Notes::parse("Ben needs a writing frame").unwrap(),
+    })
+    .unwrap();
+    for viewer in [Viewer::Pupil(p[0].clone()), Viewer::Board, Viewer::Unchosen] {
+        let seen = as_seen(&s.library, &lesson, viewer.clone());
+        for secret in [
+            "Year 6 Ash",
+            "Zara",
+            "Ash's volcanoes",
+            "An old draft",
+            "My river template",
+            "Ben needs a writing frame",
+            "testdevice\":",
+        ] {
+            assert!(!seen.contains(secret), "{viewer:?} received {secret}");
+        }
+    }
+}
+
+#[test]
+fn a_question_hidden_during_a_vote_shows_no_text_on_the_board() {
+    let (mut s, lesson, p) = support::Scenario::classroom("Lies", &["Amira", "Ben", "Chloé"]);
+    let q = s.approved_questions(&lesson, &p);
+    s.open_poll(&lesson, withme_core::enquiry::VoteMethod::Single, false, &q);
+    let hidden = s
+        .library
+        .lesson(&lesson)
+        .unwrap()
+        .enquiry()
+        .question(&q[1])
+        .unwrap()
+        .text
+        .clone();
+    s.teacher(Command::HideQuestion {
+        lesson: lesson.clone(),
+        question: q[1].clone(),
+        hidden: true,
+    })
+    .unwrap();
+    let Some(Projection::Board(board)) = project(&s.library, &lesson, &Viewer::Board) else {
+        panic!("no Board view");
+    };
+    let option = &board.polls[0].options[1];
+    assert_eq!(option.id, q[1]);
+    assert_eq!(option.text, None);
+    assert!(!as_seen(&s.library, &lesson, Viewer::Board).contains(hidden.as_str()));
+    let Some(Projection::Pupil(pupil)) = project(&s.library, &lesson, &Viewer::Pupil(p[0].clone()))
+    else {
+        panic!("no pupil's view");
+    };
+    let offered: Vec<_> = pupil
+        .vote
+        .unwrap()
+        .options
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    assert_eq!(offered, [q[0].clone(), q[2].clone()]);
+}

@@ -1,0 +1,239 @@
+//! Golden examples of the wire format (`PROTOCOL.md`) and of the stored library at version 5:
+//! real messages from a real classroom, which must keep their shape. Run with
+//! `WITHME_WRITE_GOLDEN=1` to write them again after a deliberate, documented change.
+
+mod support;
+
+use serde_json::Value;
+use support::{Scenario, text};
+use withme_core::document::{LIBRARY_VERSION, StoredLibrary, parse_library};
+use withme_core::enquiry::VoteMethod;
+use withme_core::sync::{
+    Answer, Authority, Holder, PROTOCOL_VERSION, Seat, Submission, ToAuthority, ToDevice,
+    VersionedView,
+};
+use withme_core::view::{Viewer, project};
+use withme_core::{
+    Command, DeviceId, KindNote, LessonId, ProposalKind, PupilCommand, PupilId, Timestamp,
+};
+
+const TO_AUTHORITY: &str = include_str!("fixtures/wire/to-authority.json");
+const TO_PUPIL: &str = include_str!("fixtures/wire/to-pupil.json");
+const TO_BOARD: &str = include_str!("fixtures/wire/to-board.json");
+const LIBRARY_V5: &str = include_str!("fixtures/library-v5.json");
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap()
+}
+
+/// Compares `made` with the golden file `name`, or writes it when asked to.
+fn golden(name: &str, kept: &str, made: &str) {
+    if std::env::var_os("WITHME_WRITE_GOLDEN").is_some() {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let pretty = serde_json::to_string_pretty(&json(made)).unwrap();
+        std::fs::write(path, pretty + "\n").unwrap();
+        return;
+    }
+    assert_eq!(json(made), json(kept), "{name} changed shape");
+}
+
+/// A lesson mid-enquiry: ideas (one sent back), questions, a secret ballot open, groups.
+fn classroom() -> (Authority, LessonId, Vec<PupilId>) {
+    let (mut s, lesson, p) =
+        Scenario::classroom("Is it ever right to lie?", &["Amira", "Ben", "Chloé"]);
+    let idea = withme_core::ProposalId::from(&s.next_id());
+    s.pupil(
+        &p[0],
+        Command::Propose {
+            lesson: lesson.clone(),
+            kind: ProposalKind::Criterion,
+            text: text("I can give a reason"),
+        },
+    )
+    .unwrap();
+    s.teacher(Command::SendBackProposal {
+        lesson: lesson.clone(),
+        proposal: idea,
+        note: KindNote::parse("Could you add an example?").unwrap(),
+    })
+    .unwrap();
+    let q = s.approved_questions(&lesson, &p);
+    s.teacher(Command::OpenPoll {
+        lesson: lesson.clone(),
+        method: VoteMethod::Single,
+        blind: true,
+        secret: true,
+        options: q.clone(),
+    })
+    .unwrap();
+    let poll = s
+        .library
+        .lesson(&lesson)
+        .unwrap()
+        .enquiry()
+        .open_poll()
+        .unwrap()
+        .id
+        .clone();
+    s.vote(&lesson, &p[1], &poll, &[&q[0]]).unwrap();
+    (Authority::new(s.library, Default::default()), lesson, p)
+}
+
+#[test]
+fn a_tablets_message_keeps_its_shape() {
+    let (authority, lesson, p) = classroom();
+    let enquiry = authority
+        .library()
+        .lesson(&lesson)
+        .unwrap()
+        .enquiry()
+        .clone();
+    let poll = enquiry.open_poll().unwrap();
+    let message = ToAuthority {
+        protocol: PROTOCOL_VERSION,
+        submissions: vec![
+            Submission {
+                seq: 1,
+                pupil: Some(p[2].clone()),
+                command: PupilCommand::AskQuestion {
+                    lesson: lesson.clone(),
+                    text: text("Is it fine to lie to a robot?"),
+                    with: vec![p[1].clone()],
+                },
+            },
+            Submission {
+                seq: 2,
+                pupil: Some(p[2].clone()),
+                command: PupilCommand::CastBallot {
+                    lesson: lesson.clone(),
+                    poll: poll.id.clone(),
+                    choices: vec![poll.options[1].clone()],
+                },
+            },
+        ],
+    };
+    let made = serde_json::to_string(&message).unwrap();
+    golden("wire/to-authority.json", TO_AUTHORITY, &made);
+    // The authority reads a pupil's message as commands, and handles it.
+    let read = ToAuthority::parse(TO_AUTHORITY).unwrap();
+    let mut authority = authority;
+    let seat = Seat {
+        device: DeviceId::parse("tablet3").unwrap(),
+        lesson: lesson.clone(),
+        holder: Holder::Pupils(vec![p[2].clone()]),
+    };
+    let now = Timestamp::from_millis(1_800_000_000_000);
+    for submission in &read.submissions {
+        let answer = authority.submit(&seat, submission, now);
+        assert!(matches!(answer, Answer::Handled { .. }), "{answer:?}");
+    }
+}
+
+#[test]
+fn what_a_pupils_tablet_and_the_board_receive_keeps_its_shape() {
+    let (mut authority, lesson, p) = classroom();
+    let seat = Seat {
+        device: DeviceId::parse("tablet1").unwrap(),
+        lesson: lesson.clone(),
+        holder: Holder::Pupils(vec![p[0].clone()]),
+    };
+    let now = Timestamp::from_millis(1_800_000_000_000);
+    let ask = |words: &str| Command::AskQuestion {
+        lesson: lesson.clone(),
+        text: text(words),
+        with: Vec::new(),
+    };
+    let accepted = authority.submit(&seat, &Submission::new(1, None, ask("Why do we lie?")), now);
+    let gap = authority.submit(&seat, &Submission::new(3, None, ask("Who lies?")), now);
+    let approve = Command::ApproveQuestion {
+        lesson: lesson.clone(),
+        question: withme_core::QuestionId::parse("tablet1.1").unwrap(),
+    };
+    let refused = authority.submit(&seat, &Submission::new(2, None, approve), now);
+    let version = authority.ledger().order();
+    let to_pupil = ToDevice {
+        protocol: PROTOCOL_VERSION,
+        answers: vec![accepted, gap, refused],
+        view: Some(VersionedView {
+            version,
+            projection: project(authority.library(), &lesson, &Viewer::Pupil(p[0].clone())),
+        }),
+    };
+    golden(
+        "wire/to-pupil.json",
+        TO_PUPIL,
+        &serde_json::to_string(&to_pupil).unwrap(),
+    );
+    assert_eq!(ToDevice::parse(TO_PUPIL).unwrap(), to_pupil);
+
+    let to_board = ToDevice {
+        protocol: PROTOCOL_VERSION,
+        answers: Vec::new(),
+        view: Some(VersionedView {
+            version,
+            projection: project(authority.library(), &lesson, &Viewer::Board),
+        }),
+    };
+    golden(
+        "wire/to-board.json",
+        TO_BOARD,
+        &serde_json::to_string(&to_board).unwrap(),
+    );
+    assert_eq!(ToDevice::parse(TO_BOARD).unwrap(), to_board);
+}
+
+#[test]
+fn a_field_the_protocol_does_not_know_is_refused_anywhere_in_a_message() {
+    for (name, kept) in [("to-pupil", TO_PUPIL), ("to-board", TO_BOARD)] {
+        let mut value = json(kept);
+        value["view"]["projection"]
+            .as_object_mut()
+            .unwrap()
+            .values_mut()
+            .next()
+            .unwrap()["tallies"] = Value::Bool(true);
+        let text = serde_json::to_string(&value).unwrap();
+        assert!(
+            ToDevice::parse(&text).is_err(),
+            "{name} took an unknown field"
+        );
+    }
+}
+
+#[test]
+fn the_version_5_library_loads_and_keeps_its_shape() {
+    let (mut authority, lesson, p) = classroom();
+    let seat = Seat {
+        device: DeviceId::parse("tablet1").unwrap(),
+        lesson: lesson.clone(),
+        holder: Holder::Pupils(vec![p[0].clone()]),
+    };
+    let now = Timestamp::from_millis(1_800_000_000_000);
+    let ask = Command::AskQuestion {
+        lesson: lesson.clone(),
+        text: text("Why do we lie?"),
+        with: Vec::new(),
+    };
+    authority.submit(&seat, &Submission::new(1, None, ask), now);
+    let (library, ledger) = authority.parts();
+    let made = StoredLibrary::new(library, ledger).to_json();
+    golden("library-v5.json", LIBRARY_V5, &made);
+    let loaded = parse_library(LIBRARY_V5).unwrap();
+    assert_eq!(loaded.migrated_from, None);
+    assert_eq!(LIBRARY_VERSION, 5);
+    assert_eq!(&loaded.library, library);
+    assert_eq!(&loaded.ledger, ledger);
+    let poll = loaded
+        .library
+        .lesson(&lesson)
+        .unwrap()
+        .enquiry()
+        .open_poll()
+        .unwrap()
+        .clone();
+    assert!(poll.secret && poll.ballots.is_empty() && poll.voters() == 1);
+    assert_eq!(
+        json(&StoredLibrary::new(&loaded.library, &loaded.ledger).to_json()),
+        json(LIBRARY_V5)
+    );
+}

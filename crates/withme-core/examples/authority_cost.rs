@@ -5,7 +5,7 @@
 //! `cargo run --release -p withme-core --example authority_cost [operations]`
 
 #[path = "../tests/support/mod.rs"]
-#[allow(dead_code, unused_imports)]
+#[allow(unused_imports)]
 mod support;
 
 use std::time::{Duration, Instant};

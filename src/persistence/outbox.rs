@@ -11,7 +11,9 @@
 //!   (`{"protocol": 1, "answers": [...]}`) with an answer for each operation in the outbox.
 //! - The tablet forgets each operation once answered, and rewrites (or removes) its outbox.
 
-use withme_core::sync::{Answer, PROTOCOL_VERSION, Submission, ToAuthority, ToDevice};
+use withme_core::sync::{
+    Answer, MAX_MESSAGE_BYTES, PROTOCOL_VERSION, Submission, ToAuthority, ToDevice,
+};
 use withme_core::{Command, DeviceId, LessonId, PupilCommand};
 
 use super::local_store::{self, StoreError};
@@ -59,10 +61,25 @@ pub fn write<'a>(
 
 /// In a teacher's window: the operations in one outbox's text, in order; nothing if it is not a
 /// readable message (it stays in storage for a Withme that can read it).
+///
+/// A tablet sends only pupils' commands, so they are read as such (the browser app then
+/// carries no code for reading the teacher's commands); the authority still checks each one.
 pub fn parse(text: &str) -> Vec<Submission<Command>> {
-    ToAuthority::parse(text)
-        .map(|message| message.submissions)
-        .unwrap_or_default()
+    if text.len() > MAX_MESSAGE_BYTES {
+        return Vec::new();
+    }
+    match serde_json::from_str::<ToAuthority<PupilCommand>>(text) {
+        Ok(message) if message.protocol == PROTOCOL_VERSION => message
+            .submissions
+            .into_iter()
+            .map(|s| Submission {
+                seq: s.seq,
+                pupil: s.pupil,
+                command: s.command.into(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// An outbox: whose, in which lesson, and what it holds.
@@ -102,9 +119,20 @@ pub fn write_answers(device: &DeviceId, answers: Vec<Answer>) -> Result<(), Stor
     local_store::write_raw(&key, &text)
 }
 
+/// The answers a teacher's window writes for a tablet: a [`ToDevice`] message that never carries
+/// a view (the tablet makes its own), read without the code for reading views.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Answers {
+    protocol: u32,
+    #[serde(default)]
+    answers: Vec<Answer>,
+}
+
 /// On a tablet: the answers in its answers key's text; none if unreadable.
 pub fn parse_answers(text: &str) -> Vec<Answer> {
-    ToDevice::parse(text)
-        .map(|message| message.answers)
-        .unwrap_or_default()
+    match serde_json::from_str::<Answers>(text) {
+        Ok(message) if message.protocol == PROTOCOL_VERSION => message.answers,
+        _ => Vec::new(),
+    }
 }

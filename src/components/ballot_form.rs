@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use withme_core::enquiry::{VoteMethod, check_ballot};
+use withme_core::view::OpenVote;
 use withme_core::{LessonId, PollId, PupilCommand, PupilId, QuestionId};
 
 use crate::state::use_tablet;
@@ -25,6 +26,26 @@ pub struct BallotPaper {
     pub mine: Option<Vec<QuestionId>>,
     /// A ballot of theirs is on its way to the teacher's screen.
     pub sending: bool,
+}
+
+impl BallotPaper {
+    /// A blank paper for the open vote of `lesson`.
+    pub fn blank(lesson: &LessonId, vote: &OpenVote) -> Self {
+        Self {
+            lesson: lesson.clone(),
+            poll: vote.poll.clone(),
+            method: vote.method,
+            secret: vote.secret,
+            options: vote
+                .options
+                .iter()
+                .map(|q| (q.id.clone(), q.text.to_string()))
+                .collect(),
+            voted: false,
+            mine: None,
+            sending: false,
+        }
+    }
 }
 
 fn instructions(method: VoteMethod) -> String {

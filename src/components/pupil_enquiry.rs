@@ -120,18 +120,10 @@ fn ballot_paper(tablet: crate::state::Tablet, pupil: &PupilId) -> Option<BallotP
         .with_side(pupil, |view, side| {
             let vote = view.vote.as_ref()?;
             Some(BallotPaper {
-                lesson: view.lesson.clone(),
-                poll: vote.poll.clone(),
-                method: vote.method,
-                secret: vote.secret,
-                options: vote
-                    .options
-                    .iter()
-                    .map(|q| (q.id.clone(), q.text.to_string()))
-                    .collect(),
                 voted: vote.voted.contains(pupil),
                 mine: side.enquiry.my_ballot.clone(),
                 sending,
+                ..BallotPaper::blank(&view.lesson, vote)
             })
         })
         .flatten()

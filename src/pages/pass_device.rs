@@ -26,20 +26,7 @@ pub fn PassDevicePage() -> impl IntoView {
             let vote = view.vote.as_ref()?;
             let class = view.class.as_ref()?;
             Some(PassRound {
-                paper: BallotPaper {
-                    lesson: view.lesson.clone(),
-                    poll: vote.poll.clone(),
-                    method: vote.method,
-                    secret: vote.secret,
-                    options: vote
-                        .options
-                        .iter()
-                        .map(|q| (q.id.clone(), q.text.to_string()))
-                        .collect(),
-                    voted: false,
-                    mine: None,
-                    sending: false,
-                },
+                paper: BallotPaper::blank(&view.lesson, vote),
                 pupils: class
                     .roster
                     .iter()

@@ -160,13 +160,7 @@ pub(super) fn board_view(library: &Library, lesson: &Lesson) -> BoardView {
     let class = lesson.plan().class.as_ref().and_then(|c| library.class(c));
     let enquiry = lesson.enquiry();
     let plan = PlanSeen::of(lesson.plan());
-    let groups: Vec<GroupSeen> = lesson
-        .groups()
-        .groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| GroupSeen::of(i, g))
-        .collect();
+    let groups = GroupSeen::all(lesson);
     let questions: Vec<BoardQuestion> = enquiry
         .public_questions()
         .map(|q| BoardQuestion {

@@ -198,7 +198,18 @@ pub struct GroupSeen {
 }
 
 impl GroupSeen {
-    pub(crate) fn of(index: usize, group: &Group) -> Self {
+    /// Every group of `lesson`, numbered from 1.
+    pub(crate) fn all(lesson: &crate::lesson::Lesson) -> Vec<Self> {
+        lesson
+            .groups()
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| Self::of(i, g))
+            .collect()
+    }
+
+    fn of(index: usize, group: &Group) -> Self {
         GroupSeen {
             number: index + 1,
             members: group

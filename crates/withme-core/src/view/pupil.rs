@@ -174,13 +174,7 @@ impl<'a> Shared<'a> {
     pub(super) fn new(library: &Library, lesson: &'a Lesson, class: Option<&Class>) -> Self {
         let plan = PlanSeen::of(lesson.plan());
         let enquiry = lesson.enquiry();
-        let groups: Vec<GroupSeen> = lesson
-            .groups()
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(i, g)| GroupSeen::of(i, g))
-            .collect();
+        let groups = GroupSeen::all(lesson);
         let on_board: Vec<QuestionSeen> = enquiry
             .public_questions()
             .map(|q| QuestionSeen {

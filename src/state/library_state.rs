@@ -176,16 +176,22 @@ impl LibraryState {
                 }
                 Err(error) => self.save.set(not_saving(error)),
             }
-        } else if matches!(self.save.get_untracked(), SaveState::Saving) {
-            self.save.set(SaveState::Saved);
+        } else {
+            if matches!(self.save.get_untracked(), SaveState::Saving) {
+                self.save.set(SaveState::Saved);
+            }
+            // Storage already holds what this window holds (a tablet sent again what was
+            // stored before, say): answer from it.
+            self.answer_tablets();
         }
         if self.replica.with_untracked(|r| r.pending_count() > 0) {
             self.schedule_check();
         }
     }
 
-    /// Answers every tablet whose outbox is in storage, from the library as just written: each
-    /// operation handled is answered, so the tablet can forget it.
+    /// Answers every tablet whose outbox is in storage, from the library as stored (just written,
+    /// or found already holding everything): each operation handled is answered, so the tablet
+    /// can forget it.
     fn answer_tablets(&self) {
         for (device, _, submissions) in outbox::read_all() {
             let answers = self.replica.with_untracked(|r| {

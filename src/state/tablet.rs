@@ -187,7 +187,6 @@ impl Tablet {
         if answers.is_empty() {
             return;
         }
-        let before = self.client.with_untracked(|c| c.unanswered().count());
         self.client.update(|c| {
             for answer in answers {
                 c.receive(answer);
@@ -201,9 +200,8 @@ impl Tablet {
             self.notices
                 .problem(format!("That didn't go through: {}", refusal.reason));
         }
-        if self.client.with_untracked(|c| c.unanswered().count()) != before {
-            self.write_outbox();
-        }
+        // The outbox now holds only what is still unanswered (nothing: it goes).
+        self.write_outbox();
     }
 
     /// Writes the unanswered operations to the outbox (removing it when there are none).

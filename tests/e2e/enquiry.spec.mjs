@@ -464,3 +464,44 @@ test("a tablet is told when the teacher's window refuses what it sent", async ({
   await expect(mine).not.toContainText("Question number 11?");
   await expect(card(teacher, "Question number 11?")).toHaveCount(0);
 });
+
+test("an operation a tablet sends twice is stored once and answered both times", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 1 Fir", ["Amira", "Ben"]);
+  await app.openLibrary();
+  const planner = await app.newLesson("Snails");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 1 Fir" });
+  await app.waitUntilSaved();
+  const lessonUrl = planner.replace(/\/$/, "");
+  await teacher.goto(`${lessonUrl}/enquiry`);
+  const tablet = await context.newPage();
+  await tablet.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    window.outboxWrites = [];
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith("withme.outbox.")) window.outboxWrites.push([key, value]);
+      return real.call(this, key, value);
+    };
+  });
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await asPupil(tablet, "Amira");
+  await ask(tablet, "Do snails sleep?");
+  await expect(card(teacher, "Do snails sleep?")).toBeVisible();
+  // Answered, the tablet's outbox and its answers are gone.
+  const waiting = () =>
+    tablet.evaluate(() => Object.keys(localStorage).filter((k) => /^withme\.(outbox|answers)\./.test(k)).length);
+  await expect.poll(waiting).toBe(0);
+  // The same message again (a lost answer, a reload): the teacher's window answers it again
+  // and stores nothing twice; the tablet then clears it.
+  await tablet.evaluate(() => {
+    const [key, value] = window.outboxWrites[0];
+    localStorage.setItem(key, value);
+  });
+  await expect.poll(waiting).toBe(0);
+  const questions = async () => JSON.parse(await app.stored()).library.lessons[0].enquiry.questions.length;
+  expect(await questions()).toBe(1);
+  await expect(tablet.getByRole("region", { name: "My questions" }).getByRole("listitem")).toHaveCount(1);
+  await expect(card(teacher, "Do snails sleep?")).toHaveCount(1);
+});
+

@@ -1,0 +1,185 @@
+//! The messages of a live lesson: joining with a code, being let in, coming back after a
+//! reload, and the teacher's part (letting pupils in, ending the lesson). Operations and views
+//! travel in the same [`Submission`]s, [`Answer`]s and [`VersionedView`]s as in one browser.
+//! Documented with examples in `PROTOCOL.md`.
+
+use serde::{Deserialize, Serialize};
+
+use super::authority::Holder;
+use super::message::{Answer, MAX_MESSAGE_BYTES, MessageError, PROTOCOL_VERSION};
+use super::message::{Submission, VersionedView};
+use crate::command::Command;
+use crate::ids::{DeviceId, LessonId, PupilId};
+use crate::text::PupilName;
+
+/// What a device sends over a live connection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum LiveUp<C = Command> {
+    /// A new device joins with the lesson's code; it is given a seat, waiting.
+    Join {
+        /// [`PROTOCOL_VERSION`].
+        protocol: u32,
+        /// The join code, as typed or scanned.
+        code: String,
+    },
+    /// A device comes back to its seat (after a reload or a dropped connection), saying which
+    /// view it holds.
+    Resume {
+        /// [`PROTOCOL_VERSION`].
+        protocol: u32,
+        /// The lesson's join code (which lesson the seat is in).
+        code: String,
+        /// The seat's device.
+        device: DeviceId,
+        /// The seat's secret, given when it was seated.
+        token: String,
+        /// The version of the view it holds (0 for none).
+        version: u64,
+    },
+    /// A tablet asks to be let in for this pupil (who tapped their name).
+    Claim {
+        /// The pupil.
+        pupil: PupilId,
+    },
+    /// Operations.
+    Submit {
+        /// In sequence order.
+        submissions: Vec<Submission<C>>,
+    },
+    /// The teacher lets a waiting device in for the pupil it claimed.
+    Admit {
+        /// The device.
+        device: DeviceId,
+    },
+    /// The teacher turns a waiting device away (it may ask again).
+    Decline {
+        /// The device.
+        device: DeviceId,
+    },
+    /// The teacher removes a device's seat: it is disconnected and must join again.
+    RemoveSeat {
+        /// The device.
+        device: DeviceId,
+    },
+    /// The teacher ends the live lesson: joining closes, and every device is told.
+    End,
+}
+
+/// A device asking to be let in, as the teacher sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Knock {
+    /// The device asking.
+    pub device: DeviceId,
+    /// The pupil it claims.
+    pub pupil: PupilId,
+    /// Their name.
+    pub name: PupilName,
+    /// Another device already holds a seat for this pupil (the teacher should check).
+    pub already_seated: bool,
+}
+
+/// A seat's keys: what a device keeps to come back to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeatKey {
+    /// The seat's device id.
+    pub device: DeviceId,
+    /// The seat's secret.
+    pub token: String,
+}
+
+/// The teacher takes a lesson live: the lesson and what it needs of its class (the class, and
+/// the class's other lessons for role rotation and the parking lot) go up to the server.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoLive {
+    /// [`PROTOCOL_VERSION`].
+    pub protocol: u32,
+    /// The lesson.
+    pub lesson: LessonId,
+    /// The lesson with its class and the class's lessons.
+    pub library: crate::library::Library,
+}
+
+/// The server's answer to [`GoLive`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LiveStarted {
+    /// The join code pupils type.
+    pub code: String,
+    /// The lesson.
+    pub lesson: LessonId,
+    /// The teacher's seat.
+    pub teacher: SeatKey,
+    /// The Board's seat (for the board link).
+    pub board: SeatKey,
+}
+
+/// What the live lesson sends a device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum LiveDown {
+    /// The device's seat: keep `device` and `token` to come back to it.
+    Seated {
+        /// The lesson.
+        lesson: LessonId,
+        /// The seat's device id.
+        device: DeviceId,
+        /// The seat's secret.
+        token: String,
+        /// Who it speaks for now.
+        holder: Holder,
+        /// The last sequence number the authority handled from this device: the device's next
+        /// operation is numbered after it.
+        handled: u64,
+    },
+    /// Answers to the device's operations.
+    Answers {
+        /// One per operation, by its sequence number.
+        answers: Vec<Answer>,
+    },
+    /// The lesson as the device's viewer may see it, when it changed.
+    View(Box<VersionedView>),
+    /// To the teacher: the devices waiting to be let in.
+    Knocks {
+        /// Oldest first.
+        waiting: Vec<Knock>,
+    },
+    /// A message could not be taken; the connection stays open unless said otherwise.
+    Problem {
+        /// A stable code (`bad_code`, `too_many_attempts`, `malformed`, `too_long`, …).
+        code: String,
+        /// Why, for the person holding the device.
+        reason: String,
+    },
+    /// The teacher ended the live lesson.
+    Ended,
+}
+
+impl LiveUp<Command> {
+    /// Reads a device's message, checking its size and every field.
+    pub fn parse(text: &str) -> Result<Self, MessageError> {
+        if text.len() > MAX_MESSAGE_BYTES {
+            return Err(MessageError::TooLong { len: text.len() });
+        }
+        let message: Self =
+            serde_json::from_str(text).map_err(|e| MessageError::Shape(e.to_string()))?;
+        match &message {
+            LiveUp::Join { protocol, .. } | LiveUp::Resume { protocol, .. }
+                if *protocol != PROTOCOL_VERSION =>
+            {
+                Err(MessageError::Version)
+            }
+            _ => Ok(message),
+        }
+    }
+}
+
+impl LiveDown {
+    /// Reads the live lesson's message.
+    pub fn parse(text: &str) -> Result<Self, MessageError> {
+        serde_json::from_str(text).map_err(|e| MessageError::Shape(e.to_string()))
+    }
+}

@@ -1,0 +1,150 @@
+//! Serving the built app: precompressed files (brotli, then gzip), hashed files cached for good,
+//! `index.html` never cached and answered for every address the app routes itself, and a strict
+//! Content-Security-Policy (no `'unsafe-inline'`: Trunk's one inline loader is allowed by its
+//! hash) with the usual security headers.
+
+use std::path::Path;
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use base64::Engine;
+use sha2::{Digest, Sha256};
+use tower_http::services::{ServeDir, ServeFile};
+
+/// The Content-Security-Policy for an app whose `index.html` is `index`.
+pub fn content_security_policy(index: &str) -> String {
+    let hashes: Vec<String> = inline_scripts(index)
+        .map(|body| {
+            let digest = Sha256::digest(body.as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect();
+    [
+        "default-src 'self'".to_owned(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
+        "style-src 'self'".into(),
+        // A teacher's picture stimulus may come from any https:// address (the Board shows it).
+        "img-src 'self' data: blob: https:".into(),
+        "connect-src 'self'".into(),
+        "object-src 'none'".into(),
+        "base-uri 'none'".into(),
+        "frame-ancestors 'none'".into(),
+        "form-action 'self'".into(),
+    ]
+    .join("; ")
+}
+
+/// The bodies of the `<script>` elements without a `src`.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.match_indices("<script").filter_map(move |(at, _)| {
+        let open_end = at + html[at..].find('>')?;
+        if html[at..open_end].contains("src=") {
+            return None;
+        }
+        let body_start = open_end + 1;
+        let body_end = body_start + html[body_start..].find("</script>")?;
+        Some(&html[body_start..body_end])
+    })
+}
+
+/// Whether a file name carries Trunk's content hash (`withme-1a2b3c4d5e6f7a8b.js`), so it never
+/// changes and may be cached for good.
+fn is_hashed(path: &str) -> bool {
+    let Some(name) = path.strip_prefix('/').filter(|n| !n.contains('/')) else {
+        return false;
+    };
+    let asset = [".js", ".wasm", ".css"]
+        .iter()
+        .any(|ext| name.ends_with(ext));
+    asset
+        && name
+            .split(['-', '_', '.'])
+            .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The routes that serve `dist`, for every address the API does not take.
+pub fn app_files(dist: &Path) -> std::io::Result<Router> {
+    let index_path = dist.join("index.html");
+    let index = std::fs::read_to_string(&index_path)?;
+    let policy =
+        HeaderValue::from_str(&content_security_policy(&index)).expect("a policy is plain ASCII");
+    let files = ServeDir::new(dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(ServeFile::new(index_path));
+    Ok(Router::new()
+        .fallback_service(files)
+        .layer(middleware::from_fn(move |request: Request, next: Next| {
+            let policy = policy.clone();
+            async move { with_headers(request, next, policy).await }
+        })))
+}
+
+async fn with_headers(request: Request, next: Next, policy: HeaderValue) -> Response {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    let success = response.status().is_success();
+    let headers = response.headers_mut();
+    let cache = if hashed && success {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    security_headers(headers);
+    response
+}
+
+/// The headers every answer carries.
+pub fn security_headers(headers: &mut axum::http::HeaderMap) {
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_allows_the_inline_loader_by_hash_and_nothing_inline_else() {
+        let html = r#"<html><script type="module">import init from '/a.js';</script><script src="/b.js"></script></html>"#;
+        let policy = content_security_policy(html);
+        let digest = Sha256::digest(b"import init from '/a.js';");
+        let hash = base64::engine::general_purpose::STANDARD.encode(digest);
+        assert!(policy.contains(&format!("'sha256-{hash}'")), "{policy}");
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(policy.contains("'wasm-unsafe-eval'"));
+        assert_eq!(inline_scripts(html).count(), 1);
+    }
+
+    #[test]
+    fn only_hashed_files_are_cached_for_good() {
+        assert!(is_hashed("/withme-1a2b3c4d5e6f7a8b.js"));
+        assert!(is_hashed("/withme-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(!is_hashed("/index.html"));
+        assert!(!is_hashed("/lessons/abc.1/pupil"));
+        assert!(!is_hashed("/favicon.svg"));
+        assert!(!is_hashed("/lessons/0123456789abcdef.1/pupil"));
+    }
+}

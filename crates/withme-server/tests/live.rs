@@ -1,0 +1,289 @@
+//! Live lessons against the real server over real WebSockets: going live, joining with a code,
+//! being let in, and everything a tablet might send that must be refused while the server keeps
+//! serving the others.
+
+mod support;
+
+use support::{Device, classroom, go_live, http, origin, server, text};
+use withme_core::sync::{Answer, Holder, LiveDown, LiveUp, Outcome};
+use withme_core::view::Projection;
+use withme_core::{Command, DeviceId, LessonId, PupilId};
+
+fn accepted(answer: &Answer) -> bool {
+    matches!(
+        answer,
+        Answer::Handled {
+            outcome: Outcome::Accepted { .. },
+            ..
+        }
+    )
+}
+
+fn refused(answer: &Answer) -> Option<&str> {
+    match answer {
+        Answer::Handled {
+            outcome: Outcome::Refused { code, .. },
+            ..
+        } => Some(code),
+        _ => None,
+    }
+}
+
+fn ask(lesson: &LessonId, words: &str) -> Command {
+    Command::AskQuestion {
+        lesson: lesson.clone(),
+        text: text(words),
+        with: Vec::new(),
+    }
+}
+
+/// Connects a tablet, joins, claims `pupil`, and has the teacher let it in.
+async fn seat_pupil(
+    addr: std::net::SocketAddr,
+    code: &str,
+    teacher: &mut Device,
+    pupil: &PupilId,
+) -> (Device, DeviceId, String) {
+    let mut tablet = Device::connect(addr).await;
+    let (device, token) = tablet.join(code).await;
+    tablet
+        .send(&LiveUp::Claim {
+            pupil: pupil.clone(),
+        })
+        .await;
+    let knock = teacher
+        .until(|m| match m {
+            LiveDown::Knocks { waiting } => waiting.iter().find(|k| k.device == device).cloned(),
+            _ => None,
+        })
+        .await;
+    assert_eq!(&knock.pupil, pupil);
+    teacher
+        .send(&LiveUp::Admit {
+            device: device.clone(),
+        })
+        .await;
+    tablet
+        .until(|m| match m {
+            LiveDown::View(v) => match &v.projection {
+                Some(Projection::Pupil(view)) if view.me.is_some() => Some(()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .await;
+    (tablet, device, token)
+}
+
+async fn teacher_of(addr: std::net::SocketAddr, live: &withme_core::sync::LiveStarted) -> Device {
+    let mut teacher = Device::connect(addr).await;
+    let seated = teacher
+        .resume(&live.code, &live.teacher.device, &live.teacher.token)
+        .await;
+    assert!(
+        matches!(
+            seated,
+            LiveDown::Seated {
+                holder: Holder::Teacher,
+                ..
+            }
+        ),
+        "{seated:?}"
+    );
+    teacher
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pupil_joins_with_the_code_waits_to_be_let_in_and_asks() {
+    let addr = server().await;
+    let (library, lesson, p) = classroom(&["Amira", "Ben", "Chloé"]);
+    let live = go_live(addr, &library, &lesson).await;
+    assert_eq!(live.code.len(), 6);
+    let mut teacher = teacher_of(addr, &live).await;
+
+    let mut tablet = Device::connect(addr).await;
+    // Typed in lower case with a space: still the code.
+    let typed = format!("{} {}", &live.code[..3].to_lowercase(), &live.code[3..]);
+    let (device, _) = tablet.join(&typed).await;
+    // Waiting, the tablet sees the names to tap, and nothing else.
+    let waiting = tablet
+        .until(|m| match m {
+            LiveDown::View(v) => match &v.projection {
+                Some(Projection::Pupil(view)) => Some(view.clone()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .await;
+    assert!(waiting.me.is_none());
+    assert_eq!(waiting.class.unwrap().roster.len(), 3);
+    // Before it is let in, it can send nothing.
+    tablet.submit(1, ask(&lesson, "Can I ask yet?")).await;
+    assert_eq!(refused(&tablet.answer(1).await), Some("seat_cannot_act"));
+    drop(tablet);
+
+    let (mut amira, _, _) = seat_pupil(addr, &live.code, &mut teacher, &p[0]).await;
+    let _ = device;
+    amira
+        .submit(1, ask(&lesson, "Is a white lie still a lie?"))
+        .await;
+    assert!(accepted(&amira.answer(1).await));
+    // The teacher's view has Amira's question, by Amira.
+    teacher
+        .until(|m| match m {
+            LiveDown::View(v) => match &v.projection {
+                Some(Projection::Teacher(t)) => t
+                    .lesson
+                    .enquiry()
+                    .questions
+                    .iter()
+                    .find(|q| q.authors == [p[0].clone()])
+                    .map(|_| ()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_wrong_code_is_refused_and_too_many_wrong_codes_are_stopped() {
+    let addr = server().await;
+    let mut tablet = Device::connect(addr).await;
+    for n in 0..10 {
+        tablet
+            .send(&LiveUp::Join {
+                protocol: 1,
+                code: format!("WRONG{n}"),
+            })
+            .await;
+        let answer = tablet.next().await.unwrap();
+        assert!(
+            matches!(&answer, LiveDown::Problem { code, .. } if code == "bad_code"),
+            "{answer:?}"
+        );
+    }
+    tablet
+        .send(&LiveUp::Join {
+            protocol: 1,
+            code: "WRONGX".into(),
+        })
+        .await;
+    let answer = tablet.next().await.unwrap();
+    assert!(
+        matches!(&answer, LiveDown::Problem { code, .. } if code == "too_many_attempts"),
+        "{answer:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_from_another_origin_cannot_open_a_live_connection() {
+    let addr = server().await;
+    assert!(
+        Device::connect_from(addr, "https://evil.example")
+            .await
+            .is_err()
+    );
+    assert!(Device::connect_from(addr, &origin(addr)).await.is_ok());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn oversized_malformed_and_hostile_messages_are_refused_while_the_others_carry_on() {
+    let addr = server().await;
+    let (library, lesson, p) = classroom(&["Amira", "Ben"]);
+    let live = go_live(addr, &library, &lesson).await;
+    let mut teacher = teacher_of(addr, &live).await;
+    let (mut amira, amira_device, _) = seat_pupil(addr, &live.code, &mut teacher, &p[0]).await;
+    let (mut ben, _, _) = seat_pupil(addr, &live.code, &mut teacher, &p[1]).await;
+
+    // Malformed: answered, and the connection carries on.
+    amira.send_text("{\"submit\": 42}".into()).await;
+    assert!(
+        matches!(amira.next().await.unwrap(), LiveDown::Problem { code, .. } if code == "malformed")
+    );
+    amira.send_text("not json at all".into()).await;
+    assert!(
+        matches!(amira.next().await.unwrap(), LiveDown::Problem { code, .. } if code == "malformed")
+    );
+    // A teacher's command from a tablet, and another lesson's operation.
+    let approve = Command::ApproveQuestion {
+        lesson: lesson.clone(),
+        question: withme_core::QuestionId::parse("x.1").unwrap(),
+    };
+    amira.submit(1, approve).await;
+    assert_eq!(refused(&amira.answer(1).await), Some("teacher_only"));
+    let elsewhere = LessonId::parse("someone.9").unwrap();
+    amira.submit(2, ask(&elsewhere, "Why?")).await;
+    assert_eq!(refused(&amira.answer(2).await), Some("not_this_lesson"));
+    // Speaking for Ben from Amira's tablet.
+    amira
+        .send(&LiveUp::Submit {
+            submissions: vec![withme_core::sync::Submission::new(
+                3,
+                Some(p[1].clone()),
+                ask(&lesson, "Ben's question?"),
+            )],
+        })
+        .await;
+    assert_eq!(refused(&amira.answer(3).await), Some("not_your_seat"));
+    // A borrowed device: Amira's device id with a made-up token.
+    let mut thief = Device::connect(addr).await;
+    let stolen = thief.resume(&live.code, &amira_device, "0000").await;
+    assert!(matches!(stolen, LiveDown::Problem { code, .. } if code == "unknown_seat"));
+    // A tablet cannot let itself in.
+    ben.send(&LiveUp::Admit {
+        device: amira_device.clone(),
+    })
+    .await;
+    assert!(
+        matches!(ben.next().await.unwrap(), LiveDown::Problem { code, .. } if code == "teacher_only")
+    );
+    // Oversized: closed with 1009; the others carry on.
+    amira
+        .send_text(format!("{{\"x\":\"{}\"}}", "a".repeat(70_000)))
+        .await;
+    let closed = loop {
+        match amira.next().await {
+            Ok(_) => continue,
+            Err(code) => break code,
+        }
+    };
+    assert_eq!(closed, Some(1009));
+    ben.submit(1, ask(&lesson, "Do animals lie?")).await;
+    assert!(accepted(&ben.answer(1).await));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_qr_code_is_drawn_here_for_a_live_lesson_only() {
+    let addr = server().await;
+    let (library, lesson, _) = classroom(&["Amira"]);
+    let live = go_live(addr, &library, &lesson).await;
+    let (status, svg) = http(addr, "GET", &format!("/api/live/{}/qr.svg", live.code), "").await;
+    assert_eq!(status, 200);
+    assert!(svg.contains("<svg"), "{svg}");
+    let (status, _) = http(addr, "GET", "/api/live/NOPE99/qr.svg", "").await;
+    assert_eq!(status, 404);
+    let (status, body) = http(addr, "POST", "/api/live", "{\"protocol\":1}").await;
+    assert_eq!(status, 400, "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_app_is_served_with_a_strict_policy_and_every_address_answers_the_app() {
+    let addr = server().await;
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let request =
+        format!("GET /lessons/abc.1/pupil HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    let lower = response.to_lowercase();
+    assert!(lower.starts_with("http/1.1 200"));
+    assert!(lower.contains(
+        "content-security-policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"
+    ));
+    assert!(!lower.contains("unsafe-inline"));
+    assert!(lower.contains("cache-control: no-cache"));
+    assert!(lower.contains("x-content-type-options: nosniff"));
+    assert!(response.contains("<title>Withme</title>"));
+}

@@ -11,6 +11,7 @@
 // the click to the groups or roles on screen.
 
 import { spawn } from "node:child_process";
+import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
 
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 7);
@@ -189,7 +190,8 @@ async function groupTimings(browser, samples) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main() {
-  const server = spawn("node", ["scripts/serve.mjs", "--port", String(port), "--dir", "dist"], { stdio: "ignore" });
+  const db = `${tmpdir()}/withme-bench-${process.pid}.sqlite`;
+  const server = spawn("target/release/withme-server", ["--addr", `127.0.0.1:${port}`, "--dist", "dist", "--db", db], { stdio: "ignore" });
   await new Promise((resolve) => setTimeout(resolve, 500));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

@@ -1,5 +1,7 @@
-// End-to-end tests: the release build in dist/, served as in production, driven in Chromium.
+// End-to-end tests: the release build in dist/, served by the Withme server, driven in Chromium.
 // Run from the repository root: npx playwright test -c tests/e2e (scripts/test.sh does).
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 8091);
@@ -30,7 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node ../../scripts/serve.mjs --port ${port} --dir ../../dist`,
+    // The Withme server, as in production, with a database of its own for this run.
+    command: `../../target/release/withme-server --addr 127.0.0.1:${port} --dist ../../dist --db ${join(tmpdir(), `withme-e2e-${process.pid}.sqlite`)}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     stdout: "ignore",

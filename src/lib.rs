@@ -16,6 +16,7 @@ mod components;
 mod enquiry;
 mod format;
 mod groups;
+mod live;
 mod pages;
 pub mod persistence;
 mod routes;
@@ -26,8 +27,8 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use pages::{
-    BoardPage, ClassHistoryPage, ClassesPage, EnquiryPage, GroupsPage, LibraryPage, NotFoundPage,
-    PassDevicePage, PlannerPage, PrintPage, PupilPage, TabletNotFoundPage,
+    BoardPage, ClassHistoryPage, ClassesPage, EnquiryPage, GroupsPage, JoinPage, LibraryPage,
+    NotFoundPage, PassDevicePage, PlannerPage, PrintPage, PupilPage, TabletNotFoundPage,
 };
 
 /// The whole app: loads the library (or, on a pupil's tablet, its view of the lesson), then
@@ -41,6 +42,8 @@ pub fn App() -> impl IntoView {
                 <FlatRoutes fallback=TabletNotFoundPage>
                     <Route path=path!("/lessons/:id/pupil") view=PupilPage />
                     <Route path=path!("/lessons/:id/pass") view=PassDevicePage />
+                    <Route path=path!("/join") view=JoinPage />
+                    <Route path=path!("/join/:code") view=JoinPage />
                 </FlatRoutes>
             </Router>
         }

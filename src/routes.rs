@@ -59,6 +59,19 @@ pub fn use_class_id() -> Memo<Option<ClassId>> {
     Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| ClassId::parse(&id).ok())))
 }
 
+/// For a live tablet's page (`/join`, or `/join/:code` as the QR code opens it), the code in
+/// the address, if any; `None` for any other page.
+pub fn join_code(path: &str) -> Option<Option<String>> {
+    let mut parts = path.trim_end_matches('/').split('/');
+    match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(""), Some("join"), None, None) => Some(None),
+        (Some(""), Some("join"), Some(code), None) if !code.is_empty() => {
+            Some(Some(code.chars().take(12).collect()))
+        }
+        _ => None,
+    }
+}
+
 /// For a page of a pupil's tablet (the Pupil view, or the passed tablet), the lesson it names
 /// (`None` inside if the id is not valid); `None` for any other page. Such a window holds only
 /// what pupils may see.
@@ -95,5 +108,15 @@ mod tests {
         assert_eq!(pupil_device_lesson("/lessons/abc.1/board"), None);
         assert_eq!(pupil_device_lesson("/lessons/pupil"), None);
         assert_eq!(pupil_device_lesson("/lessons/abc.1/pupil/x"), None);
+    }
+
+    #[test]
+    fn a_join_address_gives_the_code_it_carries() {
+        assert_eq!(join_code("/join"), Some(None));
+        assert_eq!(join_code("/join/"), Some(None));
+        assert_eq!(join_code("/join/ACE347"), Some(Some("ACE347".into())));
+        assert_eq!(join_code("/join/ACE347/x"), None);
+        assert_eq!(join_code("/joiner"), None);
+        assert_eq!(join_code("/lessons/abc.1/pupil"), None);
     }
 }

@@ -18,7 +18,7 @@ pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
 pub use notices::{Notice, Notices, Tone};
 pub use save_status::{KeptAside, SaveState, StorageProblem};
-pub use tablet::Tablet;
+pub use tablet::{KeptSeat, LiveState, Tablet};
 
 /// What this window is, decided once when it opens: a window opened on a pupil's page is a
 /// pupil's tablet; every other window is the teacher's.
@@ -36,6 +36,12 @@ pub fn provide_app_state() -> WindowKind {
     let notices = Notices::new();
     provide_context(notices);
     let path = window().location().pathname().unwrap_or_default();
+    if let Some(code) = crate::routes::join_code(&path) {
+        let tablet = Tablet::start_live(notices, code);
+        provide_context(tablet);
+        provide_context(SaveStatus::of_tablet(tablet));
+        return WindowKind::Tablet;
+    }
     if let Some(lesson) = crate::routes::pupil_device_lesson(&path) {
         let tablet = Tablet::start(notices, lesson);
         provide_context(tablet);

@@ -1,22 +1,28 @@
-//! A pupil's tablet in this browser (the Pupil view, or a tablet passed round): it holds the
-//! lesson only as its pupil may see it, and sends its pupils' operations to the teacher's
-//! window, the authority, through its outbox.
+//! A pupil's tablet: it holds the lesson only as its pupil may see it, and sends its pupils'
+//! operations to the authority, keeping each until it is answered.
 //!
-//! The window never holds the library. It reads the stored library only to make its own
-//! projection (`withme_core::view::project`: the same function the server will run for it) and
-//! keeps nothing else. Its operations wait in a [`Client`], stored in its outbox so a reload
-//! loses none, until a teacher's window has handled and answered each one.
+//! Two ways to the authority:
+//! - **In this browser** (the Pupil view, or a tablet passed round): the teacher's window is the
+//!   authority. The tablet reads the stored library only to make its own projection
+//!   (`withme_core::view::project`, the function the server runs for it) and keeps nothing else;
+//!   its operations wait in its outbox, so a reload loses none.
+//! - **Live** (`/join`): the Withme server is the authority, over a WebSocket
+//!   ([`crate::live::LiveSocket`]). The tablet joins with the lesson's code, is let in by the
+//!   teacher, and keeps its seat and its unanswered operations in local storage across reloads;
+//!   the server sends its view.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
-use withme_core::sync::{Client, Submission, VersionedView};
+use serde::{Deserialize, Serialize};
+use withme_core::sync::{Client, LiveDown, LiveUp, PROTOCOL_VERSION, Submission, VersionedView};
 use withme_core::view::{Projection, PupilSide, PupilView, Viewer, project};
 use withme_core::{DeviceId, LessonId, PupilCommand, PupilId};
 
 use super::notices::Notices;
 use super::save_status::{SaveState, StorageProblem};
 use crate::browser::random_device_id;
+use crate::live::{Connection, Handlers, LiveSocket};
 use crate::persistence::local_store::{self, LIBRARY_KEY, StoreError, StoredRead};
 use crate::persistence::outbox;
 
@@ -32,6 +38,12 @@ const DEVICE_KEY: &str = "withme.tablet.device.";
 /// it has handled).
 const SEQ_KEY: &str = "withme.tablet.seq.";
 
+/// Where a live tablet keeps its seat (its place in the lesson) across reloads.
+const SEAT_KEY: &str = "withme.seat";
+
+/// Where a live tablet keeps its unanswered operations across reloads.
+const LIVE_OUTBOX_KEY: &str = "withme.live.outbox";
+
 /// A pupil's tablet: its lesson as its pupil may see it, and its operations on their way. A
 /// small handle: copy it freely.
 #[derive(Clone, Copy)]
@@ -43,6 +55,50 @@ pub struct Tablet {
     save: RwSignal<SaveState>,
     undelivered: RwSignal<bool>,
     notices: Notices,
+    live: Option<Live>,
+}
+
+/// A live tablet's connection and seat.
+#[derive(Clone, Copy)]
+struct Live {
+    socket: StoredValue<Option<LiveSocket>, LocalStorage>,
+    state: RwSignal<LiveState>,
+}
+
+/// Where a live tablet stands, for its screens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveState {
+    /// The connection.
+    pub connection: Connection,
+    /// The code it joins (or joined) with.
+    pub code: Option<String>,
+    /// Its seat, once it has one.
+    pub seat: Option<KeptSeat>,
+    /// The pupil it asked to be let in for, while waiting.
+    pub asked_for: Option<PupilId>,
+    /// Why joining did not work, to show at the code.
+    pub problem: Option<String>,
+    /// The teacher ended the lesson.
+    pub ended: bool,
+}
+
+/// A seat as a tablet keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeptSeat {
+    /// The lesson's code.
+    pub code: String,
+    /// The seat's device.
+    pub device: DeviceId,
+    /// Its secret.
+    pub token: String,
+}
+
+/// A live tablet's unanswered operations, as kept across reloads.
+#[derive(Serialize, Deserialize)]
+struct KeptOutbox {
+    device: DeviceId,
+    last_seq: u64,
+    submissions: Vec<Submission<PupilCommand>>,
 }
 
 impl Tablet {
@@ -65,6 +121,7 @@ impl Tablet {
             save: RwSignal::new(SaveState::Saved),
             undelivered: RwSignal::new(false),
             notices,
+            live: None,
         };
         tablet.read_stored_library();
         tablet.read_answers();
@@ -104,6 +161,9 @@ impl Tablet {
 
     /// Changes who is holding the tablet (or nobody): the view is made again for them.
     pub fn show_as(&self, pupil: Option<PupilId>) {
+        if self.live.is_some() {
+            return; // Live, the server sends the view of the pupil it let in.
+        }
         if self.viewer.get_value() != pupil {
             self.viewer.set_value(pupil);
             self.read_stored_library();
@@ -116,6 +176,9 @@ impl Tablet {
         let seq = self
             .client
             .try_update(|c| c.make(Some(pupil.clone()), command));
+        if self.live.is_some() {
+            return self.deliver_live();
+        }
         if let Some(seq) = seq {
             let key = seq_key(self.lesson.get_value().as_ref());
             session_write(&key, &seq.to_string());
@@ -304,4 +367,290 @@ fn not_saving(error: StoreError) -> SaveState {
         StoreError::Full => StorageProblem::Full,
         StoreError::Failed(message) => StorageProblem::Failed(message),
     })
+}
+
+/// A live tablet: joining, being let in, and talking to the server.
+impl Tablet {
+    /// Starts a live tablet, joining with `code` (from the address), or coming back to the seat
+    /// it kept.
+    pub fn start_live(notices: Notices, code: Option<String>) -> Self {
+        let kept: Option<KeptSeat> = local_store::read_raw(SEAT_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .filter(|seat: &KeptSeat| code.as_ref().is_none_or(|c| same_code(c, &seat.code)));
+        let outbox: Option<KeptOutbox> = local_store::read_raw(LIVE_OUTBOX_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .filter(|o: &KeptOutbox| kept.as_ref().is_some_and(|s| s.device == o.device));
+        let client = match outbox {
+            Some(kept) => Client::resume(kept.last_seq, kept.submissions),
+            None => Client::default(),
+        };
+        let live = Live {
+            socket: StoredValue::new_local(None),
+            state: RwSignal::new(LiveState {
+                connection: Connection::Connecting,
+                code: code.or_else(|| kept.as_ref().map(|s| s.code.clone())),
+                seat: kept,
+                asked_for: None,
+                problem: None,
+                ended: false,
+            }),
+        };
+        let tablet = Self {
+            client: RwSignal::new(client),
+            device: StoredValue::new(random_device_id()),
+            lesson: StoredValue::new(None),
+            viewer: StoredValue::new(None),
+            save: RwSignal::new(SaveState::Saved),
+            undelivered: RwSignal::new(false),
+            notices,
+            live: Some(live),
+        };
+        if live.state.with_untracked(|s| s.code.is_some()) {
+            tablet.connect();
+        }
+        tablet
+    }
+
+    /// Whether this tablet talks to a server.
+    pub fn is_live(&self) -> bool {
+        self.live.is_some()
+    }
+
+    /// Where a live tablet stands (tracked).
+    pub fn live_state(&self) -> Option<LiveState> {
+        self.live.map(|live| live.state.get())
+    }
+
+    /// Joins the live lesson with a code the pupil typed.
+    pub fn join(&self, code: &str) {
+        let Some(live) = self.live else { return };
+        live.state.update(|s| {
+            s.code = Some(code.trim().to_owned());
+            s.problem = None;
+            s.seat = None;
+        });
+        let open = live.socket.with_value(Option::is_some);
+        if open {
+            self.send_live(&hello(&live.state.get_untracked()));
+        } else {
+            self.connect();
+        }
+    }
+
+    /// Asks the teacher to let this tablet in for `pupil`.
+    pub fn claim(&self, pupil: &PupilId) {
+        let Some(live) = self.live else { return };
+        live.state.update(|s| s.asked_for = Some(pupil.clone()));
+        self.send_live(&LiveUp::Claim {
+            pupil: pupil.clone(),
+        });
+    }
+
+    /// Takes back the name this tablet asked for (the pupil tapped the wrong one), to tap
+    /// another.
+    pub fn unclaim(&self) {
+        if let Some(live) = self.live {
+            live.state.update(|s| s.asked_for = None);
+        }
+    }
+
+    fn connect(&self) {
+        let Some(live) = self.live else { return };
+        let tablet = *self;
+        let socket = LiveSocket::open(Handlers {
+            opened: Box::new(move || {
+                let Some(live) = tablet.live else { return };
+                let hello = hello(&live.state.get_untracked());
+                tablet.send_live(&hello);
+            }),
+            message: Box::new(move |text| {
+                if let Ok(down) = LiveDown::parse(&text) {
+                    tablet.take_live(down);
+                }
+            }),
+            state: Box::new(move |connection| {
+                if let Some(live) = tablet.live {
+                    live.state.update(|s| s.connection = connection);
+                }
+            }),
+        });
+        live.socket.set_value(Some(socket));
+    }
+
+    fn send_live(&self, message: &LiveUp<PupilCommand>) -> bool {
+        let Some(live) = self.live else { return false };
+        let text = serde_json::to_string(message).expect("a message serialises");
+        live.socket
+            .with_value(|s| s.as_ref().is_some_and(|socket| socket.send(&text)))
+    }
+
+    /// Keeps the unanswered operations, and sends what is due.
+    fn deliver_live(&self) {
+        self.keep_live_outbox();
+        let seated = self
+            .live
+            .is_some_and(|l| l.state.with_untracked(|s| s.seat.is_some()));
+        if !seated {
+            return;
+        }
+        let submissions = self.client.try_update(|c| c.to_send()).unwrap_or_default();
+        if !submissions.is_empty() && !self.send_live(&LiveUp::Submit { submissions }) {
+            // Not sent: sent again once the connection is back.
+            self.client.update(|c| c.resend_all());
+        }
+        let waiting = self
+            .client
+            .with_untracked(|c| c.unanswered().next().is_some());
+        self.undelivered.set(waiting && !self.connected());
+    }
+
+    fn connected(&self) -> bool {
+        self.live
+            .is_some_and(|l| l.state.with_untracked(|s| s.connection == Connection::Open))
+    }
+
+    fn keep_live_outbox(&self) {
+        let Some(device) = self.live.and_then(|l| {
+            l.state
+                .with_untracked(|s| s.seat.as_ref().map(|s| s.device.clone()))
+        }) else {
+            return;
+        };
+        let kept = self.client.with_untracked(|c| KeptOutbox {
+            device,
+            last_seq: c.last_seq(),
+            submissions: c.unanswered().cloned().collect(),
+        });
+        let text = serde_json::to_string(&kept).expect("an outbox serialises");
+        if let Err(error) = local_store::write_raw(LIVE_OUTBOX_KEY, &text) {
+            self.save.set(not_saving(error));
+        }
+    }
+
+    fn take_live(&self, down: LiveDown) {
+        let Some(live) = self.live else { return };
+        match down {
+            LiveDown::Seated {
+                lesson,
+                device,
+                token,
+                handled,
+                ..
+            } => {
+                let code = live
+                    .state
+                    .with_untracked(|s| s.code.clone())
+                    .unwrap_or_default();
+                let seat = KeptSeat {
+                    code,
+                    device: device.clone(),
+                    token,
+                };
+                if let Ok(text) = serde_json::to_string(&seat) {
+                    let _ = local_store::write_raw(SEAT_KEY, &text);
+                }
+                let fresh = live
+                    .state
+                    .with_untracked(|s| s.seat.as_ref().is_none_or(|kept| kept.device != device));
+                if fresh {
+                    self.client.set(Client::resume(handled, Vec::new()));
+                }
+                self.lesson.set_value(Some(lesson));
+                self.device.set_value(device);
+                live.state.update(|s| {
+                    s.seat = Some(seat);
+                    s.problem = None;
+                });
+                self.client.update(|c| c.resend_all());
+                self.deliver_live();
+                // Asking to be let in is not kept by the server across its restarts: ask again.
+                if let Some(pupil) = live.state.with_untracked(|s| s.asked_for.clone()) {
+                    self.send_live(&LiveUp::Claim { pupil });
+                }
+            }
+            LiveDown::Answers { answers } => {
+                self.client.update(|c| {
+                    for answer in answers {
+                        c.receive(answer);
+                    }
+                });
+                for refusal in self
+                    .client
+                    .try_update(|c| c.take_refusals())
+                    .unwrap_or_default()
+                {
+                    self.notices
+                        .problem(format!("That didn't go through: {}", refusal.reason));
+                }
+                self.deliver_live();
+            }
+            LiveDown::View(view) => {
+                let me = match &view.projection {
+                    Some(Projection::Pupil(v)) => v.me.as_ref().map(|m| m.pupil.clone()),
+                    _ => None,
+                };
+                self.viewer.set_value(me.clone());
+                if me.is_some() {
+                    live.state.update(|s| s.asked_for = None);
+                }
+                self.client.update(|c| c.receive_view(*view));
+            }
+            LiveDown::Knocks { .. } => {}
+            LiveDown::Problem { code, reason } => match code.as_str() {
+                "bad_code" | "too_many_attempts" | "unknown_seat" | "ended" => {
+                    let _ = local_store::remove(SEAT_KEY);
+                    live.state.update(|s| {
+                        s.problem = Some(reason);
+                        s.seat = None;
+                    });
+                }
+                "declined" => live.state.update(|s| {
+                    s.asked_for = None;
+                    s.problem = Some(reason);
+                }),
+                _ => self.notices.problem(reason),
+            },
+            LiveDown::Ended => {
+                let _ = local_store::remove(SEAT_KEY);
+                live.state.update(|s| s.ended = true);
+                live.socket.with_value(|s| {
+                    if let Some(socket) = s {
+                        socket.close();
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// The first message on a (re)opened connection: back to the kept seat, or join with the code.
+fn hello(state: &LiveState) -> LiveUp<PupilCommand> {
+    match (&state.seat, &state.code) {
+        (Some(seat), _) => LiveUp::Resume {
+            protocol: PROTOCOL_VERSION,
+            code: seat.code.clone(),
+            device: seat.device.clone(),
+            token: seat.token.clone(),
+            version: 0,
+        },
+        (None, code) => LiveUp::Join {
+            protocol: PROTOCOL_VERSION,
+            code: code.clone().unwrap_or_default(),
+        },
+    }
+}
+
+/// Whether two codes are the same as typed (case, spaces and dashes aside).
+fn same_code(a: &str, b: &str) -> bool {
+    let plain = |c: &str| -> String {
+        c.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    plain(a) == plain(b)
 }

@@ -52,7 +52,7 @@ pub use ids::{
     RoleId, TemplateId,
 };
 pub use lesson::Lesson;
-pub use library::Library;
+pub use library::{AdoptError, Library};
 pub use operation::{Applied, Author, Event, Operation};
 pub use plan::{Entry, Item, ItemList, MAX_ENTRIES_PER_SECTION, NoteKind, Phase, Plan, Section};
 pub use proposal::{

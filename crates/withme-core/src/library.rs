@@ -87,12 +87,73 @@ impl Library {
         self.lessons.is_empty() && self.classes.is_empty()
     }
 
+    /// What a live lesson needs, and nothing else of the teacher's: the lesson, its class, and
+    /// the class's other lessons (for role rotation and the parking lot). `None` when the lesson
+    /// is not here or is in the bin.
+    pub fn live_excerpt(&self, lesson: &LessonId) -> Option<Library> {
+        let live = self.lessons.get(lesson).filter(|l| !l.is_deleted())?;
+        let mut excerpt = Library::default();
+        if let Some(class) = live.plan().class.as_ref().and_then(|c| self.classes.get(c)) {
+            excerpt.classes.insert(class.id().clone(), class.clone());
+            for (id, other) in &self.lessons {
+                if !other.is_deleted() && other.plan().class.as_ref() == Some(class.id()) {
+                    excerpt.lessons.insert(id.clone(), other.clone());
+                }
+            }
+        }
+        excerpt.lessons.insert(lesson.clone(), live.clone());
+        Some(excerpt)
+    }
+
+    /// Takes in a live lesson as its authority holds it: `lesson` and its `class` replace this
+    /// library's copies. Returns whether anything changed. Refused, changing nothing, when the
+    /// class is not the lesson's, or holds a pupil of another class here.
+    pub fn adopt(&mut self, lesson: &Lesson, class: Option<&Class>) -> Result<bool, AdoptError> {
+        if lesson.plan().class.as_ref() != class.map(Class::id) {
+            return Err(AdoptError::NotItsClass);
+        }
+        if let Some(class) = class {
+            let elsewhere = class.all_pupils().iter().any(|pupil| {
+                self.class_of_pupil(pupil.id())
+                    .is_some_and(|other| other.id() != class.id())
+            });
+            if elsewhere {
+                return Err(AdoptError::PupilElsewhere);
+            }
+        }
+        let mut changed = false;
+        if let Some(class) = class
+            && self.class(class.id()) != Some(class)
+        {
+            self.classes
+                .insert(class.id().clone(), Arc::new(class.clone()));
+            changed = true;
+        }
+        if self.lesson(lesson.id()) != Some(lesson) {
+            self.lessons
+                .insert(lesson.id().clone(), Arc::new(lesson.clone()));
+            changed = true;
+        }
+        Ok(changed)
+    }
+
     /// The teacher's saved templates, by name.
     pub fn templates_by_name(&self) -> Vec<&Template> {
         let mut templates: Vec<&Template> = self.templates.values().map(|t| &**t).collect();
         templates.sort_by_key(|t| t.name.as_str().to_lowercase());
         templates
     }
+}
+
+/// Why a live lesson could not be taken in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AdoptError {
+    /// The class sent is not the lesson's.
+    #[error("the live lesson's class is not the one sent with it")]
+    NotItsClass,
+    /// The class sent holds a pupil who belongs to another class here.
+    #[error("the live lesson's class holds a pupil of another class")]
+    PupilElsewhere,
 }
 
 /// The serialised shape: lists rather than maps, so an id is written once and checked on load.

@@ -18,10 +18,11 @@
 use crate::apply::Rejection;
 use crate::command::Command;
 use crate::ids::{DeviceId, OpId};
-use crate::library::Library;
+use crate::library::{AdoptError, Library};
 use crate::operation::{Applied, Author, Event, Operation};
 use crate::sync::{Answer, Authority, Seat, Source, Submission};
 use crate::time::Timestamp;
+use crate::view::TeacherView;
 
 /// How long an operation must be seen in the shared copy before it is forgotten here.
 pub const WRITE_GRACE_MILLIS: u64 = 10_000;
@@ -41,6 +42,8 @@ pub enum Kept {
         /// The time stamped on it.
         at: Timestamp,
     },
+    /// A live lesson as its server holds it, taken in (see [`Library::adopt`]).
+    Adopted(Box<TeacherView>),
 }
 
 #[derive(Debug, Clone)]
@@ -155,6 +158,19 @@ impl Replica {
         answer
     }
 
+    /// Takes in a live lesson as its server holds it: it replaces this window's copy of the
+    /// lesson and its class, and is kept (like an operation) until the shared copy has it. Only
+    /// the latest of a lesson is kept. Returns whether the library changed.
+    pub fn adopt(&mut self, view: TeacherView) -> Result<bool, AdoptError> {
+        let changed = self.current.adopt(&view)?;
+        let lesson = view.lesson.id().clone();
+        self.pending.retain(
+            |p| !matches!(&p.kept, Kept::Adopted(earlier) if earlier.lesson.id() == &lesson),
+        );
+        self.keep(Kept::Adopted(Box::new(view)));
+        Ok(changed)
+    }
+
     fn keep(&mut self, kept: Kept) {
         self.pending.push(Pending {
             kept,
@@ -241,5 +257,12 @@ fn replay(authority: &mut Authority, kept: &Kept) -> Replayed {
             authority.submit(seat, submission, *at);
             Replayed::Applied
         }
+        Kept::Adopted(view) => match authority.adopt(view) {
+            Ok(false) => Replayed::AlreadyShared,
+            Ok(true) => Replayed::Applied,
+            // Another window's change to the class made it no longer fit: the next view from
+            // the server brings the lesson again.
+            Err(_) => Replayed::AlreadyShared,
+        },
     }
 }

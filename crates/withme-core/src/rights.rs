@@ -139,6 +139,14 @@ impl Command {
             Scope::Class(_) | Scope::Library => None,
         }
     }
+
+    /// The class this command is about, if it is about a class (not one of its lessons).
+    pub fn class(&self) -> Option<&ClassId> {
+        match rule(self).1 {
+            Scope::Class(class) => Some(class),
+            Scope::Lesson(_) | Scope::Library => None,
+        }
+    }
 }
 
 /// Whether `pupil` is on the roster of the class a command concerns: the lesson's class for a

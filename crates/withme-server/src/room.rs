@@ -206,10 +206,13 @@ impl Room {
                 .lesson
                 .admit(&device, &other)
                 .map(|entry| (vec![entry], None, true)),
-            LiveUp::Decline { device: other } => self
-                .lesson
-                .decline(&device, &other)
-                .map(|()| (Vec::new(), None, true)),
+            LiveUp::Decline { device: other } => {
+                let declined = self.lesson.decline(&device, &other);
+                if declined.is_ok() {
+                    self.tell_device(&other, &declined_message());
+                }
+                declined.map(|()| (Vec::new(), None, true))
+            }
             LiveUp::RemoveSeat { device: other } => {
                 let removed = self.lesson.remove(&device, &other);
                 if removed.is_ok() {
@@ -318,6 +321,19 @@ impl Room {
         }
     }
 
+    /// Sends `message` to every connection of `device`.
+    fn tell_device(&mut self, device: &DeviceId, message: &LiveDown) {
+        let conns: Vec<ConnId> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| &c.device == device)
+            .map(|(conn, _)| *conn)
+            .collect();
+        for conn in conns {
+            self.send(conn, message);
+        }
+    }
+
     fn disconnect_device(&mut self, device: &DeviceId, code: u16, reason: &'static str) {
         let gone: Vec<ConnId> = self
             .conns
@@ -354,6 +370,14 @@ pub fn problem(code: &str, reason: &str) -> LiveDown {
         code: code.into(),
         reason: reason.into(),
     }
+}
+
+/// To a tablet the teacher did not let in.
+fn declined_message() -> LiveDown {
+    problem(
+        "declined",
+        "Your teacher didn't let you in. Check you tapped your own name, then try again.",
+    )
 }
 
 fn not_stored() -> LiveDown {

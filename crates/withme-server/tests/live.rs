@@ -147,6 +147,59 @@ async fn a_pupil_joins_with_the_code_waits_to_be_let_in_and_asks() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_tablet_the_teacher_turns_away_is_told_and_may_ask_again() {
+    let addr = server().await;
+    let (library, lesson, p) = classroom(&["Amira", "Ben"]);
+    let live = go_live(addr, &library, &lesson).await;
+    let mut teacher = teacher_of(addr, &live).await;
+    let mut tablet = Device::connect(addr).await;
+    let (device, _) = tablet.join(&live.code).await;
+    tablet
+        .send(&LiveUp::Claim {
+            pupil: p[1].clone(),
+        })
+        .await;
+    teacher
+        .until(|m| match m {
+            LiveDown::Knocks { waiting } => waiting.iter().find(|k| k.device == device).cloned(),
+            _ => None,
+        })
+        .await;
+    teacher
+        .send(&LiveUp::Decline {
+            device: device.clone(),
+        })
+        .await;
+    let told = tablet
+        .until(|m| match m {
+            LiveDown::Problem { code, .. } => Some(code.clone()),
+            _ => None,
+        })
+        .await;
+    assert_eq!(told, "declined");
+    // The knock is gone from the teacher's list.
+    teacher
+        .until(|m| match m {
+            LiveDown::Knocks { waiting } if waiting.is_empty() => Some(()),
+            _ => None,
+        })
+        .await;
+    // Asking again (for the right name) knocks again.
+    tablet
+        .send(&LiveUp::Claim {
+            pupil: p[0].clone(),
+        })
+        .await;
+    let knock = teacher
+        .until(|m| match m {
+            LiveDown::Knocks { waiting } => waiting.iter().find(|k| k.device == device).cloned(),
+            _ => None,
+        })
+        .await;
+    assert_eq!(knock.pupil, p[0]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_wrong_code_is_refused_and_too_many_wrong_codes_are_stopped() {
     let addr = server().await;
     let mut tablet = Device::connect(addr).await;

@@ -8,9 +8,10 @@ use super::message::{Answer, Outcome, Submission};
 use crate::apply::Rejection;
 use crate::command::Command;
 use crate::ids::{DeviceId, LessonId, OpId, PupilId};
-use crate::library::Library;
+use crate::library::{AdoptError, Library};
 use crate::operation::{Applied, Author, Operation};
 use crate::time::Timestamp;
+use crate::view::TeacherView;
 
 /// Who a device speaks for: given by the authority when a device joins (or, in one browser, when
 /// a pupil's window chooses a name), never read from what the device sends.
@@ -83,6 +84,12 @@ impl Authority {
     /// The ledger.
     pub fn ledger(&self) -> &Ledger {
         &self.ledger
+    }
+
+    /// Takes in a live lesson as the server holds it (see [`Library::adopt`]); the ledger is
+    /// untouched. Returns whether anything changed.
+    pub fn adopt(&mut self, view: &TeacherView) -> Result<bool, AdoptError> {
+        self.library.adopt(&view.lesson, view.class.as_ref())
     }
 
     /// The library and the ledger, for storing.

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    ParkingLot, PollPanel, QuestionModeration, QuestionQuadrant, StimulusPanel, TeacherLayout,
+    LivePanel, ParkingLot, PollPanel, QuestionModeration, QuestionQuadrant, StimulusPanel,
+    TeacherLayout,
 };
 use crate::enquiry::use_question_rows;
 use crate::routes::{AppRoute, use_lesson_id};
@@ -35,6 +36,7 @@ pub fn EnquiryPage() -> impl IntoView {
                         <a class="button" href=AppRoute::Pupil(lesson.clone()).href() target="_blank" rel="noopener">"Open the Pupil view"</a>
                         <a class="button" href=AppRoute::PassDevice(lesson.clone()).href() target="_blank" rel="noopener">"Pass-the-tablet vote"</a>
                     </div>
+                    <LivePanel lesson=lesson.clone() />
                     <StimulusPanel lesson=lesson.clone() />
                     <QuestionModeration lesson=lesson.clone() rows />
                     <QuestionQuadrant lesson=lesson.clone() rows />

@@ -104,7 +104,10 @@ pub fn JoinPage() -> impl IntoView {
                     <h1>"Joining…"</h1>
                     <p class="pupil-lead" role="status">"Getting the lesson."</p>
                 }.into_any(),
-                Step::Names(roster, title) => view! { <LiveNamePicker roster title /> }.into_any(),
+                Step::Names(roster, title) => view! {
+                    <LiveNamePicker roster title />
+                    <p class="field-error" role="alert">{move || live.get().and_then(|s| s.problem)}</p>
+                }.into_any(),
                 Step::Waiting(name) => view! {
                     <h1>{format!("Hi, {name}!")}</h1>
                     <p class="pupil-lead" role="status">"Waiting for your teacher to let you in…"</p>

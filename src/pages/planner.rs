@@ -6,8 +6,8 @@ use withme_core::{Command, LessonId};
 use withme_core::ItemList;
 
 use crate::components::{
-    CoproductionSummary, LessonDetailsForm, PlanItems, PlanNotes, PlanPhases, PlanToolbar,
-    ProposalInbox, TeacherLayout,
+    CoproductionSummary, LessonDetailsForm, LivePanel, PlanItems, PlanNotes, PlanPhases,
+    PlanToolbar, ProposalInbox, TeacherLayout,
 };
 use crate::routes::{AppRoute, use_lesson_id};
 use crate::state::PlanEditor;
@@ -99,6 +99,7 @@ fn LivePlan(
                 "It follows every change you make here at once, with no internet needed."
             </p>
         </section>
+        <LivePanel lesson=lesson.clone() />
     }
 }
 

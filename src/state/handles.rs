@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use withme_core::{Author, Command, Event, Library, OpId, Rejection};
 
 use super::library_state::LibraryState;
+use super::live_lessons::LiveLessons;
 use super::save_status::{KeptAside, SaveState};
 
 /// Read access to the library.
@@ -22,14 +23,18 @@ impl LibraryView {
     }
 }
 
-/// The one way the UI changes the library: it hands the core a command.
+/// The one way the UI changes the library: it hands the core a command. A command about a
+/// live lesson (or its class) goes to the lesson's server instead, once checked here.
 #[derive(Clone, Copy)]
-pub struct LessonDispatch(LibraryState);
+pub struct LessonDispatch(LibraryState, LiveLessons);
 
 impl LessonDispatch {
     /// Applies `command` as the teacher (the person using this Planner or Board).
     pub fn as_teacher(&self, command: Command) -> Result<Event, Rejection> {
-        self.0.make(Author::Teacher, command)
+        match self.1.route(&command) {
+            Some(lesson) => self.1.send(&lesson, command),
+            None => self.0.make(Author::Teacher, command),
+        }
     }
 
     /// The id the next command will get (to work out its undo beforehand).
@@ -81,12 +86,15 @@ impl SaveStatus {
     }
 }
 
-pub(super) fn handles(state: LibraryState) -> (LibraryView, LessonDispatch, SaveStatus) {
+pub(super) fn handles(
+    state: LibraryState,
+    live: LiveLessons,
+) -> (LibraryView, LessonDispatch, SaveStatus) {
     let save = SaveStatus {
         state: Signal::derive(move || state.save_state()),
         kept_aside: Signal::derive(move || state.kept_aside()),
         undelivered: Signal::derive(|| false),
         dismiss: Callback::new(move |()| state.dismiss_kept_aside()),
     };
-    (LibraryView(state), LessonDispatch(state), save)
+    (LibraryView(state), LessonDispatch(state, live), save)
 }

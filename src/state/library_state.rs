@@ -16,8 +16,11 @@ use std::time::Duration;
 use leptos::prelude::*;
 use withme_core::document::DocumentError;
 use withme_core::replica::{Rebased, Replica, WRITE_GRACE_MILLIS};
-use withme_core::sync::{Authority, Holder, Seat, Submission};
-use withme_core::{Author, Command, DeviceId, Event, LessonId, Library, OpId, Rejection};
+use withme_core::sync::{Answer, Authority, Holder, Outcome, Seat, Submission};
+use withme_core::view::TeacherView;
+use withme_core::{
+    AdoptError, Author, Command, DeviceId, Event, LessonId, Library, OpId, Rejection,
+};
 
 use super::notices::Notices;
 use super::save_status::{KeptAside, SaveState, StorageProblem};
@@ -76,6 +79,22 @@ impl LibraryState {
             let _ = outbox::write_answers(device, Vec::new());
             return;
         }
+        if super::live_lessons::is_live_here(lesson) {
+            // The lesson's server holds it now: what a tablet here did would be lost when the
+            // server's copy comes back. It is refused, so the pupil knows.
+            let answers = submissions
+                .iter()
+                .map(|s| Answer::Handled {
+                    seq: s.seq,
+                    outcome: Outcome::Refused {
+                        code: "live_elsewhere".into(),
+                        reason: "This lesson is live. Join it with the code on the board.".into(),
+                    },
+                })
+                .collect();
+            let _ = outbox::write_answers(device, answers);
+            return;
+        }
         let at = now();
         self.replica.update(|replica| {
             for submission in submissions {
@@ -132,6 +151,27 @@ impl LibraryState {
             self.schedule_write();
         }
         result
+    }
+
+    /// Takes in a live lesson as its server holds it (see [`LiveLessons`]), then schedules a
+    /// write.
+    ///
+    /// [`LiveLessons`]: super::live_lessons::LiveLessons
+    pub fn adopt(&self, view: TeacherView) -> Result<(), AdoptError> {
+        let changed = self
+            .replica
+            .try_maybe_update(|replica| match replica.adopt(view) {
+                Ok(changed) => (changed, Ok(changed)),
+                Err(error) => (false, Err(error)),
+            })
+            .unwrap_or(Ok(false))?;
+        if changed {
+            if self.save.get_untracked() == SaveState::Saved {
+                self.save.set(SaveState::Saving);
+            }
+            self.schedule_write();
+        }
+        Ok(())
     }
 
     /// Writes pending edits now: reads storage, replays this window's edits on it, writes.

@@ -7,6 +7,7 @@ mod acting;
 mod editor;
 mod handles;
 mod library_state;
+mod live_lessons;
 mod notices;
 mod save_status;
 mod tablet;
@@ -16,6 +17,7 @@ use leptos::prelude::*;
 pub use acting::Acting;
 pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
+pub use live_lessons::{LiveLessons, LiveStatus};
 pub use notices::{Notice, Notices, Tone};
 pub use save_status::{KeptAside, SaveState, StorageProblem};
 pub use tablet::{KeptSeat, LiveState, Tablet};
@@ -49,7 +51,9 @@ pub fn provide_app_state() -> WindowKind {
         return WindowKind::Tablet;
     }
     let state = library_state::LibraryState::start(notices);
-    let (view, dispatch, save) = handles::handles(state);
+    let live = LiveLessons::start(state, notices);
+    provide_context(live);
+    let (view, dispatch, save) = handles::handles(state, live);
     provide_context(view);
     provide_context(dispatch);
     provide_context(save);
@@ -59,6 +63,11 @@ pub fn provide_app_state() -> WindowKind {
 
 /// The tablet this window is.
 pub fn use_tablet() -> Tablet {
+    expect_context()
+}
+
+/// This window's live lessons.
+pub fn use_live_lessons() -> LiveLessons {
     expect_context()
 }
 

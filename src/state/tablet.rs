@@ -444,7 +444,10 @@ impl Tablet {
     /// Asks the teacher to let this tablet in for `pupil`.
     pub fn claim(&self, pupil: &PupilId) {
         let Some(live) = self.live else { return };
-        live.state.update(|s| s.asked_for = Some(pupil.clone()));
+        live.state.update(|s| {
+            s.asked_for = Some(pupil.clone());
+            s.problem = None;
+        });
         self.send_live(&LiveUp::Claim {
             pupil: pupil.clone(),
         });

@@ -162,13 +162,15 @@ impl Replica {
     /// lesson and its class, and is kept (like an operation) until the shared copy has it. Only
     /// the latest of a lesson is kept. Returns whether the library changed.
     pub fn adopt(&mut self, view: TeacherView) -> Result<bool, AdoptError> {
-        let changed = self.current.adopt(&view)?;
+        if !self.current.adopt(&view)? {
+            return Ok(false);
+        }
         let lesson = view.lesson.id().clone();
         self.pending.retain(
             |p| !matches!(&p.kept, Kept::Adopted(earlier) if earlier.lesson.id() == &lesson),
         );
         self.keep(Kept::Adopted(Box::new(view)));
-        Ok(changed)
+        Ok(true)
     }
 
     fn keep(&mut self, kept: Kept) {

@@ -1,0 +1,180 @@
+//! The teacher's control of a live lesson: going live, the code and QR code pupils join with,
+//! letting waiting tablets in, and ending it.
+
+use leptos::prelude::*;
+use withme_core::LessonId;
+use withme_core::sync::Knock;
+
+use crate::live::Connection;
+use crate::state::{LiveStatus, use_live_lessons};
+
+/// Takes the lesson live, and runs it while it is.
+#[component]
+pub fn LivePanel(
+    /// The lesson.
+    lesson: LessonId,
+) -> impl IntoView {
+    let live = use_live_lessons();
+    let lesson = StoredValue::new(lesson);
+    let status = Memo::new(move |_| lesson.with_value(|l| live.status(l)));
+    view! {
+        <section class="live-panel" aria-labelledby="live-heading">
+            <h2 id="live-heading">"Live lesson"</h2>
+            {move || match status.get() {
+                None => view! { <GoLive lesson=lesson.get_value() /> }.into_any(),
+                Some(status) => view! { <Running lesson=lesson.get_value() status /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Before going live: what it does, and the button.
+#[component]
+fn GoLive(
+    /// The lesson.
+    lesson: LessonId,
+) -> impl IntoView {
+    let live = use_live_lessons();
+    let lesson = StoredValue::new(lesson);
+    let going = move || lesson.with_value(|l| live.going_live(l));
+    view! {
+        <p class="field-hint">
+            "Pupils join on their own tablets with a code, and you let each one in. While the lesson is live, "
+            "the lesson, its class list (first names) and the class's lessons are on your school's Withme server; "
+            "nothing else leaves this device. When you end it, everything pupils did is here."
+        </p>
+        <button
+            type="button"
+            class="primary"
+            disabled=going
+            on:click=move |_| lesson.with_value(|l| live.go_live(l))
+        >
+            {move || if going() { "Going live…" } else { "Go live" }}
+        </button>
+    }
+}
+
+/// A live lesson: how to join, who is waiting, and the way to end it.
+#[component]
+fn Running(
+    /// The lesson.
+    lesson: LessonId,
+    /// Where it stands.
+    status: LiveStatus,
+) -> impl IntoView {
+    let live = use_live_lessons();
+    let lesson = StoredValue::new(lesson);
+    let ending = RwSignal::new(false);
+    let host = window().location().host().unwrap_or_default();
+    let spaced = spaced_code(&status.code);
+    let qr = format!("/api/live/{}/qr.svg", status.code);
+    let connection = match status.connection {
+        Connection::Open => None,
+        Connection::Connecting => Some("Connecting to the server…"),
+        Connection::Reconnecting => {
+            Some("The server can't be reached. Trying again… Pupils' work waits on their tablets.")
+        }
+        Connection::Closed => Some("Disconnected from the server."),
+    };
+    let waiting = status.knocks.len();
+    let anyone_to_admit = status.knocks.iter().any(|k| !k.already_seated);
+    view! {
+        <p class="live-join">
+            "Pupils go to " <strong>{format!("{host}/join")}</strong> " and type "
+            <strong class="live-code" aria-label=format!("code {}", status.code.chars().map(String::from).collect::<Vec<_>>().join(" "))>{spaced}</strong>
+        </p>
+        <img class="live-qr" src=qr alt="QR code that opens the join page with the code" width="160" height="160" />
+        <p class="waiting-note" role="status">{connection}</p>
+        <h3>{format!("Waiting to be let in ({waiting})")}</h3>
+        {(waiting == 0).then(|| view! { <p class="field-hint">"Nobody is waiting."</p> })}
+        <ul class="knocks">
+            {status
+                .knocks
+                .into_iter()
+                .map(|knock| view! { <KnockRow lesson=lesson.get_value() knock /> })
+                .collect_view()}
+        </ul>
+        {anyone_to_admit.then(|| view! {
+            <button type="button" on:click=move |_| lesson.with_value(|l| live.admit_everyone(l))>
+                "Let everyone in"
+            </button>
+        })}
+        <div class="page-actions">
+            {move || if ending.get() {
+                view! {
+                    <p>"End the live lesson? Tablets are told it has ended; everything pupils did stays in your lesson."</p>
+                    <button type="button" class="danger" on:click=move |_| lesson.with_value(|l| live.end(l))>
+                        "End it now"
+                    </button>
+                    <button type="button" on:click=move |_| ending.set(false)>"Keep going"</button>
+                }.into_any()
+            } else {
+                view! {
+                    <button type="button" on:click=move |_| ending.set(true)>"End live lesson"</button>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+/// One tablet waiting: who it says it is, and the teacher's choice.
+#[component]
+fn KnockRow(
+    /// The lesson.
+    lesson: LessonId,
+    /// The tablet.
+    knock: Knock,
+) -> impl IntoView {
+    let live = use_live_lessons();
+    let lesson = StoredValue::new(lesson);
+    let device = StoredValue::new(knock.device.clone());
+    let name = knock.name.to_string();
+    view! {
+        <li class="knock">
+            <span class="knock-name">{name.clone()}</span>
+            {knock.already_seated.then(|| view! {
+                <span class="knock-warning">{format!(" (already in on another tablet: is this really {name}?)")}</span>
+            })}
+            <button
+                type="button"
+                class="primary"
+                aria-label=format!("Let {name} in")
+                on:click=move |_| lesson.with_value(|l| device.with_value(|d| live.admit(l, d)))
+            >
+                "Let in"
+            </button>
+            <button
+                type="button"
+                aria-label=format!("Don't let {name} in")
+                on:click=move |_| lesson.with_value(|l| device.with_value(|d| live.decline(l, d)))
+            >
+                "Not them"
+            </button>
+        </li>
+    }
+}
+
+/// A code as it is easiest to read aloud and copy: two groups of three.
+fn spaced_code(code: &str) -> String {
+    let chars: Vec<char> = code.chars().collect();
+    if chars.len() == 6 {
+        format!(
+            "{} {}",
+            chars[..3].iter().collect::<String>(),
+            chars[3..].iter().collect::<String>()
+        )
+    } else {
+        code.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spaced_code;
+
+    #[test]
+    fn a_code_is_shown_in_two_groups_of_three() {
+        assert_eq!(spaced_code("ACE347"), "ACE 347");
+        assert_eq!(spaced_code("ACE"), "ACE");
+    }
+}

@@ -1,0 +1,470 @@
+//! A teacher's window running live lessons through the Withme server.
+//!
+//! Going live sends the server the lesson, its class and the class's lessons
+//! ([`withme_core::Library::live_excerpt`]), and nothing else. While a lesson is live the server
+//! is its authority: the teacher's changes to the lesson or its class are checked here first
+//! (so a refusal shows at once), then sent, and the lesson as the server holds it comes back
+//! into this window's library ([`withme_core::replica::Replica::adopt`]) and is saved as usual.
+//! So pupils' work is in the teacher's library as it happens, and ending the live lesson leaves
+//! it all at home.
+//!
+//! Every teacher's window of the browser connects to each live lesson as the teacher; they
+//! number their operations from one counter kept in storage.
+
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use withme_core::sync::{
+    Client, GoLive, Holder, Knock, LiveDown, LiveStarted, LiveUp, PROTOCOL_VERSION, SeatKey,
+    Submission,
+};
+use withme_core::view::Projection;
+use withme_core::{Author, Command, DeviceId, Event, LessonId, Operation, Rejection};
+
+use super::library_state::LibraryState;
+use super::notices::Notices;
+use crate::browser::now;
+use crate::live::{Connection, Handlers, LiveSocket, post_json};
+use crate::persistence::local_store;
+
+/// Where a live lesson's keys are kept (followed by the lesson's id).
+const KEPT_PREFIX: &str = "withme.live-lesson.";
+
+/// Where a tab keeps its unanswered operations for a live lesson (session storage).
+const OUTBOX_PREFIX: &str = "withme.live-lesson-outbox.";
+
+/// A live lesson as the teacher's browser keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct KeptLive {
+    code: String,
+    lesson: LessonId,
+    teacher: SeatKey,
+    board: SeatKey,
+    /// The latest sequence number any of the browser's windows gave an operation.
+    last_seq: u64,
+}
+
+/// A live lesson, as its panel shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiveStatus {
+    /// The code pupils type.
+    pub code: String,
+    /// The Board's seat, for the board link.
+    pub board: SeatKey,
+    /// The connection to the server.
+    pub connection: Connection,
+    /// Tablets waiting to be let in, oldest first.
+    pub knocks: Vec<Knock>,
+}
+
+struct Link {
+    socket: LiveSocket,
+    client: Client<Command>,
+}
+
+/// This window's live lessons. A small handle: copy it freely.
+#[derive(Clone, Copy)]
+pub struct LiveLessons {
+    links: StoredValue<BTreeMap<LessonId, Link>, LocalStorage>,
+    shown: RwSignal<BTreeMap<LessonId, LiveStatus>>,
+    going_live: RwSignal<Option<LessonId>>,
+    state: LibraryState,
+    notices: Notices,
+}
+
+impl LiveLessons {
+    /// Reconnects to every live lesson this browser keeps.
+    pub(super) fn start(state: LibraryState, notices: Notices) -> Self {
+        let live = Self {
+            links: StoredValue::new_local(BTreeMap::new()),
+            shown: RwSignal::new(BTreeMap::new()),
+            going_live: RwSignal::new(None),
+            state,
+            notices,
+        };
+        for key in local_store::keys() {
+            if key.starts_with(KEPT_PREFIX)
+                && let Some(kept) = read_kept_key(&key)
+            {
+                live.connect(kept);
+            }
+        }
+        live
+    }
+
+    /// The live lesson's status, if `lesson` is live (tracked).
+    pub fn status(&self, lesson: &LessonId) -> Option<LiveStatus> {
+        self.shown.with(|s| s.get(lesson).cloned())
+    }
+
+    /// Whether `lesson` is being taken live right now (tracked).
+    pub fn going_live(&self, lesson: &LessonId) -> bool {
+        self.going_live.with(|g| g.as_ref() == Some(lesson))
+    }
+
+    /// Takes `lesson` live on this page's Withme server.
+    pub fn go_live(&self, lesson: &LessonId) {
+        if self.going_live.with_untracked(Option::is_some) || self.is_live(lesson) {
+            return;
+        }
+        let Some(library) = self.state.with_untracked(|lib| lib.live_excerpt(lesson)) else {
+            return self.notices.problem("That lesson isn't here.".to_owned());
+        };
+        let request = GoLive {
+            protocol: PROTOCOL_VERSION,
+            lesson: lesson.clone(),
+            library,
+        };
+        let body = serde_json::to_string(&request).expect("a lesson serialises");
+        self.going_live.set(Some(lesson.clone()));
+        let live = *self;
+        leptos::task::spawn_local(async move {
+            let answer = post_json("/api/live", &body).await;
+            live.going_live.set(None);
+            match answer {
+                Ok((201, text)) => match serde_json::from_str::<LiveStarted>(&text) {
+                    Ok(started) => live.started(started),
+                    Err(_) => live.notices.problem(
+                        "The server's answer couldn't be read. Is this a Withme server?".to_owned(),
+                    ),
+                },
+                Ok((_, text)) => live.notices.problem(refusal_reason(&text)),
+                Err(_) => live.notices.problem(
+                    "The Withme server couldn't be reached. Live lessons need it running; everything else works without it."
+                        .to_owned(),
+                ),
+            }
+        });
+    }
+
+    fn started(&self, started: LiveStarted) {
+        let kept = KeptLive {
+            code: started.code,
+            lesson: started.lesson,
+            teacher: started.teacher,
+            board: started.board,
+            last_seq: 0,
+        };
+        write_kept(&kept);
+        self.connect(kept);
+    }
+
+    fn is_live(&self, lesson: &LessonId) -> bool {
+        self.links.with_value(|l| l.contains_key(lesson))
+    }
+
+    /// The live lesson a command must go to, if any: a command about a live lesson, or about a
+    /// live lesson's class.
+    pub(super) fn route(&self, command: &Command) -> Option<LessonId> {
+        if let Some(lesson) = command.lesson() {
+            return self.is_live(lesson).then(|| lesson.clone());
+        }
+        let class = command.class()?;
+        let live: Vec<LessonId> = self.links.with_value(|l| l.keys().cloned().collect());
+        self.state.with_untracked(|lib| {
+            live.into_iter().find(|lesson| {
+                lib.lesson(lesson)
+                    .is_some_and(|l| l.plan().class.as_ref() == Some(class))
+            })
+        })
+    }
+
+    /// Checks `command` against this window's copy, then sends it to the live lesson's server.
+    /// A refusal here is returned at once; one from the server is shown when it answers.
+    pub(super) fn send(&self, lesson: &LessonId, command: Command) -> Result<Event, Rejection> {
+        let op = Operation {
+            id: self.state.next_op_id(),
+            author: Author::Teacher,
+            at: now(),
+            command,
+        };
+        let event = self.state.with_untracked(|lib| lib.clone().apply(&op))?;
+        let kept_seq = read_kept(lesson).map_or(0, |k| k.last_seq);
+        self.links.update_value(|links| {
+            if let Some(link) = links.get_mut(lesson) {
+                if kept_seq > link.client.last_seq() {
+                    let unanswered = link.client.unanswered().cloned().collect();
+                    link.client = Client::resume(kept_seq, unanswered);
+                }
+                link.client.make(None, op.command);
+            }
+        });
+        self.deliver(lesson);
+        Ok(event)
+    }
+
+    /// Lets a waiting tablet in.
+    pub fn admit(&self, lesson: &LessonId, device: &DeviceId) {
+        self.tell(
+            lesson,
+            &LiveUp::Admit {
+                device: device.clone(),
+            },
+        );
+    }
+
+    /// Lets every waiting tablet in.
+    pub fn admit_everyone(&self, lesson: &LessonId) {
+        let waiting = self.status(lesson).map(|s| s.knocks).unwrap_or_default();
+        for knock in waiting.iter().filter(|k| !k.already_seated) {
+            self.admit(lesson, &knock.device);
+        }
+    }
+
+    /// Turns a waiting tablet away.
+    pub fn decline(&self, lesson: &LessonId, device: &DeviceId) {
+        self.tell(
+            lesson,
+            &LiveUp::Decline {
+                device: device.clone(),
+            },
+        );
+    }
+
+    /// Ends the live lesson: the server closes it and every tablet is told.
+    pub fn end(&self, lesson: &LessonId) {
+        if !self.tell(lesson, &LiveUp::End) {
+            self.notices.problem(
+                "The server can't be reached, so the lesson is still live. Try again when it's back."
+                    .to_owned(),
+            );
+        }
+    }
+
+    fn tell(&self, lesson: &LessonId, message: &LiveUp<Command>) -> bool {
+        let text = serde_json::to_string(message).expect("a message serialises");
+        self.links.with_value(|links| {
+            links
+                .get(lesson)
+                .is_some_and(|link| link.socket.send(&text))
+        })
+    }
+
+    fn connect(&self, kept: KeptLive) {
+        let lesson = kept.lesson.clone();
+        let live = *self;
+        let for_open = kept.clone();
+        let for_message = lesson.clone();
+        let for_state = lesson.clone();
+        let socket = LiveSocket::open(Handlers {
+            opened: Box::new(move || {
+                let hello = LiveUp::<Command>::Resume {
+                    protocol: PROTOCOL_VERSION,
+                    code: for_open.code.clone(),
+                    device: for_open.teacher.device.clone(),
+                    token: for_open.teacher.token.clone(),
+                    version: 0,
+                };
+                live.tell(&for_open.lesson, &hello);
+            }),
+            message: Box::new(move |text| {
+                if let Ok(down) = LiveDown::parse(&text) {
+                    live.take(&for_message, down);
+                }
+            }),
+            state: Box::new(move |connection| {
+                live.shown.update(|s| {
+                    if let Some(status) = s.get_mut(&for_state) {
+                        status.connection = connection;
+                    }
+                });
+            }),
+        });
+        let unanswered = read_outbox(&lesson);
+        let client = Client::resume(kept.last_seq, unanswered);
+        self.shown.update(|s| {
+            s.insert(
+                lesson.clone(),
+                LiveStatus {
+                    code: kept.code.clone(),
+                    board: kept.board.clone(),
+                    connection: Connection::Connecting,
+                    knocks: Vec::new(),
+                },
+            );
+        });
+        self.links
+            .update_value(|links| drop(links.insert(lesson, Link { socket, client })));
+    }
+
+    fn take(&self, lesson: &LessonId, down: LiveDown) {
+        match down {
+            LiveDown::Seated {
+                holder: Holder::Teacher,
+                handled,
+                ..
+            } => {
+                self.links.update_value(|links| {
+                    if let Some(link) = links.get_mut(lesson) {
+                        let last = handled.max(link.client.last_seq());
+                        let unanswered = link.client.unanswered().cloned().collect();
+                        link.client = Client::resume(last, unanswered);
+                        link.client.resend_all();
+                    }
+                });
+                self.deliver(lesson);
+            }
+            LiveDown::Seated { .. } => {}
+            LiveDown::Answers { answers } => {
+                let refusals = self
+                    .links
+                    .try_update_value(|links| {
+                        let link = links.get_mut(lesson)?;
+                        for answer in answers {
+                            link.client.receive(answer);
+                        }
+                        Some(link.client.take_refusals())
+                    })
+                    .flatten()
+                    .unwrap_or_default();
+                for refusal in refusals {
+                    self.notices
+                        .problem(format!("That didn't go through: {}", refusal.reason));
+                }
+                self.deliver(lesson);
+            }
+            LiveDown::View(view) => {
+                if let Some(Projection::Teacher(view)) = view.projection
+                    && view.lesson.id() == lesson
+                    && let Err(error) = self.state.adopt(view)
+                {
+                    self.notices
+                        .problem(format!("The live lesson couldn't be taken in: {error}."));
+                }
+            }
+            LiveDown::Knocks { waiting } => self.shown.update(|s| {
+                if let Some(status) = s.get_mut(lesson) {
+                    status.knocks = waiting;
+                }
+            }),
+            LiveDown::Problem { code, reason } => match code.as_str() {
+                "unknown_seat" | "bad_code" | "ended" => {
+                    self.forget(lesson);
+                    self.notices.info(
+                        "The live lesson has closed. Everything pupils did is in your lesson."
+                            .to_owned(),
+                    );
+                }
+                _ => self.notices.problem(reason),
+            },
+            LiveDown::Ended => {
+                self.forget(lesson);
+                self.notices.info(
+                    "The live lesson has ended. Everything pupils did is in your lesson."
+                        .to_owned(),
+                );
+            }
+        }
+    }
+
+    /// Sends what is due, and keeps what is unanswered for a reload.
+    fn deliver(&self, lesson: &LessonId) {
+        let due = self
+            .links
+            .try_update_value(|links| {
+                let link = links.get_mut(lesson)?;
+                let submissions = link.client.to_send();
+                write_outbox(lesson, link.client.unanswered());
+                Some((submissions, link.client.last_seq()))
+            })
+            .flatten();
+        let Some((submissions, last_seq)) = due else {
+            return;
+        };
+        if let Some(mut kept) = read_kept(lesson)
+            && kept.last_seq < last_seq
+        {
+            kept.last_seq = last_seq;
+            write_kept(&kept);
+        }
+        if !submissions.is_empty() && !self.tell(lesson, &LiveUp::Submit { submissions }) {
+            // Not sent: all of it goes again once the connection is back.
+            self.links.update_value(|links| {
+                if let Some(link) = links.get_mut(lesson) {
+                    link.client.resend_all();
+                }
+            });
+        }
+    }
+
+    fn forget(&self, lesson: &LessonId) {
+        let link = self
+            .links
+            .try_update_value(|links| links.remove(lesson))
+            .flatten();
+        if let Some(link) = link {
+            link.socket.close();
+        }
+        let _ = local_store::remove(&kept_key(lesson));
+        session_remove(&outbox_key(lesson));
+        self.shown.update(|s| drop(s.remove(lesson)));
+    }
+}
+
+/// Whether this browser keeps `lesson` as live (any of its windows took it live).
+pub(super) fn is_live_here(lesson: &LessonId) -> bool {
+    read_kept(lesson).is_some()
+}
+
+/// The reason in a server's refusal (`{code, reason}`), or a general one.
+fn refusal_reason(text: &str) -> String {
+    #[derive(Deserialize)]
+    struct Refusal {
+        reason: String,
+    }
+    serde_json::from_str::<Refusal>(text)
+        .map(|r| r.reason)
+        .unwrap_or_else(|_| "The server didn't take the lesson live. Try again.".to_owned())
+}
+
+fn kept_key(lesson: &LessonId) -> String {
+    format!("{KEPT_PREFIX}{lesson}")
+}
+
+fn outbox_key(lesson: &LessonId) -> String {
+    format!("{OUTBOX_PREFIX}{lesson}")
+}
+
+fn read_kept(lesson: &LessonId) -> Option<KeptLive> {
+    read_kept_key(&kept_key(lesson))
+}
+
+fn read_kept_key(key: &str) -> Option<KeptLive> {
+    let text = local_store::read_raw(key).ok().flatten()?;
+    serde_json::from_str::<KeptLive>(&text)
+        .ok()
+        .filter(|kept| kept_key(&kept.lesson) == key)
+}
+
+fn write_kept(kept: &KeptLive) {
+    let text = serde_json::to_string(kept).expect("keys serialise");
+    let _ = local_store::write_raw(&kept_key(&kept.lesson), &text);
+}
+
+fn read_outbox(lesson: &LessonId) -> Vec<Submission<Command>> {
+    session()
+        .and_then(|s| s.get_item(&outbox_key(lesson)).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+fn write_outbox<'a>(lesson: &LessonId, unanswered: impl Iterator<Item = &'a Submission<Command>>) {
+    let list: Vec<&Submission<Command>> = unanswered.collect();
+    let Some(session) = session() else { return };
+    if list.is_empty() {
+        let _ = session.remove_item(&outbox_key(lesson));
+    } else if let Ok(text) = serde_json::to_string(&list) {
+        let _ = session.set_item(&outbox_key(lesson), &text);
+    }
+}
+
+fn session_remove(key: &str) {
+    if let Some(session) = session() {
+        let _ = session.remove_item(key);
+    }
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}

@@ -28,14 +28,20 @@ use leptos_router::path;
 
 use pages::{
     BoardPage, ClassHistoryPage, ClassesPage, EnquiryPage, GroupsPage, JoinPage, LibraryPage,
-    NotFoundPage, PassDevicePage, PlannerPage, PrintPage, PupilPage, TabletNotFoundPage,
+    LiveBoardPage, NotFoundPage, PassDevicePage, PlannerPage, PrintPage, PupilPage,
+    TabletNotFoundPage,
 };
 
 /// The whole app: loads the library (or, on a pupil's tablet, its view of the lesson), then
 /// shows the page for the current address.
 #[component]
 pub fn App() -> impl IntoView {
-    if state::provide_app_state() == state::WindowKind::Tablet {
+    let kind = state::provide_app_state();
+    if kind == state::WindowKind::LiveBoard {
+        // A live Board on its own device shows the one page it was opened on.
+        return view! { <LiveBoardPage /> }.into_any();
+    }
+    if kind == state::WindowKind::Tablet {
         // A tablet's window shows only pupils' pages: it never holds the teacher's library.
         return view! {
             <Router>

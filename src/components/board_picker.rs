@@ -6,7 +6,7 @@ use withme_core::{Command, LessonId, PupilId};
 use crate::board::use_board;
 use crate::browser::random_seed;
 use crate::format::class_of;
-use crate::state::{use_acting, use_library};
+use crate::state::{Acting, LibraryView};
 
 /// The picker as the Board shows it.
 #[derive(Clone, PartialEq)]
@@ -25,8 +25,9 @@ pub fn BoardPicker(
     lesson: LessonId,
 ) -> impl IntoView {
     let board = use_board();
-    let library = use_library();
-    let acting = use_acting();
+    // A Board on its own device (a live lesson's board link) shows the name drawn; drawing is
+    // done by the teacher's window.
+    let steering = use_context::<LibraryView>().zip(use_context::<Acting>());
     let lesson = StoredValue::new(lesson);
     let picker = Memo::new(move |_| {
         board.0.with(|view| {
@@ -45,6 +46,9 @@ pub fn BoardPicker(
         })
     });
     let pick = move |_| {
+        let Some((library, acting)) = steering else {
+            return;
+        };
         let drawn = library.with_untracked(|lib| {
             let id = lesson.get_value();
             let class = lib.lesson(&id).and_then(|l| class_of(lib, l))?;
@@ -63,11 +67,16 @@ pub fn BoardPicker(
         }
     };
     let pass = move |_| {
-        acting.teacher_or_say(Command::PassPick {
-            lesson: lesson.get_value(),
-        });
+        if let Some((_, acting)) = steering {
+            acting.teacher_or_say(Command::PassPick {
+                lesson: lesson.get_value(),
+            });
+        }
     };
     let new_round = move |_| {
+        let Some((_, acting)) = steering else {
+            return;
+        };
         acting.teacher_then(
             Command::NewPickerRound {
                 lesson: lesson.get_value(),
@@ -92,7 +101,7 @@ pub fn BoardPicker(
                             None => "Who will it be?".into(),
                         }}
                     </p>
-                    <div class="board-nav">
+                    <div class="board-nav" hidden=steering.is_none()>
                         {if view.waiting > 0 {
                             view! { <button type="button" class="primary" on:click=pick>"Pick a name"</button> }.into_any()
                         } else {

@@ -9,7 +9,7 @@ use withme_core::{Command, LessonId, PollId, QuestionId};
 use super::{BoardGroups, BoardPicker, PollResults};
 use crate::board::use_board;
 use crate::enquiry::{PollView, turnout};
-use crate::state::use_acting;
+use crate::state::Acting;
 
 /// One stage, with only what the whole class may see.
 #[derive(Clone, PartialEq)]
@@ -55,15 +55,19 @@ pub fn BoardStageView(
     lesson: LessonId,
 ) -> impl IntoView {
     let board = use_board();
-    let acting = use_acting();
+    // A Board on its own device (a live lesson's board link) shows, and does not steer.
+    let acting = use_context::<Acting>();
     let lesson = StoredValue::new(lesson);
     let stage = Memo::new(move |_| board.0.with(|view| view.as_ref().map(stage_of)));
     let air = move |question: QuestionId| {
-        acting.teacher_or_say(Command::ShowOnBoard {
-            lesson: lesson.get_value(),
-            stage: BoardStage::Airing { question },
-        });
+        if let Some(acting) = acting {
+            acting.teacher_or_say(Command::ShowOnBoard {
+                lesson: lesson.get_value(),
+                stage: BoardStage::Airing { question },
+            });
+        }
     };
+    let steers = acting.is_some();
     let list = |items: Vec<String>| {
         items
             .into_iter()
@@ -89,8 +93,8 @@ pub fn BoardStageView(
                 <p class="board-count">{format!("Question {place} of {of}")}</p>
                 <p class="board-question airing">{text}</p>
                 <div class="board-nav">
-                    {previous.map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Previous question"</button> })}
-                    {next.map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Next question"</button> })}
+                    {previous.filter(|_| steers).map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Previous question"</button> })}
+                    {next.filter(|_| steers).map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Next question"</button> })}
                 </div>
             }.into_any(),
             Stage::Poll(poll) => view! { <LivePoll poll /> }.into_any(),

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use withme_core::LessonId;
 use withme_core::sync::Knock;
 
+use super::join_panel::spaced_code;
 use crate::live::Connection;
-use crate::state::{LiveStatus, use_live_lessons};
+use crate::state::{LiveStatus, board_link, use_live_lessons};
 
 /// Takes the lesson live, and runs it while it is.
 #[component]
@@ -76,6 +77,11 @@ fn Running(
         }
         Connection::Closed => Some("Disconnected from the server."),
     };
+    let board_link = board_link(&status.code, &status.board);
+    let board_url = format!(
+        "{}{board_link}",
+        window().location().origin().unwrap_or_default()
+    );
     let waiting = status.knocks.len();
     let anyone_to_admit = status.knocks.iter().any(|k| !k.already_seated);
     view! {
@@ -85,6 +91,17 @@ fn Running(
         </p>
         <img class="live-qr" src=qr alt="QR code that opens the join page with the code" width="160" height="160" />
         <p class="waiting-note" role="status">{connection}</p>
+        <p class="field-hint">
+            "Your Board shows the code and QR code while the lesson is live. "
+            "To run the Board on another computer (the whiteboard's own), open the board link there."
+        </p>
+        <div class="page-actions">
+            <a class="button" href=board_link.clone() target="_blank" rel="noopener">"Open the live Board"</a>
+        </div>
+        <label class="board-link">
+            "Board link"
+            <input type="text" readonly value=board_url on:focus=select_all />
+        </label>
         <h3>{format!("Waiting to be let in ({waiting})")}</h3>
         {(waiting == 0).then(|| view! { <p class="field-hint">"Nobody is waiting."</p> })}
         <ul class="knocks">
@@ -114,6 +131,16 @@ fn Running(
                 }.into_any()
             }}
         </div>
+    }
+}
+
+/// Selects a read-only field's text, ready to copy.
+fn select_all(event: leptos::ev::FocusEvent) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+    {
+        input.select();
     }
 }
 
@@ -151,30 +178,5 @@ fn KnockRow(
                 "Not them"
             </button>
         </li>
-    }
-}
-
-/// A code as it is easiest to read aloud and copy: two groups of three.
-fn spaced_code(code: &str) -> String {
-    let chars: Vec<char> = code.chars().collect();
-    if chars.len() == 6 {
-        format!(
-            "{} {}",
-            chars[..3].iter().collect::<String>(),
-            chars[3..].iter().collect::<String>()
-        )
-    } else {
-        code.to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::spaced_code;
-
-    #[test]
-    fn a_code_is_shown_in_two_groups_of_three() {
-        assert_eq!(spaced_code("ACE347"), "ACE 347");
-        assert_eq!(spaced_code("ACE"), "ACE");
     }
 }

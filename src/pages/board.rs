@@ -2,14 +2,18 @@
 
 use leptos::prelude::*;
 
-use crate::board::provide_board;
-use crate::components::{BoardStageView, NoticeTray, ThinkingTimer};
+use withme_core::LessonId;
+
+use crate::board::{BoardData, provide_board};
+use crate::components::{BoardStageView, JoinPanel, NoticeTray, ThinkingTimer};
 use crate::format;
 use crate::routes::{AppRoute, use_lesson_id};
+use crate::state::use_live_lessons;
 
 /// What the Board shows: nothing private, only what the whole class may see.
 #[derive(Clone, PartialEq)]
 struct BoardContent {
+    lesson: LessonId,
     title: String,
     class_name: Option<String>,
     details: String,
@@ -17,21 +21,60 @@ struct BoardContent {
 
 /// The Board: the lesson in type large enough to read from the back of a classroom. It follows
 /// the Planner's changes in any other window of this browser, and shows only the Board's
-/// projection of the lesson: what the whole class may see.
+/// projection of the lesson: what the whole class may see. While the lesson is live, it shows
+/// how to join.
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let lesson_id = use_lesson_id();
     let board = provide_board(lesson_id);
+    let live = use_live_lessons();
+    let code = Signal::derive(move || {
+        let lesson = lesson_id.get()?;
+        live.status(&lesson).map(|s| s.code)
+    });
+    let missing = || {
+        view! {
+            <h1 class="board-title">"Nothing to show"</h1>
+            <p class="board-details">
+                "This lesson isn't on this device. "
+                <a href=AppRoute::Library.href()>"Open your lessons"</a>
+            </p>
+        }
+    };
+    view! {
+        <BoardScreen board code note=Signal::derive(|| None::<String>) missing />
+        <NoticeTray />
+    }
+}
+
+/// The Board's screen, wherever its projection comes from (this browser's library, or a live
+/// lesson's server).
+#[component]
+pub fn BoardScreen(
+    /// The Board's projection.
+    board: BoardData,
+    /// The live lesson's join code, while pupils may join.
+    #[prop(into)]
+    code: Signal<Option<String>>,
+    /// A note about the connection, if there is one to give.
+    #[prop(into)]
+    note: Signal<Option<String>>,
+    /// What to show when there is no lesson.
+    #[prop(into)]
+    missing: ViewFn,
+) -> impl IntoView {
     let content = Memo::new(move |_| {
         board.0.with(|view| {
             let view = view.as_ref()?;
             Some(BoardContent {
+                lesson: view.lesson.clone(),
                 title: view.plan.title.to_string(),
                 class_name: view.class.as_ref().map(|c| c.name.to_string()),
                 details: format::seen_details(&view.plan),
             })
         })
     });
+    let lesson = Memo::new(move |_| content.with(|c| c.as_ref().map(|c| c.lesson.clone())));
     let thinking = Signal::derive(move || board.0.with(|v| v.as_ref().and_then(|v| v.thinking)));
     super::page_title(move || {
         let title = content.with(|c| c.as_ref().map(|c| c.title.clone()));
@@ -46,28 +89,25 @@ pub fn BoardPage() -> impl IntoView {
                     {move || content.with(|c| c.as_ref().and_then(|c| c.class_name.clone()))}
                 </span>
                 <ThinkingTimer thinking />
+                <span class="board-note" role="status">{move || note.get()}</span>
                 <FullScreenButton />
             </div>
+            <JoinPanel code />
             {move || match content.get() {
                 Some(content) => view! {
                     <div class="board-stage">
                         <h1 class="board-title">{content.title}</h1>
                         <p class="board-details">{content.details}</p>
-                        {lesson_id.get_untracked().map(|lesson| view! { <BoardStageView lesson /> })}
+                        {lesson.get().map(|lesson| view! { <BoardStageView lesson /> })}
                     </div>
                 }.into_any(),
                 None => view! {
                     <div class="board-stage">
-                        <h1 class="board-title">"Nothing to show"</h1>
-                        <p class="board-details">
-                            "This lesson isn't on this device. "
-                            <a href=AppRoute::Library.href()>"Open your lessons"</a>
-                        </p>
+                        {missing.run()}
                     </div>
                 }.into_any(),
             }}
         </main>
-        <NoticeTray />
     }
 }
 

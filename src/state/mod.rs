@@ -7,6 +7,7 @@ mod acting;
 mod editor;
 mod handles;
 mod library_state;
+mod live_board;
 mod live_lessons;
 mod notices;
 mod save_status;
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 pub use acting::Acting;
 pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
+pub use live_board::{LiveBoard, board_link};
 pub use live_lessons::{LiveLessons, LiveStatus};
 pub use notices::{Notice, Notices, Tone};
 pub use save_status::{KeptAside, SaveState, StorageProblem};
@@ -30,6 +32,9 @@ pub enum WindowKind {
     Teacher,
     /// A pupil's tablet: it holds what its pupil may see, never the library.
     Tablet,
+    /// A live lesson's Board on its own device: it holds the Board's projection, never the
+    /// library.
+    LiveBoard,
 }
 
 /// Starts this window's state and provides its handles to every component below: the
@@ -38,6 +43,10 @@ pub fn provide_app_state() -> WindowKind {
     let notices = Notices::new();
     provide_context(notices);
     let path = window().location().pathname().unwrap_or_default();
+    if crate::routes::is_live_board(&path) {
+        provide_context(LiveBoard::start());
+        return WindowKind::LiveBoard;
+    }
     if let Some(code) = crate::routes::join_code(&path) {
         let tablet = Tablet::start_live(notices, code);
         provide_context(tablet);
@@ -63,6 +72,11 @@ pub fn provide_app_state() -> WindowKind {
 
 /// The tablet this window is.
 pub fn use_tablet() -> Tablet {
+    expect_context()
+}
+
+/// This window's live Board.
+pub fn use_live_board() -> LiveBoard {
     expect_context()
 }
 

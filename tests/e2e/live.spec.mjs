@@ -141,3 +141,180 @@ test("a wrong code is explained, a tablet the teacher turns away can choose agai
   await ben.context.close();
   await late.context.close();
 });
+
+/**
+ * A device of its own whose connection to the server runs through a cable the test can pull:
+ * every frame the server sends it is recorded.
+ */
+async function newDevice(browser) {
+  const context = await browser.newContext();
+  const cable = { cut: false, frames: [], open: new Set() };
+  await context.routeWebSocket(/\/ws$/, (ws) => {
+    if (cable.cut) {
+      ws.close({ code: 4000, reason: "offline" });
+      return;
+    }
+    const server = ws.connectToServer();
+    cable.open.add(ws);
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      cable.frames.push(String(message));
+      ws.send(message);
+    });
+    ws.onClose(() => {
+      cable.open.delete(ws);
+      server.close();
+    });
+    server.onClose((code, reason) => ws.close({ code, reason }));
+  });
+  cable.pull = async () => {
+    cable.cut = true;
+    for (const ws of cable.open) await ws.close({ code: 4000, reason: "offline" });
+  };
+  cable.plugIn = () => {
+    cable.cut = false;
+  };
+  const page = await context.newPage();
+  return { context, page, cable };
+}
+
+/** Reads the QR code an image shows, by drawing it on a canvas and decoding its pixels. */
+async function decodeQr(page, selector) {
+  const { default: jsQR } = await import("jsqr");
+  await expect(page.locator(selector)).toBeVisible();
+  await page.waitForFunction((s) => document.querySelector(s)?.complete, selector);
+  const pixels = await page.evaluate((s) => {
+    const img = document.querySelector(s);
+    const size = 480;
+    const canvas = document.createElement("canvas");
+    canvas.width = size;
+    canvas.height = size;
+    const g = canvas.getContext("2d");
+    g.fillStyle = "#fff";
+    g.fillRect(0, 0, size, size);
+    g.drawImage(img, 0, 0, size, size);
+    return { size, data: Array.from(g.getImageData(0, 0, size, size).data) };
+  }, selector);
+  return jsQR(Uint8ClampedArray.from(pixels.data), pixels.size, pixels.size)?.data;
+}
+
+test("a classroom live: the Board on its own device, three pupils on their own tablets, ideas, questions, a blind vote with one pupil offline, and everything home at the end", async ({ context, browser }) => {
+  test.setTimeout(240_000);
+  const { teacher } = await teacherWithLesson(context);
+  const code = await goLive(teacher);
+
+  // The Board runs on the whiteboard's own browser, through the board link.
+  const boardLink = await panel(teacher).getByLabel("Board link").inputValue();
+  const board = await newDevice(browser);
+  await board.page.goto(boardLink);
+  await expect(board.page.getByRole("heading", { name: "Is it ever right to lie?" })).toBeVisible();
+  await expect(board.page.locator(".board-join-code")).toHaveText(`${code.slice(0, 3)} ${code.slice(3)}`);
+  // Its QR code is the join address, with the code.
+  expect(await decodeQr(board.page, ".board-join-qr")).toBe(new URL(`/join/${code}`, board.page.url()).href);
+  // It holds no library of its own.
+  expect(await board.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY)).toBeNull();
+
+  const tablets = {};
+  for (const name of PUPILS) {
+    tablets[name] = await newDevice(browser);
+    await joinAs(tablets[name].page, code, name);
+  }
+  await expect(panel(teacher).getByRole("heading", { name: "Waiting to be let in (3)" })).toBeVisible();
+  await panel(teacher).getByRole("button", { name: "Let everyone in" }).click();
+  for (const name of PUPILS) {
+    await expect(tablets[name].page.getByRole("heading", { name: `Hi, ${name}!` })).toBeVisible();
+  }
+
+  // Amira proposes a success criterion; each pupil asks a question.
+  const amira = tablets.Amira.page;
+  await amira.getByRole("radio", { name: "Success criterion" }).check();
+  await amira.getByLabel("Your idea").fill("I can give a reason");
+  await amira.getByRole("button", { name: "Send to my teacher" }).click();
+  await expect(amira.getByRole("region", { name: "My ideas" }).getByText("I can give a reason", { exact: true })).toBeVisible();
+  const questions = { Amira: "Do animals lie?", Ben: "Can a lie be kind?", Chloé: "Why do people lie?" };
+  for (const name of PUPILS) {
+    const page = tablets[name].page;
+    await page.getByLabel("Your question").fill(questions[name]);
+    await page.getByRole("button", { name: "Send my question" }).click();
+    await expect(page.getByRole("region", { name: "My questions" }).getByText(questions[name])).toBeVisible();
+  }
+  await expect.poll(async () => (await storedQuestions(teacher)).length).toBe(3);
+  const stored = JSON.parse(await teacher.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY));
+  const lesson = stored.library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
+  expect(lesson.proposals.map((p) => p.text)).toEqual(["I can give a reason"]);
+
+  // The teacher approves them and shows them on the Board, which follows live.
+  await teacher.getByRole("button", { name: "Questions", exact: true }).click();
+  for (const text of Object.values(questions)) {
+    await card(teacher, text).getByRole("button", { name: "Approve" }).click();
+  }
+  await expect(board.page.getByRole("heading", { name: "Our questions (3)" })).toBeVisible();
+
+  // A blind vote.
+  for (const text of Object.values(questions)) {
+    await card(teacher, text).getByRole("checkbox", { name: "Goes to the vote" }).check();
+  }
+  await teacher.getByRole("checkbox", { name: /^Blind vote/ }).check();
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await expect(board.page.getByText("0 of 3 have voted")).toBeVisible();
+
+  // Chloé's tablet loses its connection, and she votes anyway: it waits on her tablet.
+  const chloe = tablets["Chloé"];
+  await chloe.cable.pull();
+  await expect(chloe.page.getByText(/^Connection lost\. Trying again…/)).toBeVisible();
+  await vote(chloe.page, questions.Ben);
+  await expect
+    .poll(() => chloe.page.evaluate(() => localStorage.getItem("withme.live.outbox") ?? ""))
+    .toContain("cast_ballot");
+  await vote(tablets.Amira.page, questions.Ben);
+  await vote(tablets.Ben.page, questions.Amira);
+  await expect(board.page.getByText("2 of 3 have voted")).toBeVisible();
+  // Back online, her vote goes, and counts once.
+  chloe.cable.plugIn();
+  await expect(board.page.getByText("3 of 3 have voted")).toBeVisible();
+  await expect.poll(() => chloe.page.evaluate(() => localStorage.getItem("withme.live.outbox") ?? "")).not.toContain("cast_ballot");
+
+  // Blind: before the reveal, no pupil's tablet received, showed or stored a tally, nor did the
+  // Board receive one.
+  for (const name of PUPILS) {
+    const { page, cable } = tablets[name];
+    expect(cable.frames.length).toBeGreaterThan(0);
+    expect(cable.frames.filter((f) => f.includes('"tally"') || f.includes('"voters"'))).toEqual([]);
+    await expect(page.locator("body")).not.toContainText("have voted");
+    const storedHere = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+    expect(storedHere).not.toContain("tally");
+  }
+  expect(board.cable.frames.filter((f) => f.includes('"tally"'))).toEqual([]);
+
+  await teacher.getByRole("button", { name: "Close the vote" }).click();
+  await teacher.getByRole("button", { name: "Reveal the results" }).click();
+  const results = board.page.getByRole("table");
+  await expect(results.getByRole("row", { name: `${questions.Ben} 2` })).toBeVisible();
+  await expect(results.getByRole("row", { name: `${questions.Amira} 1` })).toBeVisible();
+
+  // Ending the lesson tells every device and leaves everything in the teacher's library.
+  await panel(teacher).getByRole("button", { name: "End live lesson" }).click();
+  await panel(teacher).getByRole("button", { name: "End it now" }).click();
+  for (const name of PUPILS) {
+    await expect(tablets[name].page.getByRole("heading", { name: "This lesson has ended" })).toBeVisible();
+  }
+  await expect(board.page.getByText("The live lesson has ended.")).toBeVisible();
+  const home = JSON.parse(await teacher.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY));
+  const kept = home.library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
+  expect(kept.enquiry.questions.map((q) => q.text).sort()).toEqual(Object.values(questions).sort());
+  expect(kept.enquiry.polls).toHaveLength(1);
+  expect(Object.keys(kept.enquiry.polls[0].ballots)).toHaveLength(3);
+  for (const device of [board, ...Object.values(tablets)]) await device.context.close();
+});
+
+function card(page, text) {
+  return page.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: text });
+}
+
+/** A pupil chooses one question and casts the ballot. */
+async function vote(page, question) {
+  const region = page.getByRole("region", { name: "Vote" });
+  await region.getByRole("radio", { name: question, exact: true }).check();
+  await region.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(region.getByRole("status")).toBeVisible();
+}

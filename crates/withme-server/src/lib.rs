@@ -31,6 +31,7 @@ use axum::extract::{ConnectInfo, DefaultBodyLimit, Path as UrlPath, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::serve::ListenerExt;
 use axum::{Json, Router};
 use tokio::sync::mpsc;
 use withme_core::Timestamp;
@@ -326,6 +327,11 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         false => format!("http://{}/", config.addr),
     };
     println!("Withme is running at {shown} ({reopened} live lessons reopened)");
+    // Small messages (a view, an answer) go at once: Nagle's algorithm would hold one back
+    // behind a delayed acknowledgement for up to 40 ms.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),

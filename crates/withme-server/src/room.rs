@@ -2,7 +2,8 @@
 //!
 //! Everything a device sends reaches the room in order. The room changes the lesson, stores
 //! the change (and waits for the commit), then answers and sends each connected device its
-//! view if it changed. A device whose queue of outgoing messages is full (it stopped reading)
+//! view if it changed. Operations that arrive while the room is busy are handled together:
+//! one transaction, one round of views. A device whose queue of outgoing messages is full (it stopped reading)
 //! is disconnected and told to resync, so a slow device can never grow the server's memory.
 
 use std::collections::HashMap;
@@ -10,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
-use withme_core::sync::{Holder, LiveDown, LiveUp, SeatKey, VersionedView};
+use withme_core::sync::{Holder, LiveDown, LiveUp, SeatKey, Submission, VersionedView};
 use withme_core::{DeviceId, Timestamp};
 
 use crate::codes;
@@ -19,6 +20,9 @@ use crate::store::Store;
 
 /// How many messages may wait for one device before it is disconnected.
 pub const SEND_QUEUE: usize = 256;
+
+/// Most messages handled together.
+const MAX_BATCH: usize = 64;
 
 /// Most devices that may join one lesson in a minute.
 const JOINS_PER_MINUTE: usize = 120;
@@ -103,11 +107,60 @@ impl Room {
         }
     }
 
-    /// Runs the room until every sender to it is dropped.
+    /// Runs the room until every sender to it is dropped. Operations that arrive together are
+    /// handled together: stored in one transaction, then each device sent its view once.
     pub async fn run(mut self, mut inbox: mpsc::Receiver<ToRoom>) {
-        while let Some(message) = inbox.recv().await {
-            self.handle(message).await;
+        let mut waiting = Vec::with_capacity(MAX_BATCH);
+        while inbox.recv_many(&mut waiting, MAX_BATCH).await > 0 {
+            let mut operations = Vec::new();
+            for message in waiting.drain(..) {
+                match message {
+                    ToRoom::Message {
+                        conn,
+                        message: LiveUp::Submit { submissions },
+                    } if !self.lesson.is_ended() => operations.push((conn, submissions)),
+                    other => {
+                        self.submit_together(std::mem::take(&mut operations)).await;
+                        self.handle(other).await;
+                    }
+                }
+            }
+            self.submit_together(operations).await;
         }
+    }
+
+    /// Handles several devices' operations: each checked and applied in order, all stored in
+    /// one transaction (or none, if storing fails), then answered.
+    async fn submit_together(&mut self, operations: Vec<(ConnId, Vec<Submission>)>) {
+        if operations.is_empty() {
+            return;
+        }
+        let before = self.lesson.clone();
+        let at = now();
+        let mut entries = Vec::new();
+        let mut replies = Vec::with_capacity(operations.len());
+        for (conn, submissions) in operations {
+            let Some(device) = self.conns.get(&conn).map(|c| c.device.clone()) else {
+                continue;
+            };
+            match self.lesson.submit(&device, &submissions, at) {
+                Ok((stored, answers)) => {
+                    entries.extend(stored);
+                    replies.push((conn, LiveDown::Answers { answers }));
+                }
+                Err(problem) => replies.push((conn, problem.down())),
+            }
+        }
+        if !self.store_or_undo(&entries, before).await {
+            for (conn, _) in replies {
+                self.send(conn, &not_stored());
+            }
+            return;
+        }
+        for (conn, reply) in replies {
+            self.send(conn, &reply);
+        }
+        self.after_change(false);
     }
 
     async fn handle(&mut self, message: ToRoom) {

@@ -9,18 +9,20 @@ use support::{Scenario, text};
 use withme_core::document::{LIBRARY_VERSION, StoredLibrary, parse_library};
 use withme_core::enquiry::VoteMethod;
 use withme_core::sync::{
-    Answer, Authority, Holder, PROTOCOL_VERSION, Seat, Submission, ToAuthority, ToDevice,
-    VersionedView,
+    Answer, Authority, Holder, Knock, LiveDown, LiveUp, Outcome, PROTOCOL_VERSION, Seat,
+    Submission, ToAuthority, ToDevice, VersionedView,
 };
 use withme_core::view::{Viewer, project};
 use withme_core::{
-    Command, DeviceId, KindNote, LessonId, ProposalKind, PupilCommand, PupilId, Timestamp,
+    Command, DeviceId, KindNote, LessonId, ProposalKind, PupilCommand, PupilId, PupilName,
+    Timestamp,
 };
 
 const TO_AUTHORITY: &str = include_str!("fixtures/wire/to-authority.json");
 const TO_PUPIL: &str = include_str!("fixtures/wire/to-pupil.json");
 const TO_BOARD: &str = include_str!("fixtures/wire/to-board.json");
 const LIBRARY_V5: &str = include_str!("fixtures/library-v5.json");
+const LIVE: &str = include_str!("fixtures/wire/live.json");
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
@@ -236,4 +238,139 @@ fn the_version_5_library_loads_and_keeps_its_shape() {
         json(&StoredLibrary::new(&loaded.library, &loaded.ledger).to_json()),
         json(LIBRARY_V5)
     );
+}
+
+/// A live lesson's conversation, message by message: a tablet joining, being let in and
+/// acting; the teacher letting it in; the Board coming back to its seat; the lesson ending.
+fn live_conversation() -> Vec<(&'static str, Value)> {
+    let (authority, lesson, p) = classroom();
+    let tablet = DeviceId::parse("k7q2m9x4c3d1w").unwrap();
+    let board = DeviceId::parse("b4t8r2n6v1y5p").unwrap();
+    let token = "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c".to_owned();
+    let up = |m: LiveUp| serde_json::to_value(m).unwrap();
+    let down = |m: LiveDown| serde_json::to_value(m).unwrap();
+    vec![
+        (
+            "up",
+            up(LiveUp::Join {
+                protocol: PROTOCOL_VERSION,
+                code: "ace 347".into(),
+            }),
+        ),
+        (
+            "down",
+            down(LiveDown::Seated {
+                lesson: lesson.clone(),
+                device: tablet.clone(),
+                token: token.clone(),
+                holder: Holder::Waiting,
+                handled: 0,
+            }),
+        ),
+        ("up", up(LiveUp::Claim { pupil: p[0].clone() })),
+        (
+            "down",
+            down(LiveDown::Knocks {
+                waiting: vec![Knock {
+                    device: tablet.clone(),
+                    pupil: p[0].clone(),
+                    name: PupilName::parse("Amira").unwrap(),
+                    already_seated: false,
+                }],
+            }),
+        ),
+        ("up", up(LiveUp::Admit { device: tablet.clone() })),
+        (
+            "down",
+            down(LiveDown::View(Box::new(VersionedView {
+                version: authority.ledger().order(),
+                projection: project(authority.library(), &lesson, &Viewer::Pupil(p[0].clone())),
+            }))),
+        ),
+        (
+            "up",
+            up(LiveUp::Submit {
+                submissions: vec![Submission::new(
+                    1,
+                    Some(p[0].clone()),
+                    Command::AskQuestion {
+                        lesson: lesson.clone(),
+                        text: text("Is it fine to lie to a robot?"),
+                        with: Vec::new(),
+                    },
+                )],
+            }),
+        ),
+        (
+            "down",
+            down(LiveDown::Answers {
+                answers: vec![Answer::Handled {
+                    seq: 1,
+                    outcome: Outcome::Accepted { order: 42 },
+                }],
+            }),
+        ),
+        (
+            "up",
+            up(LiveUp::Resume {
+                protocol: PROTOCOL_VERSION,
+                code: "ACE347".into(),
+                device: board,
+                token: token.clone(),
+                version: 41,
+            }),
+        ),
+        ("up", up(LiveUp::Decline { device: tablet.clone() })),
+        ("up", up(LiveUp::RemoveSeat { device: tablet })),
+        (
+            "down",
+            down(LiveDown::Problem {
+                code: "declined".into(),
+                reason: "Your teacher didn't let you in. Check you tapped your own name, then try again.".into(),
+            }),
+        ),
+        ("up", up(LiveUp::End)),
+        ("down", down(LiveDown::Ended)),
+    ]
+}
+
+#[test]
+fn a_live_lessons_messages_keep_their_shape() {
+    let conversation = live_conversation();
+    let made: Vec<Value> = conversation
+        .iter()
+        .map(|(way, message)| serde_json::json!({ *way: message }))
+        .collect();
+    golden(
+        "wire/live.json",
+        LIVE,
+        &serde_json::to_string(&made).unwrap(),
+    );
+    // Each reads back as itself, through the same checks the server and the app make.
+    for entry in json(LIVE).as_array().unwrap() {
+        let (way, message) = entry.as_object().unwrap().iter().next().unwrap();
+        let text = serde_json::to_string(message).unwrap();
+        match way.as_str() {
+            "up" => {
+                let read = LiveUp::parse(&text).unwrap();
+                assert_eq!(&serde_json::to_value(read).unwrap(), message);
+            }
+            _ => {
+                let read = LiveDown::parse(&text).unwrap();
+                assert_eq!(&serde_json::to_value(read).unwrap(), message);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_live_message_with_an_unknown_field_or_another_version_is_refused() {
+    let join = r#"{"join":{"protocol":1,"code":"ACE347"}}"#;
+    assert!(LiveUp::parse(join).is_ok());
+    assert!(LiveUp::parse(r#"{"join":{"protocol":1,"code":"ACE347","as":"teacher"}}"#).is_err());
+    assert!(LiveUp::parse(r#"{"join":{"protocol":2,"code":"ACE347"}}"#).is_err());
+    let seated = r#"{"seated":{"lesson":"testdevice.3","device":"k7q2m9x4c3d1w","token":"9f","holder":"waiting","handled":0}}"#;
+    assert!(LiveDown::parse(seated).is_ok());
+    let widened = seated.replace(r#""handled":0"#, r#""handled":0,"tally":[3]"#);
+    assert!(LiveDown::parse(&widened).is_err());
 }

@@ -2,12 +2,13 @@
 //! letting waiting tablets in, and ending it.
 
 use leptos::prelude::*;
-use withme_core::LessonId;
-use withme_core::sync::Knock;
+use withme_core::sync::{Knock, SeatedTablet};
+use withme_core::{DeviceId, LessonId};
 
 use super::join_panel::spaced_code;
+use crate::format::class_of;
 use crate::live::Connection;
-use crate::state::{LiveStatus, board_link, use_live_lessons};
+use crate::state::{LiveStatus, board_link, use_library, use_live_lessons};
 
 /// Takes the lesson live, and runs it while it is.
 #[component]
@@ -116,6 +117,7 @@ fn Running(
                 "Let everyone in"
             </button>
         })}
+        <SeatedList lesson=lesson.get_value() seated=status.seated />
         <div class="page-actions">
             {move || if ending.get() {
                 view! {
@@ -131,6 +133,80 @@ fn Running(
                 }.into_any()
             }}
         </div>
+    }
+}
+
+/// The tablets let in, by name, with whether each is connected, and a way to remove one.
+#[component]
+fn SeatedList(
+    /// The lesson.
+    lesson: LessonId,
+    /// The tablets let in.
+    seated: Vec<SeatedTablet>,
+) -> impl IntoView {
+    let library = use_library();
+    let live = use_live_lessons();
+    let lesson = StoredValue::new(lesson);
+    let mut rows: Vec<(DeviceId, String, bool)> = library.with_untracked(|lib| {
+        let class = lesson.with_value(|l| lib.lesson(l).and_then(|l| class_of(lib, l)));
+        seated
+            .into_iter()
+            .map(|tablet| {
+                let names: Vec<String> = tablet
+                    .pupils
+                    .iter()
+                    .map(|p| {
+                        class
+                            .and_then(|c| c.pupil(p))
+                            .map_or_else(|| "A pupil".to_owned(), |p| p.name().to_string())
+                    })
+                    .collect();
+                (tablet.device, names.join(", "), tablet.connected)
+            })
+            .collect()
+    });
+    rows.sort_by_key(|a| a.1.to_lowercase());
+    let removing = RwSignal::new(None::<DeviceId>);
+    let count = rows.len();
+    view! {
+        <h3>{format!("In the lesson ({count})")}</h3>
+        <ul class="knocks">
+            {rows
+                .into_iter()
+                .map(|(device, name, connected)| {
+                    let device = StoredValue::new(device);
+                    let asking = move || removing.with(|r| device.with_value(|d| r.as_ref() == Some(d)));
+                    let remove = move |_| {
+                        lesson.with_value(|l| device.with_value(|d| live.remove_seat(l, d)));
+                        removing.set(None);
+                    };
+                    view! {
+                        <li class="knock">
+                            <span class="knock-name">{name.clone()}</span>
+                            {(!connected).then(|| view! { <span class="knock-warning">"offline"</span> })}
+                            {move || if asking() {
+                                view! {
+                                    <span>{format!("Remove {name}'s tablet? It will need to join again.")}</span>
+                                    <button type="button" class="danger" on:click=remove>"Remove"</button>
+                                    <button type="button" on:click=move |_| removing.set(None)>"Cancel"</button>
+                                }.into_any()
+                            } else {
+                                let label = format!("Remove {name}'s tablet");
+                                view! {
+                                    <button
+                                        type="button"
+                                        aria-label=label
+                                        on:click=move |_| removing.set(Some(device.get_value()))
+                                    >
+                                        "Remove"
+                                    </button>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 

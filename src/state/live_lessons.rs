@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use withme_core::sync::{
     Client, GoLive, Holder, Knock, LiveDown, LiveStarted, LiveUp, PROTOCOL_VERSION, SeatKey,
-    Submission,
+    SeatedTablet, Submission,
 };
 use withme_core::view::Projection;
 use withme_core::{Author, Command, DeviceId, Event, LessonId, Operation, Rejection};
@@ -56,6 +56,8 @@ pub struct LiveStatus {
     pub connection: Connection,
     /// Tablets waiting to be let in, oldest first.
     pub knocks: Vec<Knock>,
+    /// Tablets let in.
+    pub seated: Vec<SeatedTablet>,
 }
 
 struct Link {
@@ -222,6 +224,16 @@ impl LiveLessons {
         );
     }
 
+    /// Removes a tablet from the lesson: it is disconnected and must join again.
+    pub fn remove_seat(&self, lesson: &LessonId, device: &DeviceId) {
+        self.tell(
+            lesson,
+            &LiveUp::RemoveSeat {
+                device: device.clone(),
+            },
+        );
+    }
+
     /// Ends the live lesson: the server closes it and every tablet is told.
     pub fn end(&self, lesson: &LessonId) {
         if !self.tell(lesson, &LiveUp::End) {
@@ -281,6 +293,7 @@ impl LiveLessons {
                     board: kept.board.clone(),
                     connection: Connection::Connecting,
                     knocks: Vec::new(),
+                    seated: Vec::new(),
                 },
             );
         });
@@ -333,9 +346,10 @@ impl LiveLessons {
                         .problem(format!("The live lesson couldn't be taken in: {error}."));
                 }
             }
-            LiveDown::Knocks { waiting } => self.shown.update(|s| {
+            LiveDown::Knocks { waiting, seated } => self.shown.update(|s| {
                 if let Some(status) = s.get_mut(lesson) {
                     status.knocks = waiting;
+                    status.seated = seated;
                 }
             }),
             LiveDown::Problem { code, reason } => match code.as_str() {

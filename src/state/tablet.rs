@@ -433,7 +433,10 @@ impl Tablet {
             s.problem = None;
             s.seat = None;
         });
-        let open = live.socket.with_value(Option::is_some);
+        let open = live.socket.with_value(Option::is_some)
+            && live
+                .state
+                .with_untracked(|s| s.connection != Connection::Closed);
         if open {
             self.send_live(&hello(&live.state.get_untracked()));
         } else {
@@ -476,9 +479,25 @@ impl Tablet {
                 }
             }),
             state: Box::new(move |connection| {
-                if let Some(live) = tablet.live {
-                    live.state.update(|s| s.connection = connection);
+                let Some(live) = tablet.live else { return };
+                let removed = connection == Connection::Closed
+                    && live.state.with_untracked(|s| !s.ended && s.seat.is_some());
+                if removed {
+                    // Only the teacher closes a tablet's connection for good.
+                    let _ = local_store::remove(SEAT_KEY);
+                    let _ = local_store::remove(LIVE_OUTBOX_KEY);
                 }
+                live.state.update(|s| {
+                    s.connection = connection;
+                    if removed {
+                        s.seat = None;
+                        s.asked_for = None;
+                        s.problem = Some(
+                            "Your teacher took this tablet out of the lesson. Join again with the code."
+                                .to_owned(),
+                        );
+                    }
+                });
             }),
         });
         live.socket.set_value(Some(socket));

@@ -90,6 +90,16 @@ test("a pupil joins with the code, is let in, asks a question that reaches the t
   await amira.page.reload();
   await expect(amira.page.getByRole("heading", { name: "Hi, Amira!" })).toBeVisible();
   await expect(amira.page.getByRole("region", { name: "My questions" }).getByText("Is a white lie still a lie?")).toBeVisible();
+
+  // The teacher sees who is in, and can take a tablet out: it must join again.
+  const inLesson = panel(teacher).getByRole("listitem").filter({ hasText: "Amira" });
+  await expect(panel(teacher).getByRole("heading", { name: "In the lesson (1)" })).toBeVisible();
+  await inLesson.getByRole("button", { name: "Remove Amira's tablet" }).click();
+  await inLesson.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(amira.page.getByRole("alert")).toHaveText("Your teacher took this tablet out of the lesson. Join again with the code.");
+  await expect(amira.page.getByLabel("Code on the board")).toBeVisible();
+  await expect(panel(teacher).getByRole("heading", { name: "In the lesson (0)" })).toBeVisible();
+  expect(await amira.page.evaluate(() => localStorage.getItem("withme.seat"))).toBeNull();
   await amira.context.close();
 });
 
@@ -110,8 +120,8 @@ test("a wrong code is explained, a tablet the teacher turns away can choose agai
   await expect(ben.page.getByRole("alert")).not.toBeEmpty();
 
   const code = await goLive(teacher);
-  // The QR code opens the join page with the code in it.
-  await ben.page.goto(`/join/${code}`);
+  await ben.page.getByLabel("Code on the board").fill(code);
+  await ben.page.getByRole("button", { name: "Join" }).click();
   await ben.page.getByRole("button", { name: "Chloé", exact: true }).click();
   await expect(ben.page.getByText("Waiting for your teacher to let you in…")).toBeVisible();
   const knock = panel(teacher).getByRole("listitem").filter({ hasText: "Chloé" });
@@ -133,11 +143,10 @@ test("a wrong code is explained, a tablet the teacher turns away can choose agai
   const keys = await teacher.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("withme.live-lesson.")));
   expect(keys).toEqual([]);
   // The ended lesson can no longer be joined.
+  // The QR code's address carries the code, which is tried at once.
   const late = await newTablet(browser);
-  await late.page.goto("/join");
-  await late.page.getByLabel("Code on the board").fill(code);
-  await late.page.getByRole("button", { name: "Join" }).click();
-  await expect(late.page.getByRole("alert")).not.toBeEmpty();
+  await late.page.goto(`/join/${code}`);
+  await expect(late.page.getByRole("alert")).toHaveText("This lesson has ended.");
   await ben.context.close();
   await late.context.close();
 });

@@ -10,7 +10,7 @@ use withme_core::document::{LIBRARY_VERSION, StoredLibrary, parse_library};
 use withme_core::enquiry::VoteMethod;
 use withme_core::sync::{
     Answer, Authority, Holder, Knock, LiveDown, LiveUp, Outcome, PROTOCOL_VERSION, Seat,
-    Submission, ToAuthority, ToDevice, VersionedView,
+    SeatedTablet, Submission, ToAuthority, ToDevice, VersionedView,
 };
 use withme_core::view::{Viewer, project};
 use withme_core::{
@@ -276,6 +276,11 @@ fn live_conversation() -> Vec<(&'static str, Value)> {
                     pupil: p[0].clone(),
                     name: PupilName::parse("Amira").unwrap(),
                     already_seated: false,
+                }],
+                seated: vec![SeatedTablet {
+                    device: DeviceId::parse("r2d8k4m6n1q3s").unwrap(),
+                    pupils: vec![p[1].clone()],
+                    connected: true,
                 }],
             }),
         ),

@@ -379,6 +379,17 @@ impl LiveLesson {
             .collect()
     }
 
+    /// The tablets let in, with the pupils each speaks for.
+    pub fn seated_tablets(&self) -> Vec<(DeviceId, Vec<PupilId>)> {
+        self.seats
+            .iter()
+            .filter_map(|(device, (_, holder))| match holder {
+                Holder::Pupils(pupils) => Some((device.clone(), pupils.clone())),
+                Holder::Teacher | Holder::Board | Holder::Waiting => None,
+            })
+            .collect()
+    }
+
     /// The views of the lesson for each of `devices`, worked out once for the room.
     pub fn views<'a>(
         &self,

@@ -11,7 +11,9 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
-use withme_core::sync::{Holder, LiveDown, LiveUp, SeatKey, Submission, VersionedView};
+use withme_core::sync::{
+    Holder, LiveDown, LiveUp, SeatKey, SeatedTablet, Submission, VersionedView,
+};
 use withme_core::{DeviceId, Timestamp};
 
 use crate::codes;
@@ -190,7 +192,11 @@ impl Room {
             },
             ToRoom::Message { conn, message } => self.message(conn, message).await,
             ToRoom::Gone { conn } => {
-                self.conns.remove(&conn);
+                let gone = self.conns.remove(&conn).map(|c| c.device);
+                // A tablet dropping out shows on the teacher's list.
+                if gone.is_some_and(|d| matches!(self.lesson.holder(&d), Some(Holder::Pupils(_)))) {
+                    self.send_knocks();
+                }
             }
         }
     }
@@ -325,9 +331,7 @@ impl Room {
         let devices: Vec<DeviceId> = self.conns.values().map(|c| c.device.clone()).collect();
         let views: HashMap<DeviceId, VersionedView> =
             self.lesson.views(devices.iter()).into_iter().collect();
-        let knocks = LiveDown::Knocks {
-            waiting: self.lesson.knocks(),
-        };
+        let knocks = self.knocks();
         let mut full = Vec::new();
         for (conn, c) in &mut self.conns {
             if let Some(view) = views.get(&c.device) {
@@ -350,6 +354,38 @@ impl Room {
         }
         for conn in full {
             self.drop_slow(conn);
+        }
+    }
+
+    /// What the teacher sees of the room: tablets waiting, and tablets let in.
+    fn knocks(&self) -> LiveDown {
+        let connected = |device: &DeviceId| self.conns.values().any(|c| &c.device == device);
+        LiveDown::Knocks {
+            waiting: self.lesson.knocks(),
+            seated: self
+                .lesson
+                .seated_tablets()
+                .into_iter()
+                .map(|(device, pupils)| SeatedTablet {
+                    connected: connected(&device),
+                    device,
+                    pupils,
+                })
+                .collect(),
+        }
+    }
+
+    /// Tells the teacher's connections what the room looks like now.
+    fn send_knocks(&mut self) {
+        let knocks = self.knocks();
+        let teachers: Vec<ConnId> = self
+            .conns
+            .iter()
+            .filter(|(_, c)| matches!(self.lesson.holder(&c.device), Some(Holder::Teacher)))
+            .map(|(conn, _)| *conn)
+            .collect();
+        for conn in teachers {
+            self.send(conn, &knocks);
         }
     }
 

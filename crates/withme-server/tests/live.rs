@@ -53,7 +53,9 @@ async fn seat_pupil(
         .await;
     let knock = teacher
         .until(|m| match m {
-            LiveDown::Knocks { waiting } => waiting.iter().find(|k| k.device == device).cloned(),
+            LiveDown::Knocks { waiting, .. } => {
+                waiting.iter().find(|k| k.device == device).cloned()
+            }
             _ => None,
         })
         .await;
@@ -161,7 +163,9 @@ async fn a_tablet_the_teacher_turns_away_is_told_and_may_ask_again() {
         .await;
     teacher
         .until(|m| match m {
-            LiveDown::Knocks { waiting } => waiting.iter().find(|k| k.device == device).cloned(),
+            LiveDown::Knocks { waiting, .. } => {
+                waiting.iter().find(|k| k.device == device).cloned()
+            }
             _ => None,
         })
         .await;
@@ -180,7 +184,7 @@ async fn a_tablet_the_teacher_turns_away_is_told_and_may_ask_again() {
     // The knock is gone from the teacher's list.
     teacher
         .until(|m| match m {
-            LiveDown::Knocks { waiting } if waiting.is_empty() => Some(()),
+            LiveDown::Knocks { waiting, .. } if waiting.is_empty() => Some(()),
             _ => None,
         })
         .await;
@@ -192,11 +196,89 @@ async fn a_tablet_the_teacher_turns_away_is_told_and_may_ask_again() {
         .await;
     let knock = teacher
         .until(|m| match m {
-            LiveDown::Knocks { waiting } => waiting.iter().find(|k| k.device == device).cloned(),
+            LiveDown::Knocks { waiting, .. } => {
+                waiting.iter().find(|k| k.device == device).cloned()
+            }
             _ => None,
         })
         .await;
     assert_eq!(knock.pupil, p[0]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_teacher_sees_who_is_in_and_a_removed_tablet_is_closed_for_good() {
+    let addr = server().await;
+    let (library, lesson, p) = classroom(&["Amira", "Ben"]);
+    let live = go_live(addr, &library, &lesson).await;
+    let mut teacher = teacher_of(addr, &live).await;
+    let (ben, device, token) = seat_pupil(addr, &live.code, &mut teacher, &p[1]).await;
+    // The teacher's list has Ben's tablet, connected.
+    teacher
+        .until(|m| match m {
+            LiveDown::Knocks { seated, .. } => seated
+                .iter()
+                .any(|t| t.device == device && t.pupils == [p[1].clone()] && t.connected)
+                .then_some(()),
+            _ => None,
+        })
+        .await;
+    // It drops out: the list says so.
+    drop(ben);
+    teacher
+        .until(|m| match m {
+            LiveDown::Knocks { seated, .. } => seated
+                .iter()
+                .any(|t| t.device == device && !t.connected)
+                .then_some(()),
+            _ => None,
+        })
+        .await;
+    // It comes back, and the teacher removes it: it is closed with 4403, and its seat is gone.
+    let mut ben = Device::connect(addr).await;
+    assert!(matches!(
+        ben.resume(&live.code, &device, &token).await,
+        LiveDown::Seated { .. }
+    ));
+    teacher
+        .send(&LiveUp::RemoveSeat {
+            device: device.clone(),
+        })
+        .await;
+    let closed = loop {
+        match ben.next().await {
+            Ok(_) => continue,
+            Err(code) => break code,
+        }
+    };
+    assert_eq!(closed, Some(4403));
+    teacher
+        .until(|m| match m {
+            LiveDown::Knocks { seated, .. } => seated.is_empty().then_some(()),
+            _ => None,
+        })
+        .await;
+    let mut again = Device::connect(addr).await;
+    assert!(matches!(
+        again.resume(&live.code, &device, &token).await,
+        LiveDown::Problem { code, .. } if code == "unknown_seat"
+    ));
+    // And it cannot act: a pupil's tablet cannot remove anyone either.
+    let (mut amira, _, _) = seat_pupil(addr, &live.code, &mut teacher, &p[0]).await;
+    amira
+        .send(&LiveUp::RemoveSeat {
+            device: device.clone(),
+        })
+        .await;
+    assert!(matches!(
+        amira
+            .until(|m| match m {
+                LiveDown::Problem { code, .. } => Some(code.clone()),
+                _ => None,
+            })
+            .await
+            .as_str(),
+        "teacher_only"
+    ));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -75,7 +75,7 @@ async fn killed_under_load_and_restarted_it_loses_nothing_it_acknowledged_and_ap
             .await;
         teacher
             .until(|m| match m {
-                LiveDown::Knocks { waiting } => {
+                LiveDown::Knocks { waiting, .. } => {
                     waiting.iter().any(|k| k.device == device).then_some(())
                 }
                 _ => None,

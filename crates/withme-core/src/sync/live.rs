@@ -80,6 +80,18 @@ pub struct Knock {
     pub already_seated: bool,
 }
 
+/// A tablet let in, as the teacher sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeatedTablet {
+    /// The tablet.
+    pub device: DeviceId,
+    /// The pupils it speaks for.
+    pub pupils: Vec<PupilId>,
+    /// Whether it is connected now.
+    pub connected: bool,
+}
+
 /// A seat's keys: what a device keeps to come back to it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -142,10 +154,13 @@ pub enum LiveDown {
     },
     /// The lesson as the device's viewer may see it, when it changed.
     View(Box<VersionedView>),
-    /// To the teacher: the devices waiting to be let in.
+    /// To the teacher: the tablets waiting to be let in, and those let in.
     Knocks {
         /// Oldest first.
         waiting: Vec<Knock>,
+        /// The tablets let in (the app sorts them by name).
+        #[serde(default)]
+        seated: Vec<SeatedTablet>,
     },
     /// A message could not be taken; the connection stays open unless said otherwise.
     Problem {

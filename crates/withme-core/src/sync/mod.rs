@@ -21,7 +21,7 @@ mod message;
 pub use authority::{Authority, Holder, Seat};
 pub use client::{Client, IN_FLIGHT, Refusal};
 pub use ledger::{Ledger, Source};
-pub use live::{GoLive, Knock, LiveDown, LiveStarted, LiveUp, SeatKey};
+pub use live::{GoLive, Knock, LiveDown, LiveStarted, LiveUp, SeatKey, SeatedTablet};
 pub use message::{
     Answer, MAX_MESSAGE_BYTES, MessageError, Outcome, PROTOCOL_VERSION, Submission, ToAuthority,
     ToDevice, VersionedView,

@@ -156,7 +156,7 @@ pub async fn seat_everyone(addr: SocketAddr, origin: &str, classroom: &Classroom
         .await;
         let teacher = &mut sockets[0];
         until(teacher, |m| match m {
-            LiveDown::Knocks { waiting } => {
+            LiveDown::Knocks { waiting, .. } => {
                 waiting.iter().any(|k| k.device == device).then_some(())
             }
             _ => None,

@@ -17,10 +17,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use withme_core::sync::{
     Client, GoLive, Holder, Knock, LiveDown, LiveStarted, LiveUp, PROTOCOL_VERSION, SeatKey,
-    SeatedTablet, Submission,
+    SeatedTablet, Submission, VersionedView, ahead_of,
 };
-use withme_core::view::Projection;
-use withme_core::{Author, Command, DeviceId, Event, LessonId, Operation, Rejection};
+use withme_core::view::{Projection, TeacherView, Viewer, project};
+use withme_core::{Author, Command, DeviceId, Event, LessonId, OpId, Operation, Rejection};
 
 use super::library_state::LibraryState;
 use super::notices::Notices;
@@ -63,6 +63,10 @@ pub struct LiveStatus {
 struct Link {
     socket: LiveSocket,
     client: Client<Command>,
+    /// The teacher's seat: what the server numbers this window's operations by.
+    device: DeviceId,
+    /// The server's latest view of the lesson, before this window's operations on their way.
+    base: Option<TeacherView>,
 }
 
 /// This window's live lessons. A small handle: copy it freely.
@@ -172,28 +176,67 @@ impl LiveLessons {
         })
     }
 
-    /// Checks `command` against this window's copy, then sends it to the live lesson's server.
-    /// A refusal here is returned at once; one from the server is shown when it answers.
+    /// Checks `command` against this window's copy, shows it at once, and sends it to the live
+    /// lesson's server. A refusal here is returned at once; one from the server is shown when it
+    /// answers (and the lesson shows the server's copy again).
     pub(super) fn send(&self, lesson: &LessonId, command: Command) -> Result<Event, Rejection> {
-        let op = Operation {
-            id: self.state.next_op_id(),
-            author: Author::Teacher,
-            at: now(),
-            command,
-        };
-        let event = self.state.with_untracked(|lib| lib.clone().apply(&op))?;
         let kept_seq = read_kept(lesson).map_or(0, |k| k.last_seq);
-        self.links.update_value(|links| {
-            if let Some(link) = links.get_mut(lesson) {
+        // Numbered as the server will number it, so what it creates keeps its id.
+        let id = self
+            .links
+            .try_update_value(|links| {
+                let link = links.get_mut(lesson)?;
                 if kept_seq > link.client.last_seq() {
                     let unanswered = link.client.unanswered().cloned().collect();
                     link.client = Client::resume(kept_seq, unanswered);
                 }
+                Some(OpId::new(link.device.clone(), link.client.last_seq() + 1))
+            })
+            .flatten()
+            .unwrap_or_else(|| self.state.next_op_id());
+        let op = Operation {
+            id,
+            author: Author::Teacher,
+            at: now(),
+            command,
+        };
+        let (event, ahead) = self.state.with_untracked(|lib| {
+            let mut ahead = lib.clone();
+            let event = ahead.apply(&op)?;
+            Ok::<_, Rejection>((event, teacher_view(&ahead, lesson)))
+        })?;
+        self.links.update_value(|links| {
+            if let Some(link) = links.get_mut(lesson) {
                 link.client.make(None, op.command);
             }
         });
+        if let Some(ahead) = ahead {
+            self.take_in(ahead);
+        }
         self.deliver(lesson);
         Ok(event)
+    }
+
+    /// Shows the server's latest view with this window's operations on their way on top.
+    fn show_ahead(&self, lesson: &LessonId) {
+        let Some((base, device, waiting)) = self.links.with_value(|links| {
+            let link = links.get(lesson)?;
+            let waiting: Vec<Submission<Command>> = link.client.on_their_way().cloned().collect();
+            Some((link.base.clone()?, link.device.clone(), waiting))
+        }) else {
+            return;
+        };
+        let ahead = self
+            .state
+            .with_untracked(|lib| ahead_of(&base, lib, &device, now(), &waiting));
+        self.take_in(ahead);
+    }
+
+    fn take_in(&self, view: TeacherView) {
+        if let Err(error) = self.state.adopt(view) {
+            self.notices
+                .problem(format!("The live lesson couldn't be taken in: {error}."));
+        }
     }
 
     /// Lets a waiting tablet in.
@@ -297,8 +340,14 @@ impl LiveLessons {
                 },
             );
         });
+        let link = Link {
+            socket,
+            client,
+            device: kept.teacher.device.clone(),
+            base: None,
+        };
         self.links
-            .update_value(|links| drop(links.insert(lesson, Link { socket, client })));
+            .update_value(|links| drop(links.insert(lesson, link)));
     }
 
     fn take(&self, lesson: &LessonId, down: LiveDown) {
@@ -335,16 +384,28 @@ impl LiveLessons {
                     self.notices
                         .problem(format!("That didn't go through: {}", refusal.reason));
                 }
+                self.show_ahead(lesson);
                 self.deliver(lesson);
             }
-            LiveDown::View(view) => {
-                if let Some(Projection::Teacher(view)) = view.projection
-                    && view.lesson.id() == lesson
-                    && let Err(error) = self.state.adopt(view)
-                {
-                    self.notices
-                        .problem(format!("The live lesson couldn't be taken in: {error}."));
+            LiveDown::View(versioned) => {
+                let version = versioned.version;
+                let Some(Projection::Teacher(view)) = versioned.projection else {
+                    return;
+                };
+                if view.lesson.id() != lesson {
+                    return;
                 }
+                self.links.update_value(|links| {
+                    if let Some(link) = links.get_mut(lesson) {
+                        // The client needs only the version; the view itself is kept as `base`.
+                        link.client.receive_view(VersionedView {
+                            version,
+                            projection: None,
+                        });
+                        link.base = Some(view);
+                    }
+                });
+                self.show_ahead(lesson);
             }
             LiveDown::Knocks { waiting, seated } => self.shown.update(|s| {
                 if let Some(status) = s.get_mut(lesson) {
@@ -481,4 +542,12 @@ fn session_remove(key: &str) {
 
 fn session() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
+}
+
+/// The teacher's view of `lesson` in `library`, if it is there.
+fn teacher_view(library: &withme_core::Library, lesson: &LessonId) -> Option<TeacherView> {
+    match project(library, lesson, &Viewer::Teacher) {
+        Some(Projection::Teacher(view)) => Some(view),
+        _ => None,
+    }
 }

@@ -327,3 +327,44 @@ async function vote(page, question) {
   await region.getByRole("button", { name: "Cast my vote" }).click();
   await expect(region.getByRole("status")).toBeVisible();
 }
+
+test("the teacher types in a live lesson over a slow connection, and every keystroke stays where it was typed", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The teacher's laptop on slow school Wi-Fi: everything the server sends arrives 400 ms late.
+  const context = await browser.newContext();
+  await context.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => setTimeout(() => ws.send(message), 400));
+    ws.onClose(() => server.close());
+    server.onClose((code, reason) => ws.close({ code, reason }));
+  });
+  const { teacher } = await teacherWithLesson(context);
+  await teacher.getByRole("link", { name: "← Back to the plan" }).click();
+  await goLive(teacher);
+
+  const criteria = teacher.getByRole("region", { name: "Success criteria" });
+  await teacher.getByLabel("Add a success criterion").fill("I can");
+  await criteria.getByRole("button", { name: "Add" }).click();
+  const field = criteria.getByRole("textbox", { name: "Success criterion 1", exact: true });
+  // It shows at once, before the server has answered.
+  await expect(field).toHaveValue("I can");
+  await field.press("End");
+  const words = " give a reason why a white lie can still hurt.";
+  await field.pressSequentially(words, { delay: 25 });
+  await expect(field).toHaveValue(`I can${words}`);
+
+  // Once the server has answered everything, the field and the stored lesson hold every word.
+  await expect
+    .poll(() => teacher.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("withme.live-lesson-outbox."))))
+    .toEqual([]);
+  await expect(field).toHaveValue(`I can${words}`);
+  await expect
+    .poll(async () => {
+      const text = await teacher.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+      const lesson = JSON.parse(text).library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
+      return lesson.plan.criteria?.map((c) => c.text);
+    })
+    .toEqual([`I can${words}`]);
+  await context.close();
+});

@@ -142,3 +142,114 @@ fn a_taken_in_lesson_survives_another_windows_write_and_is_then_forgotten() {
     assert_eq!(window.pending_count(), 0);
     assert_eq!(window.library().lesson(&lesson), s.library.lesson(&lesson));
 }
+
+#[test]
+fn the_teachers_own_operations_stay_on_screen_ahead_of_an_older_view_with_the_ids_the_server_gives()
+{
+    use withme_core::ItemList;
+    use withme_core::sync::{Answer, Holder, Outcome, Seat, Submission, ahead_of};
+
+    let (s, lesson, _) = Scenario::classroom("Is it ever right to lie?", &["Amira"]);
+    let home = s.library.clone();
+    let teacher = DeviceId::parse("teacherseat").unwrap();
+    let seat = Seat {
+        device: teacher.clone(),
+        lesson: lesson.clone(),
+        holder: Holder::Teacher,
+    };
+    let mut server = Authority::new(s.library.clone(), Ledger::default());
+    let add = Submission::new(
+        1,
+        None,
+        Command::AddItem {
+            lesson: lesson.clone(),
+            list: ItemList::Criteria,
+            text: text("I can"),
+        },
+    );
+    let edit = |seq: u64, words: &str, item| {
+        Submission::new(
+            seq,
+            None,
+            Command::EditItem {
+                lesson: lesson.clone(),
+                list: ItemList::Criteria,
+                item,
+                text: text(words),
+            },
+        )
+    };
+    let criteria = |view: &withme_core::view::TeacherView| -> Vec<(String, String)> {
+        view.lesson
+            .plan()
+            .items(ItemList::Criteria)
+            .iter()
+            .map(|i| (i.id.to_string(), i.text.as_str().to_owned()))
+            .collect()
+    };
+    let at = Timestamp::from_millis(5);
+
+    // Before the server has answered anything, the new item shows with the id it will get.
+    let before = teacher_view(&s.library, &lesson);
+    let shown = ahead_of(&before, &home, &teacher, at, [&add]);
+    let accepted = server.submit(&seat, &add, at);
+    assert!(matches!(
+        accepted,
+        Answer::Handled {
+            outcome: Outcome::Accepted { .. },
+            ..
+        }
+    ));
+    let on_server = teacher_view(server.library(), &lesson);
+    assert_eq!(criteria(&shown), criteria(&on_server));
+    let item = on_server.lesson.plan().items(ItemList::Criteria)[0]
+        .id
+        .clone();
+
+    // The teacher types on; the server's view holds only the first keystroke.
+    let typed = [
+        edit(2, "I can g", item.clone()),
+        edit(3, "I can give", item.clone()),
+        edit(4, "I can give a reason", item.clone()),
+    ];
+    server.submit(&seat, &typed[0], at);
+    let older = teacher_view(server.library(), &lesson);
+    assert_eq!(criteria(&older)[0].1, "I can g");
+    let shown = ahead_of(&older, &home, &teacher, at, typed[1..].iter().rev());
+    assert_eq!(criteria(&shown)[0].1, "I can give a reason");
+
+    // With nothing waiting, the server's view is shown as it is.
+    assert_eq!(ahead_of(&older, &home, &teacher, at, []), older);
+
+    // An operation that no longer applies (another of the teacher's windows removed the item)
+    // is left out, and the rest still shows.
+    let other_window = Seat {
+        device: DeviceId::parse("otherwindow").unwrap(),
+        ..seat.clone()
+    };
+    server.submit(
+        &other_window,
+        &Submission::new(
+            1,
+            None,
+            Command::RemoveEntry {
+                lesson: lesson.clone(),
+                section: withme_core::Section::Items(ItemList::Criteria),
+                entry: item.clone(),
+            },
+        ),
+        at,
+    );
+    let removed = teacher_view(server.library(), &lesson);
+    let title = Submission::new(
+        5,
+        None,
+        Command::RenameLesson {
+            lesson: lesson.clone(),
+            title: support::title_of("Is lying ever fair?"),
+        },
+    );
+    let shown = ahead_of(&removed, &home, &teacher, at, [&typed[2], &title]);
+    assert!(criteria(&shown).is_empty());
+    assert_eq!(shown.lesson.plan().title.as_str(), "Is lying ever fair?");
+}

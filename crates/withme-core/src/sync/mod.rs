@@ -12,12 +12,14 @@
 //! The same code runs in one browser (a pupil's window and a teacher's window, through storage)
 //! and on the server (through sockets); `tests/simulation.rs` runs it over a lossy network.
 
+mod ahead;
 mod authority;
 mod client;
 pub mod ledger;
 mod live;
 mod message;
 
+pub use ahead::ahead_of;
 pub use authority::{Authority, Holder, Seat};
 pub use client::{Client, IN_FLIGHT, Refusal};
 pub use ledger::{Ledger, Source};

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use withme_core::sync::{Knock, SeatedTablet};
 use withme_core::{DeviceId, LessonId};
 
+use super::ConnectionBadge;
 use super::join_panel::spaced_code;
 use crate::format::class_of;
 use crate::live::Connection;
@@ -70,13 +71,12 @@ fn Running(
     let host = window().location().host().unwrap_or_default();
     let spaced = spaced_code(&status.code);
     let qr = format!("/api/live/{}/qr.svg", status.code);
-    let connection = match status.connection {
-        Connection::Open => None,
-        Connection::Connecting => Some("Connecting to the server…"),
-        Connection::Reconnecting => {
-            Some("The server can't be reached. Trying again… Pupils' work waits on their tablets.")
-        }
-        Connection::Closed => Some("Disconnected from the server."),
+    let connection = status.connection;
+    let away = (connection == Connection::Reconnecting)
+        .then_some("The server can't be reached. Your changes and pupils' work wait on each device and are sent when it is back.");
+    let waiting_here = {
+        let lesson = lesson.get_value();
+        Signal::derive(move || live.waiting(&lesson))
     };
     let board_link = board_link(&status.code, &status.board);
     let board_url = format!(
@@ -86,12 +86,13 @@ fn Running(
     let waiting = status.knocks.len();
     let anyone_to_admit = status.knocks.iter().any(|k| !k.already_seated);
     view! {
+        <ConnectionBadge connection=Signal::stored(connection) waiting=waiting_here />
         <p class="live-join">
             "Pupils go to " <strong>{format!("{host}/join")}</strong> " and type "
             <strong class="live-code" aria-label=format!("code {}", status.code.chars().map(String::from).collect::<Vec<_>>().join(" "))>{spaced}</strong>
         </p>
         <img class="live-qr" src=qr alt="QR code that opens the join page with the code" width="160" height="160" />
-        <p class="waiting-note" role="status">{connection}</p>
+        <p class="waiting-note">{away}</p>
         <p class="field-hint">
             "Your Board shows the code and QR code while the lesson is live. "
             "To run the Board on another computer (the whiteboard's own), open the board link there."

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use withme_core::PupilId;
 
-use crate::components::{NoticeTray, PupilEnquiry, PupilGroup, PupilIdeas, StorageBanner};
+use crate::components::{
+    ConnectionBadge, NoticeTray, PupilEnquiry, PupilGroup, PupilIdeas, StorageBanner,
+};
 use crate::live::Connection;
 use crate::state::{LiveState, use_tablet};
 
@@ -134,31 +136,29 @@ fn join_again() {
     let _ = window().location().assign("/join");
 }
 
-/// Says when the connection has dropped, and that nothing is lost meanwhile.
+/// How the tablet stands with the server, and, when the teacher has closed its seat, why.
 #[component]
 fn ConnectionNote(
     /// The tablet's live state.
     live: Memo<Option<LiveState>>,
 ) -> impl IntoView {
     let tablet = use_tablet();
-    let note = move || {
-        let state = live.get()?;
-        if state.ended || state.seat.is_none() {
-            return None;
-        }
-        match state.connection {
-            Connection::Reconnecting => Some(if tablet.undelivered() {
-                "Connection lost. Trying again… Your work is kept on this tablet and is sent when the connection is back."
-            } else {
-                "Connection lost. Trying again…"
-            }),
-            Connection::Closed => {
-                Some("This tablet isn't in the lesson any more. Ask your teacher.")
-            }
-            Connection::Connecting | Connection::Open => None,
-        }
+    let seated = move || live.get().is_some_and(|s| !s.ended && s.seat.is_some());
+    let connection = Signal::derive(move || {
+        live.get()
+            .map_or(Connection::Connecting, |state| state.connection)
+    });
+    let waiting = Signal::derive(move || tablet.waiting());
+    let kept = move || {
+        (seated() && connection.get() == Connection::Reconnecting)
+            .then_some("Your work is kept on this tablet and is sent when the connection is back.")
     };
-    view! { <p class="waiting-note" role="status">{note}</p> }
+    view! {
+        <Show when=seated>
+            <ConnectionBadge connection waiting />
+        </Show>
+        <p class="waiting-note">{kept}</p>
+    }
 }
 
 /// The box for the code on the board.

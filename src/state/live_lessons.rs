@@ -74,6 +74,8 @@ struct Link {
 pub struct LiveLessons {
     links: StoredValue<BTreeMap<LessonId, Link>, LocalStorage>,
     shown: RwSignal<BTreeMap<LessonId, LiveStatus>>,
+    /// Per live lesson, this window's changes the server has not answered yet.
+    waiting: RwSignal<BTreeMap<LessonId, usize>>,
     going_live: RwSignal<Option<LessonId>>,
     state: LibraryState,
     notices: Notices,
@@ -85,6 +87,7 @@ impl LiveLessons {
         let live = Self {
             links: StoredValue::new_local(BTreeMap::new()),
             shown: RwSignal::new(BTreeMap::new()),
+            waiting: RwSignal::new(BTreeMap::new()),
             going_live: RwSignal::new(None),
             state,
             notices,
@@ -102,6 +105,11 @@ impl LiveLessons {
     /// The live lesson's status, if `lesson` is live (tracked).
     pub fn status(&self, lesson: &LessonId) -> Option<LiveStatus> {
         self.shown.with(|s| s.get(lesson).cloned())
+    }
+
+    /// How many of this window's changes to `lesson` the server has not answered yet (tracked).
+    pub fn waiting(&self, lesson: &LessonId) -> usize {
+        self.waiting.with(|w| w.get(lesson).copied().unwrap_or(0))
     }
 
     /// Whether `lesson` is being taken live right now (tracked).
@@ -441,12 +449,15 @@ impl LiveLessons {
                 let link = links.get_mut(lesson)?;
                 let submissions = link.client.to_send();
                 write_outbox(lesson, link.client.unanswered());
-                Some((submissions, link.client.last_seq()))
+                let waiting = link.client.unanswered().count();
+                Some((submissions, link.client.last_seq(), waiting))
             })
             .flatten();
-        let Some((submissions, last_seq)) = due else {
+        let Some((submissions, last_seq, waiting)) = due else {
             return;
         };
+        self.waiting
+            .maybe_update(|w| w.insert(lesson.clone(), waiting) != Some(waiting));
         if let Some(mut kept) = read_kept(lesson)
             && kept.last_seq < last_seq
         {
@@ -474,6 +485,9 @@ impl LiveLessons {
         let _ = local_store::remove(&kept_key(lesson));
         session_remove(&outbox_key(lesson));
         self.shown.update(|s| drop(s.remove(lesson)));
+        self.waiting.update(|w| {
+            w.remove(lesson);
+        });
     }
 }
 

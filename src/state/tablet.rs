@@ -202,6 +202,11 @@ impl Tablet {
         self.save.get()
     }
 
+    /// How many of its operations the authority has not answered yet (tracked).
+    pub fn waiting(&self) -> usize {
+        self.client.with(|c| c.unanswered().count())
+    }
+
     /// Whether its work has waited too long for a teacher's window (tracked).
     pub fn undelivered(&self) -> bool {
         self.undelivered.get()

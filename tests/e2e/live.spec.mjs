@@ -30,6 +30,7 @@ async function goLive(teacher) {
   await panel(teacher).getByRole("button", { name: "Go live" }).click();
   const code = panel(teacher).locator(".live-code");
   await expect(code).toHaveText(/^[A-Z0-9]{3} [A-Z0-9]{3}$/);
+  await expect(panel(teacher).getByTestId("connection")).toHaveText("Live");
   return (await code.innerText()).replace(" ", "");
 }
 
@@ -270,8 +271,11 @@ test("a classroom live: the Board on its own device, three pupils on their own t
   // Chloé's tablet loses its connection, and she votes anyway: it waits on her tablet.
   const chloe = tablets["Chloé"];
   await chloe.cable.pull();
-  await expect(chloe.page.getByText(/^Connection lost\. Trying again…/)).toBeVisible();
+  const chloeConnection = chloe.page.getByTestId("connection");
+  await expect(chloeConnection).toHaveText("Reconnecting…");
+  await expect(chloe.page.getByText("Your work is kept on this tablet and is sent when the connection is back.")).toBeVisible();
   await vote(chloe.page, questions.Ben);
+  await expect(chloeConnection).toHaveText("Reconnecting… · 1 change waiting on this device");
   await expect
     .poll(() => chloe.page.evaluate(() => localStorage.getItem("withme.live.outbox") ?? ""))
     .toContain("cast_ballot");
@@ -281,6 +285,7 @@ test("a classroom live: the Board on its own device, three pupils on their own t
   // Back online, her vote goes, and counts once.
   chloe.cable.plugIn();
   await expect(board.page.getByText("3 of 3 have voted")).toBeVisible();
+  await expect(chloeConnection).toHaveText("Live");
   await expect.poll(() => chloe.page.evaluate(() => localStorage.getItem("withme.live.outbox") ?? "")).not.toContain("cast_ballot");
 
   // Blind: before the reveal, no pupil's tablet received, showed or stored a tally, nor did the
@@ -366,5 +371,6 @@ test("the teacher types in a live lesson over a slow connection, and every keyst
       return lesson.plan.criteria?.map((c) => c.text);
     })
     .toEqual([`I can${words}`]);
+  await expect(panel(teacher).getByTestId("connection")).toHaveText("Live");
   await context.close();
 });

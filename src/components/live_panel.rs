@@ -137,6 +137,20 @@ fn Running(
     }
 }
 
+/// Who a waiting tablet asks to be let in for: a pupil's name, or a group's number and names.
+fn knock_label(knock: &Knock) -> String {
+    let names = knock
+        .names
+        .iter()
+        .map(|n| n.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    match knock.group {
+        Some(number) => format!("Group {number} ({names})"),
+        None => names,
+    }
+}
+
 /// The tablets let in, by name, with whether each is connected, and a way to remove one.
 #[component]
 fn SeatedList(
@@ -232,7 +246,7 @@ fn KnockRow(
     let live = use_live_lessons();
     let lesson = StoredValue::new(lesson);
     let device = StoredValue::new(knock.device.clone());
-    let name = knock.name.to_string();
+    let name = knock_label(&knock);
     view! {
         <li class="knock">
             <span class="knock-name">{name.clone()}</span>

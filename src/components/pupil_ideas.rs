@@ -107,6 +107,7 @@ pub fn PupilIdeas(
             lesson,
             kind: kind.get_untracked(),
             text,
+            with: Vec::new(),
         };
         pupil.with_value(|me| tablet.send(me, command));
         notices.info("Sent! Your teacher will look at it.".to_owned());

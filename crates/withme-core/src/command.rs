@@ -95,6 +95,9 @@ commands! {
             kind: ProposalKind,
             /// What it says.
             text: ItemText,
+            /// Classmates who proposed it too (a group at one tablet), besides the author.
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            with: Vec<PupilId>,
         },
         /// A pupil rewords their own open proposal; it goes back to the inbox.
         ReviseProposal {

@@ -270,6 +270,7 @@ fn a_lesson_holding_pupils_work_keeps_its_class() {
             lesson: lesson.clone(),
             kind: ProposalKind::Keyword,
             text: text("honesty"),
+            with: Vec::new(),
         },
     )
     .unwrap();
@@ -323,6 +324,7 @@ fn rewording_an_idea_clears_its_backers() {
             lesson: lesson.clone(),
             kind: ProposalKind::Criterion,
             text: text("I can give a reason"),
+            with: Vec::new(),
         },
     )
     .unwrap();

@@ -312,6 +312,7 @@ fn a_pupil_author_must_be_on_the_roster() {
         lesson: lesson.clone(),
         kind: withme_core::ProposalKind::Keyword,
         text: support::text("river"),
+        with: Vec::new(),
     };
     assert_eq!(s.pupil(&stranger, propose()), Err(Rejection::NotOnRoster));
     // On a roster, but not this class's.

@@ -193,6 +193,7 @@ fn command_for(library: &Library, step: &Step) -> Option<(Author, Command)> {
                     lesson,
                     kind: ProposalKind::Criterion,
                     text: ItemText::parse(t).ok()?,
+                    with: Vec::new(),
                 },
             ))
         }

@@ -22,6 +22,7 @@ fn propose(s: &mut Scenario, lesson: &LessonId, pupil: &PupilId, t: &str) -> Pro
             lesson: lesson.clone(),
             kind: ProposalKind::Criterion,
             text: text(t),
+            with: Vec::new(),
         },
     );
     s.library.apply(&op).expect("proposal made");
@@ -140,6 +141,7 @@ fn pupils_off_the_list_or_without_a_class_cannot_propose() {
         lesson: lesson.clone(),
         kind: ProposalKind::Keyword,
         text: text("source"),
+        with: Vec::new(),
     };
     assert_eq!(
         s.pupil(&strangers[0], propose(&lesson)),
@@ -248,6 +250,7 @@ fn merging_needs_two_open_proposals_of_one_kind() {
             lesson: lesson.clone(),
             kind: ProposalKind::Keyword,
             text: text("source"),
+            with: Vec::new(),
         },
     );
     s.library.apply(&op).unwrap();
@@ -280,6 +283,7 @@ fn an_accepted_activity_becomes_a_phase_and_counts_in_the_minutes() {
             lesson: lesson.clone(),
             kind: ProposalKind::Activity,
             text: text("Build a river in a tray"),
+            with: Vec::new(),
         },
     );
     s.library.apply(&op).unwrap();
@@ -310,6 +314,7 @@ fn a_pupil_cannot_flood_the_inbox() {
             lesson: lesson.clone(),
             kind: ProposalKind::Keyword,
             text: text("one more"),
+            with: Vec::new(),
         },
     );
     assert_eq!(

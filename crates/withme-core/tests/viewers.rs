@@ -400,6 +400,7 @@ fn a_note_sending_an_idea_back_reaches_its_author_only() {
             lesson: lesson.clone(),
             kind: withme_core::ProposalKind::Keyword,
             text: support::text("meander"),
+            with: Vec::new(),
         },
     )
     .unwrap();

@@ -50,6 +50,7 @@ fn classroom() -> (Authority, LessonId, Vec<PupilId>) {
             lesson: lesson.clone(),
             kind: ProposalKind::Criterion,
             text: text("I can give a reason"),
+            with: Vec::new(),
         },
     )
     .unwrap();
@@ -268,15 +269,30 @@ fn live_conversation() -> Vec<(&'static str, Value)> {
             }),
         ),
         ("up", up(LiveUp::Claim { pupil: p[0].clone() })),
+        ("up", up(LiveUp::ClaimGroup { group: 1 })),
+        ("up", up(LiveUp::ActAs { pupil: p[1].clone() })),
         (
             "down",
             down(LiveDown::Knocks {
-                waiting: vec![Knock {
-                    device: tablet.clone(),
-                    pupil: p[0].clone(),
-                    name: PupilName::parse("Amira").unwrap(),
-                    already_seated: false,
-                }],
+                waiting: vec![
+                    Knock {
+                        device: tablet.clone(),
+                        pupils: vec![p[0].clone()],
+                        names: vec![PupilName::parse("Amira").unwrap()],
+                        group: None,
+                        already_seated: false,
+                    },
+                    Knock {
+                        device: DeviceId::parse("g5h7j9k2l4m6n").unwrap(),
+                        pupils: vec![p[0].clone(), p[1].clone()],
+                        names: vec![
+                            PupilName::parse("Amira").unwrap(),
+                            PupilName::parse("Ben").unwrap(),
+                        ],
+                        group: Some(1),
+                        already_seated: true,
+                    },
+                ],
                 seated: vec![SeatedTablet {
                     device: DeviceId::parse("r2d8k4m6n1q3s").unwrap(),
                     pupils: vec![p[1].clone()],

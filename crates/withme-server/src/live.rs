@@ -77,6 +77,12 @@ pub enum Problem {
     /// Nobody is waiting on that device.
     #[error("That tablet isn't waiting to be let in.")]
     NotWaiting,
+    /// A tablet claimed a group this lesson does not have.
+    #[error("That group isn't in this lesson. Ask your teacher which group you are.")]
+    NoSuchGroup,
+    /// A group's tablet named someone it was not let in for.
+    #[error("This tablet wasn't let in for that pupil.")]
+    NotYourSeat,
     /// The lesson has ended.
     #[error("This lesson has ended.")]
     Ended,
@@ -90,6 +96,8 @@ impl Problem {
             Problem::TeacherOnly => "teacher_only",
             Problem::NotOnList => "not_on_list",
             Problem::NotWaiting => "not_waiting",
+            Problem::NoSuchGroup => "no_such_group",
+            Problem::NotYourSeat => "not_your_seat",
             Problem::Ended => "ended",
         }
     }
@@ -110,9 +118,18 @@ pub struct LiveLesson {
     lesson: LessonId,
     authority: Authority,
     seats: BTreeMap<DeviceId, (String, Holder)>,
-    /// Devices waiting to be let in, with the pupil each claims, oldest first.
-    knocks: Vec<(DeviceId, PupilId)>,
+    /// Devices waiting to be let in, with what each claims, oldest first.
+    knocks: Vec<(DeviceId, Claimed)>,
+    /// On group tablets: the member at it now (not stored: the tablet says again on resume).
+    acting: BTreeMap<DeviceId, PupilId>,
     ended: bool,
+}
+
+/// What a waiting tablet asked to be let in for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Claimed {
+    pupils: Vec<PupilId>,
+    group: Option<usize>,
 }
 
 impl LiveLesson {
@@ -124,6 +141,7 @@ impl LiveLesson {
             authority: Authority::new(start.library.clone(), Default::default()),
             seats: BTreeMap::new(),
             knocks: Vec::new(),
+            acting: BTreeMap::new(),
             ended: false,
         };
         live.replay(&Entry::Seat {
@@ -147,6 +165,7 @@ impl LiveLesson {
             Entry::Unseat { device } => {
                 self.seats.remove(device);
                 self.knocks.retain(|(d, _)| d != device);
+                self.acting.remove(device);
             }
             Entry::Submit {
                 device,
@@ -223,6 +242,18 @@ impl LiveLesson {
         }
     }
 
+    /// What `device` is told of its seat (after the teacher lets it in, say).
+    pub fn seat_message(&self, device: &DeviceId) -> Option<LiveDown> {
+        let (token, holder) = self.seats.get(device)?;
+        Some(self.seated(
+            &SeatKey {
+                device: device.clone(),
+                token: token.clone(),
+            },
+            holder,
+        ))
+    }
+
     fn seated(&self, key: &SeatKey, holder: &Holder) -> LiveDown {
         LiveDown::Seated {
             lesson: self.lesson.clone(),
@@ -240,17 +271,61 @@ impl LiveLesson {
 
     /// A tablet asks to be let in for `pupil`. The knock waits for the teacher.
     pub fn claim(&mut self, device: &DeviceId, pupil: &PupilId) -> Result<(), Problem> {
+        if !self.on_list(pupil) {
+            return Err(Problem::NotOnList);
+        }
+        self.knock(
+            device,
+            Claimed {
+                pupils: vec![pupil.clone()],
+                group: None,
+            },
+        )
+    }
+
+    /// A tablet asks to be let in for group `number` (from 1) of the lesson: its members as
+    /// they are now. The knock waits for the teacher.
+    pub fn claim_group(&mut self, device: &DeviceId, number: usize) -> Result<(), Problem> {
+        let library = self.authority.library();
+        let pupils: Vec<PupilId> = library
+            .lesson(&self.lesson)
+            .and_then(|l| l.groups().groups.get(number.checked_sub(1)?))
+            .map(|g| g.members.iter().map(|m| m.pupil.clone()).collect())
+            .unwrap_or_default();
+        if pupils.is_empty() || !pupils.iter().all(|p| self.on_list(p)) {
+            return Err(Problem::NoSuchGroup);
+        }
+        self.knock(
+            device,
+            Claimed {
+                pupils,
+                group: Some(number),
+            },
+        )
+    }
+
+    fn knock(&mut self, device: &DeviceId, claimed: Claimed) -> Result<(), Problem> {
         match self.holder(device) {
             Some(Holder::Waiting | Holder::Pupils(_)) => {}
             Some(Holder::Teacher | Holder::Board) => return Err(Problem::NotWaiting),
             None => return Err(Problem::UnknownSeat),
         }
-        if !self.on_list(pupil) {
-            return Err(Problem::NotOnList);
-        }
         self.knocks.retain(|(d, _)| d != device);
-        self.knocks.push((device.clone(), pupil.clone()));
+        self.knocks.push((device.clone(), claimed));
         Ok(())
+    }
+
+    /// On a group's tablet, `pupil` (one of its members) takes their turn: the tablet is sent
+    /// their view.
+    pub fn act_as(&mut self, device: &DeviceId, pupil: &PupilId) -> Result<(), Problem> {
+        match self.holder(device) {
+            Some(Holder::Pupils(pupils)) if pupils.contains(pupil) => {
+                self.acting.insert(device.clone(), pupil.clone());
+                Ok(())
+            }
+            Some(_) => Err(Problem::NotYourSeat),
+            None => Err(Problem::UnknownSeat),
+        }
     }
 
     fn on_list(&self, pupil: &PupilId) -> bool {
@@ -271,7 +346,7 @@ impl LiveLesson {
             .iter()
             .position(|(d, _)| d == device)
             .ok_or(Problem::NotWaiting)?;
-        let (_, pupil) = self.knocks.remove(at);
+        let (_, claimed) = self.knocks.remove(at);
         let token = self
             .seats
             .get(device)
@@ -283,8 +358,9 @@ impl LiveLesson {
                 device: device.clone(),
                 token,
             },
-            holder: Holder::Pupils(vec![pupil]),
+            holder: Holder::Pupils(claimed.pupils),
         };
+        self.acting.remove(device);
         self.replay(&entry);
         Ok(entry)
     }
@@ -365,15 +441,21 @@ impl LiveLesson {
                 device != except && matches!(holder, Holder::Pupils(p) if p.contains(pupil))
             })
         };
+        let class = self.class();
         self.knocks
             .iter()
-            .filter_map(|(device, pupil)| {
-                let name = self.class()?.pupil(pupil)?.name().clone();
+            .filter_map(|(device, claimed)| {
+                let names = claimed
+                    .pupils
+                    .iter()
+                    .map(|p| Some(class?.pupil(p)?.name().clone()))
+                    .collect::<Option<Vec<_>>>()?;
                 Some(Knock {
                     device: device.clone(),
-                    pupil: pupil.clone(),
-                    name,
-                    already_seated: seated(pupil, device),
+                    pupils: claimed.pupils.clone(),
+                    names,
+                    group: claimed.group,
+                    already_seated: claimed.pupils.iter().any(|p| seated(p, device)),
                 })
             })
             .collect()
@@ -400,7 +482,7 @@ impl LiveLesson {
         devices
             .into_iter()
             .filter_map(|device| {
-                let viewer = viewer_of(self.holder(device)?);
+                let viewer = viewer_of(self.holder(device)?, self.acting.get(device));
                 let projection: Option<Projection> = room.as_ref().map(|r| r.for_viewer(&viewer));
                 Some((
                     device.clone(),
@@ -414,13 +496,15 @@ impl LiveLesson {
     }
 }
 
-/// The viewer a seat's device shows.
-fn viewer_of(holder: &Holder) -> Viewer {
+/// The viewer a seat's device shows: a group's tablet shows the member at it, and only the
+/// names to tap until one is.
+fn viewer_of(holder: &Holder, acting: Option<&PupilId>) -> Viewer {
     match holder {
         Holder::Teacher => Viewer::Teacher,
         Holder::Board => Viewer::Board,
-        Holder::Pupils(pupils) => pupils
-            .first()
+        Holder::Pupils(pupils) if pupils.len() == 1 => Viewer::Pupil(pupils[0].clone()),
+        Holder::Pupils(pupils) => acting
+            .filter(|a| pupils.contains(a))
             .cloned()
             .map_or(Viewer::Unchosen, Viewer::Pupil),
         Holder::Waiting => Viewer::Unchosen,

@@ -253,6 +253,14 @@ impl Room {
                 .lesson
                 .claim(&device, &pupil)
                 .map(|()| (Vec::new(), None, true)),
+            LiveUp::ClaimGroup { group } => self
+                .lesson
+                .claim_group(&device, group)
+                .map(|()| (Vec::new(), None, true)),
+            LiveUp::ActAs { pupil } => self
+                .lesson
+                .act_as(&device, &pupil)
+                .map(|()| (Vec::new(), None, false)),
             LiveUp::Submit { submissions } if self.lesson.is_ended() => {
                 let _ = submissions;
                 Err(Problem::Ended)
@@ -261,10 +269,16 @@ impl Room {
                 .lesson
                 .submit(&device, &submissions, now())
                 .map(|(entries, answers)| (entries, Some(LiveDown::Answers { answers }), false)),
-            LiveUp::Admit { device: other } => self
-                .lesson
-                .admit(&device, &other)
-                .map(|entry| (vec![entry], None, true)),
+            LiveUp::Admit { device: other } => {
+                let admitted = self.lesson.admit(&device, &other);
+                // Told who it now speaks for (a group's tablet's view does not change yet).
+                if admitted.is_ok()
+                    && let Some(seated) = self.lesson.seat_message(&other)
+                {
+                    self.tell_device(&other, &seated);
+                }
+                admitted.map(|entry| (vec![entry], None, true))
+            }
             LiveUp::Decline { device: other } => {
                 let declined = self.lesson.decline(&device, &other);
                 if declined.is_ok() {

@@ -59,7 +59,7 @@ async fn seat_pupil(
             _ => None,
         })
         .await;
-    assert_eq!(&knock.pupil, pupil);
+    assert_eq!(&knock.pupils, std::slice::from_ref(pupil));
     teacher
         .send(&LiveUp::Admit {
             device: device.clone(),
@@ -202,7 +202,7 @@ async fn a_tablet_the_teacher_turns_away_is_told_and_may_ask_again() {
             _ => None,
         })
         .await;
-    assert_eq!(knock.pupil, p[0]);
+    assert_eq!(knock.pupils, vec![p[0].clone()]);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -421,4 +421,145 @@ async fn the_app_is_served_with_a_strict_policy_and_every_address_answers_the_ap
     assert!(lower.contains("cache-control: no-cache"));
     assert!(lower.contains("x-content-type-options: nosniff"));
     assert!(response.contains("<title>Withme</title>"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_groups_tablet_is_let_in_for_its_members_who_take_turns_and_act_only_as_themselves() {
+    use withme_core::ProposalKind;
+    use withme_core::sync::Submission;
+
+    let addr = server().await;
+    let (library, lesson, p) = classroom(&["Amira", "Ben", "Chloé"]);
+    let live = go_live(addr, &library, &lesson).await;
+    let mut teacher = teacher_of(addr, &live).await;
+    teacher
+        .submit(
+            1,
+            Command::SetGroups {
+                lesson: lesson.clone(),
+                groups: vec![vec![p[0].clone(), p[1].clone()], vec![p[2].clone()]],
+            },
+        )
+        .await;
+    assert!(accepted(&teacher.answer(1).await));
+
+    let mut tablet = Device::connect(addr).await;
+    let (device, _) = tablet.join(&live.code).await;
+    // Waiting, it sees the groups to choose from.
+    tablet
+        .until(|m| match m {
+            LiveDown::View(v) => match &v.projection {
+                Some(Projection::Pupil(view)) if view.groups.len() == 2 => Some(()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .await;
+    let problem = |m: &LiveDown| match m {
+        LiveDown::Problem { code, .. } => Some(code.clone()),
+        _ => None,
+    };
+    for missing in [0, 3] {
+        tablet.send(&LiveUp::ClaimGroup { group: missing }).await;
+        assert_eq!(tablet.until(problem).await, "no_such_group");
+    }
+    tablet.send(&LiveUp::ClaimGroup { group: 1 }).await;
+    let knock = teacher
+        .until(|m| match m {
+            LiveDown::Knocks { waiting, .. } => {
+                waiting.iter().find(|k| k.device == device).cloned()
+            }
+            _ => None,
+        })
+        .await;
+    assert_eq!(knock.pupils, vec![p[0].clone(), p[1].clone()]);
+    assert_eq!(knock.group, Some(1));
+    assert_eq!(
+        knock.names.iter().map(|n| n.as_str()).collect::<Vec<_>>(),
+        ["Amira", "Ben"]
+    );
+    teacher
+        .send(&LiveUp::Admit {
+            device: device.clone(),
+        })
+        .await;
+    let holder = tablet
+        .until(|m| match m {
+            LiveDown::Seated { holder, .. } => Some(holder.clone()),
+            _ => None,
+        })
+        .await;
+    assert_eq!(holder, Holder::Pupils(vec![p[0].clone(), p[1].clone()]));
+
+    // Chloé is not in this group: the tablet cannot show her lesson.
+    tablet
+        .send(&LiveUp::ActAs {
+            pupil: p[2].clone(),
+        })
+        .await;
+    assert_eq!(tablet.until(problem).await, "not_your_seat");
+    // Ben takes his turn: the tablet is sent his lesson.
+    tablet
+        .send(&LiveUp::ActAs {
+            pupil: p[1].clone(),
+        })
+        .await;
+    tablet
+        .until(|m| match m {
+            LiveDown::View(v) => match &v.projection {
+                Some(Projection::Pupil(view)) => view
+                    .me
+                    .as_ref()
+                    .is_some_and(|me| me.pupil == p[1])
+                    .then_some(()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .await;
+
+    // An idea from Ben for the group: credited to both. As Chloé, or as nobody: refused.
+    let idea = |with: Vec<PupilId>| Command::Propose {
+        lesson: lesson.clone(),
+        kind: ProposalKind::Keyword,
+        text: text("honesty"),
+        with,
+    };
+    tablet
+        .send(&LiveUp::Submit {
+            submissions: vec![
+                Submission::new(1, Some(p[1].clone()), idea(vec![p[0].clone()])),
+                Submission::new(2, Some(p[2].clone()), idea(Vec::new())),
+                Submission::new(3, None, idea(Vec::new())),
+                Submission::new(4, Some(p[1].clone()), idea(vec![p[2].clone()])),
+            ],
+        })
+        .await;
+    let answers = tablet
+        .until(|m| match m {
+            LiveDown::Answers { answers } => Some(answers.clone()),
+            _ => None,
+        })
+        .await;
+    assert_eq!(answers.len(), 4);
+    assert!(accepted(&answers[0]));
+    assert_eq!(refused(&answers[1]), Some("not_your_seat"));
+    assert_eq!(refused(&answers[2]), Some("not_your_seat"));
+    assert_eq!(refused(&answers[3]), Some("not_in_your_group"));
+    let view = teacher
+        .until(|m| match m {
+            LiveDown::View(v) => match &v.projection {
+                Some(Projection::Teacher(view)) if !view.lesson.proposals().is_empty() => {
+                    Some(view.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        })
+        .await;
+    assert_eq!(
+        view.lesson.proposals()[0].authors,
+        vec![p[1].clone(), p[0].clone()]
+    );
+    assert_eq!(view.lesson.proposals().len(), 1);
 }

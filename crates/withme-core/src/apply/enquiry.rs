@@ -119,7 +119,7 @@ impl Library {
 
     /// The pupils asking together: the author first, then each classmate once, all on the
     /// lesson's class list and, once the lesson has groups, in the author's group.
-    fn askers(
+    pub(super) fn askers(
         &self,
         lesson: &LessonId,
         author: &PupilId,

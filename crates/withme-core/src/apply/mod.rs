@@ -504,7 +504,12 @@ impl Library {
             } => self.insert_entry(lesson, *section, *index, entry, at),
             Command::SaveTemplate { lesson, name } => self.save_template(op, lesson, name),
             Command::DeleteTemplate { template } => self.delete_template(template),
-            Command::Propose { lesson, kind, text } => self.propose(op, lesson, *kind, text),
+            Command::Propose {
+                lesson,
+                kind,
+                text,
+                with,
+            } => self.propose(op, lesson, *kind, text, with),
             Command::ReviseProposal {
                 lesson,
                 proposal,

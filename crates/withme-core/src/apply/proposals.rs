@@ -76,13 +76,15 @@ impl Library {
         lesson: &LessonId,
         kind: ProposalKind,
         text: &ItemText,
+        with: &[PupilId],
     ) -> Result<Event, Rejection> {
         let pupil = pupil_of(op)?.clone();
+        let authors = self.askers(lesson, &pupil, with)?;
         let proposal = Proposal {
             id: ProposalId::from(&op.id),
             kind,
             text: text.clone(),
-            authors: vec![pupil.clone()],
+            authors,
             backers: Default::default(),
             status: ProposalStatus::Pending,
             made_at: op.at,

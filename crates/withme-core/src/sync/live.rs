@@ -42,6 +42,17 @@ pub enum LiveUp<C = Command> {
         /// The pupil.
         pupil: PupilId,
     },
+    /// A tablet asks to be let in for a group of this lesson (its number, from 1): the group's
+    /// members take turns at it.
+    ClaimGroup {
+        /// The group's number.
+        group: usize,
+    },
+    /// On a group's tablet: which member is at it now. The tablet is sent that pupil's view.
+    ActAs {
+        /// One of the seat's pupils.
+        pupil: PupilId,
+    },
     /// Operations.
     Submit {
         /// In sequence order.
@@ -72,11 +83,14 @@ pub enum LiveUp<C = Command> {
 pub struct Knock {
     /// The device asking.
     pub device: DeviceId,
-    /// The pupil it claims.
-    pub pupil: PupilId,
-    /// Their name.
-    pub name: PupilName,
-    /// Another device already holds a seat for this pupil (the teacher should check).
+    /// The pupils it claims: one, or a group's members.
+    pub pupils: Vec<PupilId>,
+    /// Their names, in the same order.
+    pub names: Vec<PupilName>,
+    /// The group's number, when it claims a group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<usize>,
+    /// Another device already holds a seat for one of these pupils (the teacher should check).
     pub already_seated: bool,
 }
 

@@ -28,6 +28,10 @@ pub struct PupilView {
     pub vote: Option<OpenVote>,
     /// The chosen pupil's lesson; `None` until someone chooses their name.
     pub me: Option<PupilSide>,
+    /// Until someone chooses their name: the lesson's groups (as the Board shows them), for a
+    /// group's tablet to choose its group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupSeen>,
 }
 
 /// The vote taking ballots: its questions, and who has voted (never how).
@@ -226,14 +230,20 @@ impl<'a> Shared<'a> {
     }
 
     pub(super) fn pupil_view(&self, pupil: Option<&PupilId>) -> PupilView {
+        let me = pupil
+            .filter(|p| self.class.as_ref().is_some_and(|c| c.name_of(p).is_some()))
+            .map(|p| self.side(p));
         PupilView {
             lesson: self.lesson_id.clone(),
             title: self.title.clone(),
             class: self.class.clone(),
             vote: self.vote.clone(),
-            me: pupil
-                .filter(|p| self.class.as_ref().is_some_and(|c| c.name_of(p).is_some()))
-                .map(|p| self.side(p)),
+            groups: if me.is_none() {
+                self.groups.clone()
+            } else {
+                Vec::new()
+            },
+            me,
         }
     }
 

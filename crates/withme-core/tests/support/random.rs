@@ -353,6 +353,7 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
             lesson: l,
             kind: ProposalKind::ALL[rng.below(4)],
             text: item(rng, "idea"),
+            with: Vec::new(),
         },
         1 => Command::ReviseProposal {
             lesson: l,
@@ -763,6 +764,7 @@ pub fn pupil_command(view: &PupilView, rng: &mut Rng) -> Option<PupilCommand> {
             lesson,
             kind: ProposalKind::ALL[rng.below(4)],
             text: item(rng, "idea"),
+            with: Vec::new(),
         },
         2 => PupilCommand::ReviseProposal {
             lesson,

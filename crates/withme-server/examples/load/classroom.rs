@@ -106,6 +106,7 @@ impl Classroom {
                     lesson: lesson.clone(),
                     kind: ProposalKind::Criterion,
                     text: text(&format!("I can give reason {n}")),
+                    with: Vec::new(),
                 },
             );
             ideas.push(ProposalId::from(&idea));

@@ -48,6 +48,7 @@ mod teacher_layout;
 mod text_field;
 mod text_form;
 mod thinking_timer;
+mod with_classmates;
 
 pub use ballot_form::{BallotForm, BallotPaper};
 pub use board_groups::BoardGroups;
@@ -94,6 +95,7 @@ pub use teacher_layout::TeacherLayout;
 pub use text_field::TextField;
 pub use text_form::TextForm;
 pub use thinking_timer::ThinkingTimer;
+pub use with_classmates::WithClassmates;
 
 use std::cell::Cell;
 

@@ -9,7 +9,7 @@ use withme_core::enquiry::{BloomLevel, QuestionStatus, THINKING_STEMS, VoteMetho
 use withme_core::view::StimulusSeen;
 use withme_core::{ItemText, PupilCommand, PupilId, QuestionId};
 
-use super::{BallotForm, BallotPaper, DraftArea, TextForm, list_of};
+use super::{BallotForm, BallotPaper, DraftArea, TextForm, WithClassmates, list_of};
 use crate::state::use_tablet;
 
 /// A pupil's own question, as they see it.
@@ -205,28 +205,6 @@ fn MyQuestionCard(pupil: PupilId, question: MyQuestion) -> impl IntoView {
 fn AskQuestion(pupil: PupilId) -> impl IntoView {
     let tablet = use_tablet();
     let me = StoredValue::new(pupil);
-    // Classmates to ask with: the pupil's group once there are groups, else the class.
-    let classmates = Memo::new(move |_| {
-        me.with_value(|m| {
-            tablet.with_side(m, |view, side| {
-                let Some(class) = view.class.as_ref() else {
-                    return Vec::new();
-                };
-                class
-                    .roster
-                    .iter()
-                    .filter(|p| &p.id != m)
-                    .filter(|p| {
-                        side.group
-                            .as_ref()
-                            .is_none_or(|g| g.members.iter().any(|x| x.pupil == p.id))
-                    })
-                    .map(|p| (p.id.clone(), p.name.to_string()))
-                    .collect::<Vec<_>>()
-            })
-        })
-        .unwrap_or_default()
-    });
     let draft = RwSignal::new(String::new());
     let with = RwSignal::new(Vec::<PupilId>::new());
     let error = RwSignal::new(None::<String>);
@@ -281,27 +259,7 @@ fn AskQuestion(pupil: PupilId) -> impl IntoView {
             </details>
             <form class="ask-form" on:submit=ask>
                 <DraftArea label="Your question" draft error rows=2 />
-                <details class="ask-with">
-                    <summary>"Asking with a partner or a group?"</summary>
-                    <ul class="with-list">
-                        {move || classmates.get().into_iter().map(|(id, name)| {
-                            let id = StoredValue::new(id);
-                            view! {
-                                <li>
-                                    <label class="choice">
-                                        <input type="checkbox"
-                                            prop:checked=move || with.with(|w| id.with_value(|i| w.contains(i)))
-                                            on:change=move |_| with.update(|w| {
-                                                let id = id.get_value();
-                                                if w.contains(&id) { w.retain(|p| *p != id) } else { w.push(id) }
-                                            }) />
-                                        {name}
-                                    </label>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </details>
+                <WithClassmates pupil=me.get_value() with summary="Asking with a partner or a group?" />
                 <button type="submit" class="primary big">"Send my question"</button>
                 <p class="pupil-done" role="status">{move || sent.get().then_some("Sent! Your teacher will look at it.")}</p>
             </form>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use withme_core::{ItemText, ProposalId, ProposalKind, ProposalStatus, PupilCommand, PupilId};
 
-use super::{TextForm, linked_text, list_of, unique_id};
+use super::{TextForm, WithClassmates, linked_text, list_of, unique_id};
 use crate::format::proposal_kind;
 use crate::state::{Tablet, use_notices, use_tablet};
 
@@ -97,6 +97,7 @@ pub fn PupilIdeas(
         ideas.with(|i| i.iter().filter(|i| !i.mine).cloned().collect::<Vec<_>>())
     });
     let kind = RwSignal::new(ProposalKind::Criterion);
+    let with = RwSignal::new(Vec::<PupilId>::new());
     let group = unique_id("kind");
     let suggest = Callback::new(move |text: String| {
         let text = ItemText::parse(&text).map_err(|e| e.to_string())?;
@@ -107,9 +108,10 @@ pub fn PupilIdeas(
             lesson,
             kind: kind.get_untracked(),
             text,
-            with: Vec::new(),
+            with: with.get_untracked(),
         };
         pupil.with_value(|me| tablet.send(me, command));
+        with.set(Vec::new());
         notices.info("Sent! Your teacher will look at it.".to_owned());
         Ok(())
     });
@@ -132,6 +134,7 @@ pub fn PupilIdeas(
                     </label>
                 }).collect_view()}
             </fieldset>
+            <WithClassmates pupil=pupil.get_value() with summary="Suggesting with a partner or a group?" />
             <TextForm label="Your idea" submit="Send to my teacher" on_submit=suggest class="suggest-form" />
         </section>
         <section class="pupil-section" aria-labelledby="mine-heading">

@@ -26,16 +26,40 @@ enum Step {
     Code,
     /// Seated, and the lesson is on its way.
     Joining,
-    /// Tap your name.
-    Names(Vec<(PupilId, String)>, String),
-    /// Waiting for the teacher, as this pupil.
+    /// Tap your name (or your group's, to share the tablet).
+    Names {
+        roster: Vec<(PupilId, String)>,
+        groups: Vec<GroupChoice>,
+        title: String,
+    },
+    /// Waiting for the teacher, as this pupil (or group).
     Waiting(String),
+    /// A group's tablet: who is at it now?
+    Members {
+        members: Vec<(PupilId, String)>,
+        title: String,
+    },
     /// Let in.
     In {
         pupil: PupilId,
         name: String,
         title: String,
+        /// A group's tablet, passed from member to member.
+        shared: bool,
     },
+}
+
+/// A group of the lesson, as a tablet offers it: its number and its members' names.
+#[derive(Clone, PartialEq)]
+struct GroupChoice {
+    number: usize,
+    names: String,
+}
+
+impl GroupChoice {
+    fn label(number: usize) -> String {
+        format!("Group {number}")
+    }
 }
 
 /// A pupil's tablet in a live lesson.
@@ -74,19 +98,55 @@ pub fn JoinPage() -> impl IntoView {
                     .map(|(_, n)| n.clone())
                     .unwrap_or_default()
             };
-            match (&view.me, &state.asked_for) {
-                (Some(me), _) => Step::In {
+            let title = view.title.to_string();
+            if !state.members.is_empty() {
+                let members: Vec<(PupilId, String)> = state
+                    .members
+                    .iter()
+                    .map(|p| (p.clone(), name_of(p)))
+                    .collect();
+                return match (&state.acting, &view.me) {
+                    (Some(acting), Some(me)) if &me.pupil == acting => Step::In {
+                        pupil: me.pupil.clone(),
+                        name: name_of(&me.pupil),
+                        title,
+                        shared: true,
+                    },
+                    (Some(_), _) => Step::Joining,
+                    (None, _) => Step::Members { members, title },
+                };
+            }
+            match (&view.me, &state.asked_for, state.asked_for_group) {
+                (Some(me), _, _) => Step::In {
                     pupil: me.pupil.clone(),
                     name: name_of(&me.pupil),
-                    title: view.title.to_string(),
+                    title,
+                    shared: false,
                 },
-                (None, Some(asked)) => Step::Waiting(name_of(asked)),
-                (None, None) => Step::Names(roster, view.title.to_string()),
+                (None, Some(asked), _) => Step::Waiting(name_of(asked)),
+                (None, None, Some(group)) => Step::Waiting(GroupChoice::label(group)),
+                (None, None, None) => Step::Names {
+                    groups: view
+                        .groups
+                        .iter()
+                        .map(|g| GroupChoice {
+                            number: g.number,
+                            names: g
+                                .members
+                                .iter()
+                                .map(|m| name_of(&m.pupil))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                        })
+                        .collect(),
+                    roster,
+                    title,
+                },
             }
         })
     });
     super::page_title(move || match step.get() {
-        Step::In { title, .. } | Step::Names(_, title) => title,
+        Step::In { title, .. } | Step::Names { title, .. } | Step::Members { title, .. } => title,
         Step::Ended => "Lesson ended".into(),
         Step::Code | Step::Joining | Step::Waiting(_) => "Join a lesson".into(),
     });
@@ -106,8 +166,9 @@ pub fn JoinPage() -> impl IntoView {
                     <h1>"Joining…"</h1>
                     <p class="pupil-lead" role="status">"Getting the lesson."</p>
                 }.into_any(),
-                Step::Names(roster, title) => view! {
+                Step::Names { roster, groups, title } => view! {
                     <LiveNamePicker roster title />
+                    <GroupPicker groups />
                     <p class="field-error" role="alert">{move || live.get().and_then(|s| s.problem)}</p>
                 }.into_any(),
                 Step::Waiting(name) => view! {
@@ -117,10 +178,21 @@ pub fn JoinPage() -> impl IntoView {
                         {format!("Not {name}? Choose your name again")}
                     </button>
                 }.into_any(),
-                Step::In { pupil, name, title } => view! {
+                Step::Members { members, title } => view! {
+                    <MemberPicker members title />
+                }.into_any(),
+                Step::In { pupil, name, title, shared } => view! {
                     <h1>{format!("Hi, {name}!")}</h1>
                     <p class="pupil-lead">{format!("Today's lesson: {title}")}</p>
-                    <p class="hint">{format!("Not {name}? Tell your teacher.")}</p>
+                    {if shared {
+                        view! {
+                            <button type="button" class="primary pass-on" on:click=move |_| tablet.pass_on()>
+                                {format!("Done, {name}? Pass the tablet on")}
+                            </button>
+                        }.into_any()
+                    } else {
+                        view! { <p class="hint">{format!("Not {name}? Tell your teacher.")}</p> }.into_any()
+                    }}
                     <PupilGroup pupil=pupil.clone() />
                     <PupilEnquiry pupil=pupil.clone() />
                     <PupilIdeas pupil />
@@ -250,6 +322,70 @@ fn LiveNamePicker(
                                 class="name-button"
                                 on:click=move |_| tablet.claim(&pupil)
                             >
+                                {name}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// On the name screen, for a group sharing one tablet: one button per group of the lesson.
+#[component]
+fn GroupPicker(
+    /// The lesson's groups.
+    groups: Vec<GroupChoice>,
+) -> impl IntoView {
+    let tablet = use_tablet();
+    (!groups.is_empty()).then(|| {
+        view! {
+            <h2>"Sharing this tablet with your group?"</h2>
+            <p class="pupil-lead">"Tap your group. Each of you taps your own name when it's your turn."</p>
+            <ul class="name-grid">
+                {groups
+                    .into_iter()
+                    .map(|group| {
+                        let number = group.number;
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="name-button group-button"
+                                    on:click=move |_| tablet.claim_group(number)
+                                >
+                                    <strong>{GroupChoice::label(number)}</strong>
+                                    <span>{group.names}</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// A group's tablet between turns: whoever is at it taps their own name.
+#[component]
+fn MemberPicker(
+    /// The group's members.
+    members: Vec<(PupilId, String)>,
+    /// The lesson's title.
+    title: String,
+) -> impl IntoView {
+    let tablet = use_tablet();
+    view! {
+        <h1>"Whose turn is it?"</h1>
+        <p class="pupil-lead">{format!("Tap your own name. Today's lesson: {title}")}</p>
+        <ul class="name-grid">
+            {members
+                .into_iter()
+                .map(|(pupil, name)| {
+                    view! {
+                        <li>
+                            <button type="button" class="name-button" on:click=move |_| tablet.act_as(&pupil)>
                                 {name}
                             </button>
                         </li>

@@ -15,7 +15,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use withme_core::sync::{Client, LiveDown, LiveUp, PROTOCOL_VERSION, Submission, VersionedView};
+use withme_core::sync::{
+    Client, Holder, LiveDown, LiveUp, PROTOCOL_VERSION, Submission, VersionedView,
+};
 use withme_core::view::{Projection, PupilSide, PupilView, Viewer, project};
 use withme_core::{DeviceId, LessonId, PupilCommand, PupilId};
 
@@ -76,6 +78,12 @@ pub struct LiveState {
     pub seat: Option<KeptSeat>,
     /// The pupil it asked to be let in for, while waiting.
     pub asked_for: Option<PupilId>,
+    /// The group (its number) it asked to be let in for, while waiting.
+    pub asked_for_group: Option<usize>,
+    /// A group's tablet: the members it was let in for (empty on one pupil's tablet).
+    pub members: Vec<PupilId>,
+    /// A group's tablet: the member at it now, once they tapped their name.
+    pub acting: Option<PupilId>,
     /// Why joining did not work, to show at the code.
     pub problem: Option<String>,
     /// The teacher ended the lesson.
@@ -400,6 +408,9 @@ impl Tablet {
                 code: code.or_else(|| kept.as_ref().map(|s| s.code.clone())),
                 seat: kept,
                 asked_for: None,
+                asked_for_group: None,
+                members: Vec::new(),
+                acting: None,
                 problem: None,
                 ended: false,
             }),
@@ -454,6 +465,7 @@ impl Tablet {
         let Some(live) = self.live else { return };
         live.state.update(|s| {
             s.asked_for = Some(pupil.clone());
+            s.asked_for_group = None;
             s.problem = None;
         });
         self.send_live(&LiveUp::Claim {
@@ -461,11 +473,43 @@ impl Tablet {
         });
     }
 
-    /// Takes back the name this tablet asked for (the pupil tapped the wrong one), to tap
-    /// another.
+    /// Asks the teacher to let this tablet in for group `number` of the lesson: its members
+    /// will take turns at it.
+    pub fn claim_group(&self, number: usize) {
+        let Some(live) = self.live else { return };
+        live.state.update(|s| {
+            s.asked_for = None;
+            s.asked_for_group = Some(number);
+            s.problem = None;
+        });
+        self.send_live(&LiveUp::ClaimGroup { group: number });
+    }
+
+    /// Takes back the name (or group) this tablet asked for (the pupil tapped the wrong one),
+    /// to tap another.
     pub fn unclaim(&self) {
         if let Some(live) = self.live {
-            live.state.update(|s| s.asked_for = None);
+            live.state.update(|s| {
+                s.asked_for = None;
+                s.asked_for_group = None;
+            });
+        }
+    }
+
+    /// On a group's tablet: `pupil` (one of its members) takes their turn. Their lesson comes
+    /// from the server.
+    pub fn act_as(&self, pupil: &PupilId) {
+        let Some(live) = self.live else { return };
+        live.state.update(|s| s.acting = Some(pupil.clone()));
+        self.send_live(&LiveUp::ActAs {
+            pupil: pupil.clone(),
+        });
+    }
+
+    /// On a group's tablet: the member at it passes it on; the next one taps their name.
+    pub fn pass_on(&self) {
+        if let Some(live) = self.live {
+            live.state.update(|s| s.acting = None);
         }
     }
 
@@ -497,6 +541,8 @@ impl Tablet {
                     if removed {
                         s.seat = None;
                         s.asked_for = None;
+                        s.members.clear();
+                        s.acting = None;
                         s.problem = Some(
                             "Your teacher took this tablet out of the lesson. Join again with the code."
                                 .to_owned(),
@@ -565,8 +611,8 @@ impl Tablet {
                 lesson,
                 device,
                 token,
+                holder,
                 handled,
-                ..
             } => {
                 let code = live
                     .state
@@ -588,15 +634,38 @@ impl Tablet {
                 }
                 self.lesson.set_value(Some(lesson));
                 self.device.set_value(device);
+                let let_in = matches!(holder, Holder::Pupils(_));
+                let members = match holder {
+                    Holder::Pupils(pupils) if pupils.len() > 1 => pupils,
+                    _ => Vec::new(),
+                };
                 live.state.update(|s| {
                     s.seat = Some(seat);
                     s.problem = None;
+                    if let_in {
+                        s.asked_for = None;
+                        s.asked_for_group = None;
+                    }
+                    if s.acting.as_ref().is_some_and(|a| !members.contains(a)) {
+                        s.acting = None;
+                    }
+                    s.members = members;
                 });
                 self.client.update(|c| c.resend_all());
                 self.deliver_live();
-                // Asking to be let in is not kept by the server across its restarts: ask again.
-                if let Some(pupil) = live.state.with_untracked(|s| s.asked_for.clone()) {
+                // Asking to be let in, and who is at a group's tablet, are not kept by the
+                // server across its restarts: say them again.
+                let (asked_for, asked_for_group, acting) = live
+                    .state
+                    .with_untracked(|s| (s.asked_for.clone(), s.asked_for_group, s.acting.clone()));
+                if let Some(pupil) = asked_for {
                     self.send_live(&LiveUp::Claim { pupil });
+                }
+                if let Some(group) = asked_for_group {
+                    self.send_live(&LiveUp::ClaimGroup { group });
+                }
+                if let Some(pupil) = acting {
+                    self.send_live(&LiveUp::ActAs { pupil });
                 }
             }
             LiveDown::Answers { answers } => {
@@ -635,8 +704,9 @@ impl Tablet {
                         s.seat = None;
                     });
                 }
-                "declined" => live.state.update(|s| {
+                "declined" | "no_such_group" => live.state.update(|s| {
                     s.asked_for = None;
+                    s.asked_for_group = None;
                     s.problem = Some(reason);
                 }),
                 _ => self.notices.problem(reason),

@@ -374,3 +374,108 @@ test("the teacher types in a live lesson over a slow connection, and every keyst
   await expect(panel(teacher).getByTestId("connection")).toHaveText("Live");
   await context.close();
 });
+
+test("a group shares one tablet: let in as a group, each member taps their name, an idea is credited to two of them, and each casts their own ballot", async ({ context, browser }) => {
+  test.setTimeout(180_000);
+  const { teacher } = await teacherWithLesson(context);
+  // Two groups for the lesson.
+  await teacher.getByRole("link", { name: "← Back to the plan" }).click();
+  await teacher.getByRole("link", { name: "Groups and roles" }).click();
+  await teacher.getByRole("radio", { name: "Number of groups" }).check();
+  await teacher.getByLabel("How many groups").fill("2");
+  await teacher.getByRole("button", { name: "Make groups" }).click();
+  await expect(teacher.locator(".group-grid .group-card")).toHaveCount(2);
+  await teacher.getByRole("link", { name: "← Back to the plan" }).click();
+  await teacher.getByRole("link", { name: "Run the enquiry" }).click();
+  const code = await goLive(teacher);
+
+  const tablet = await newDevice(browser);
+  const page = tablet.page;
+  await page.goto("/join");
+  await page.getByLabel("Code on the board").fill(code);
+  await page.getByRole("button", { name: "Join" }).click();
+  await expect(page.getByRole("heading", { name: "Sharing this tablet with your group?" })).toBeVisible();
+  // Three pupils in two groups: the group of two shares this tablet.
+  const groupButtons = page.getByRole("button", { name: /^Group \d/ });
+  await expect(groupButtons).toHaveCount(2);
+  let number;
+  let members;
+  for (const button of await groupButtons.all()) {
+    const names = (await button.locator("span").innerText()).split(", ");
+    if (names.length === 2) {
+      members = names;
+      number = (await button.locator("strong").innerText()).replace("Group ", "");
+      await button.click();
+      break;
+    }
+  }
+  expect(members.every((name) => PUPILS.includes(name))).toBe(true);
+  await expect(page.getByRole("heading", { name: `Hi, Group ${number}!` })).toBeVisible();
+
+  // The teacher sees the group and lets it in.
+  const label = `Group ${number} (${members.join(", ")})`;
+  await panel(teacher).getByRole("button", { name: `Let ${label} in`, exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Whose turn is it?" })).toBeVisible();
+  await expect(panel(teacher).getByRole("listitem").filter({ hasText: members.join(", ") })).toBeVisible();
+  // Only the group's members are offered.
+  for (const name of PUPILS) {
+    await expect(page.getByRole("button", { name, exact: true })).toHaveCount(members.includes(name) ? 1 : 0);
+  }
+
+  // The first member suggests an idea with the second.
+  const [first, second] = members;
+  await page.getByRole("button", { name: first, exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Hi, ${first}!` })).toBeVisible();
+  await page.getByRole("radio", { name: "Success criterion" }).check();
+  await page.getByText("Suggesting with a partner or a group?").click();
+  await page.getByRole("checkbox", { name: second, exact: true }).check();
+  await page.getByLabel("Your idea").fill("I can say why a lie hurts");
+  await page.getByRole("button", { name: "Send to my teacher" }).click();
+  await expect(page.getByRole("region", { name: "My ideas" }).getByText("I can say why a lie hurts", { exact: true })).toBeVisible();
+
+  // The teacher's stored lesson credits it to both.
+  const storedLesson = async () => {
+    const text = await teacher.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+    const library = JSON.parse(text).library;
+    const lesson = library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
+    const roster = library.classes.find((c) => c.id === lesson.plan.class).pupils;
+    const nameOf = (id) => roster.find((p) => p.id === id)?.name;
+    return { lesson, nameOf };
+  };
+  await expect
+    .poll(async () => {
+      const { lesson, nameOf } = await storedLesson();
+      return (lesson.proposals ?? []).map((p) => p.authors.map(nameOf));
+    })
+    .toEqual([members]);
+
+  // A vote: the teacher approves a question and opens the vote; each member votes in turn.
+  const asked = ["Is a kind lie still a lie?", "Do animals lie?"];
+  for (const question of asked) {
+    await page.getByLabel("Your question").fill(question);
+    await page.getByRole("button", { name: "Send my question" }).click();
+    await expect(page.getByRole("region", { name: "My questions" }).getByText(question)).toBeVisible();
+  }
+  await teacher.getByRole("button", { name: "Questions", exact: true }).click();
+  for (const question of asked) {
+    await card(teacher, question).getByRole("button", { name: "Approve" }).click();
+    await card(teacher, question).getByRole("checkbox", { name: "Goes to the vote" }).check();
+  }
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await vote(page, "Is a kind lie still a lie?");
+  await page.getByRole("button", { name: `Done, ${first}? Pass the tablet on` }).click();
+  await expect(page.getByRole("heading", { name: "Whose turn is it?" })).toBeVisible();
+  await page.getByRole("button", { name: second, exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Hi, ${second}!` })).toBeVisible();
+  // The idea is theirs too.
+  await expect(page.getByRole("region", { name: "My ideas" }).getByText("I can say why a lie hurts", { exact: true })).toBeVisible();
+  await vote(page, "Do animals lie?");
+  await expect
+    .poll(async () => {
+      const { lesson, nameOf } = await storedLesson();
+      const ballots = lesson.enquiry?.polls?.[0]?.ballots ?? {};
+      return Object.keys(ballots).map(nameOf).sort();
+    })
+    .toEqual([...members].sort());
+  await tablet.context.close();
+});

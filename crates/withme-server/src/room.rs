@@ -247,6 +247,8 @@ impl Room {
             return;
         };
         let before = self.lesson.clone();
+        // What other devices are told, once the change is stored.
+        let mut afterwards: Option<(DeviceId, Afterwards)> = None;
         let result: Result<(Vec<Entry>, Option<LiveDown>, bool), Problem> = match message {
             LiveUp::Join { .. } | LiveUp::Resume { .. } => Ok((Vec::new(), None, false)),
             LiveUp::Claim { pupil } => self
@@ -275,21 +277,21 @@ impl Room {
                 if admitted.is_ok()
                     && let Some(seated) = self.lesson.seat_message(&other)
                 {
-                    self.tell_device(&other, &seated);
+                    afterwards = Some((other, Afterwards::Tell(seated)));
                 }
                 admitted.map(|entry| (vec![entry], None, true))
             }
             LiveUp::Decline { device: other } => {
                 let declined = self.lesson.decline(&device, &other);
                 if declined.is_ok() {
-                    self.tell_device(&other, &declined_message());
+                    afterwards = Some((other, Afterwards::Tell(declined_message())));
                 }
                 declined.map(|()| (Vec::new(), None, true))
             }
             LiveUp::RemoveSeat { device: other } => {
                 let removed = self.lesson.remove(&device, &other);
                 if removed.is_ok() {
-                    self.disconnect_device(&other, 4403, "removed");
+                    afterwards = Some((other, Afterwards::Disconnect(4403, "removed")));
                 }
                 removed.map(|entry| (vec![entry], None, true))
             }
@@ -303,6 +305,13 @@ impl Room {
                 if !self.store_or_undo(&entries, before).await {
                     self.send(conn, &not_stored());
                     return;
+                }
+                match afterwards {
+                    Some((other, Afterwards::Tell(message))) => self.tell_device(&other, &message),
+                    Some((other, Afterwards::Disconnect(code, reason))) => {
+                        self.disconnect_device(&other, code, reason);
+                    }
+                    None => {}
                 }
                 if let Some(reply) = reply {
                     self.send(conn, &reply);
@@ -450,6 +459,14 @@ impl Room {
             }
         }
     }
+}
+
+/// What another device is told once a teacher's change is stored.
+enum Afterwards {
+    /// A message.
+    Tell(LiveDown),
+    /// Closed, with this code and reason.
+    Disconnect(u16, &'static str),
 }
 
 /// Queues a message; `false` when the device's queue is full.

@@ -7,7 +7,7 @@ use std::process::{Child, Command as Process, Stdio};
 use std::time::Duration;
 
 use support::{Device, classroom, dist, go_live, text};
-use withme_core::sync::{Answer, LiveDown, LiveUp, Outcome, Submission};
+use withme_core::sync::{Answer, Holder, LiveDown, LiveUp, Outcome, Submission};
 use withme_core::view::Projection;
 use withme_core::{Command, LessonId};
 
@@ -84,6 +84,19 @@ async fn killed_under_load_and_restarted_it_loses_nothing_it_acknowledged_and_ap
         teacher
             .send(&LiveUp::Admit {
                 device: device.clone(),
+            })
+            .await;
+        // Let in (and so stored) before it acts.
+        tablet
+            .until(|m| {
+                matches!(
+                    m,
+                    LiveDown::Seated {
+                        holder: Holder::Pupils(_),
+                        ..
+                    }
+                )
+                .then_some(())
             })
             .await;
         seats.push((tablet, device, token));

@@ -11,17 +11,36 @@ use withme_core::sync::{Answer, Holder, LiveDown, LiveUp, Outcome, Submission};
 use withme_core::view::Projection;
 use withme_core::{Command, LessonId};
 
-fn start_server(port: u16, db: &std::path::Path) -> Child {
-    Process::new(env!("CARGO_BIN_EXE_withme-server"))
-        .args(["--addr", &format!("127.0.0.1:{port}")])
-        .arg("--db")
-        .arg(db)
-        .arg("--dist")
-        .arg(dist())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
+/// A server process, killed (SIGKILL) when dropped, so a failing test leaves none behind.
+struct Running(Child);
+
+impl Running {
+    /// Kills it at once (SIGKILL: no chance to tidy up) and waits for it to go.
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn start_server(port: u16, db: &std::path::Path) -> Running {
+    Running(
+        Process::new(env!("CARGO_BIN_EXE_withme-server"))
+            .args(["--addr", &format!("127.0.0.1:{port}")])
+            .arg("--db")
+            .arg(db)
+            .arg("--dist")
+            .arg(dist())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    )
 }
 
 async fn wait_until_listening(addr: std::net::SocketAddr) {
@@ -129,8 +148,7 @@ async fn killed_under_load_and_restarted_it_loses_nothing_it_acknowledged_and_ap
         })
         .await;
     acknowledged[0].extend(first);
-    server.kill().unwrap(); // SIGKILL: no chance to tidy up.
-    server.wait().unwrap();
+    server.kill(); // SIGKILL: no chance to tidy up.
     // What each tablet had heard back before the kill.
     for (n, (tablet, _, _)) in seats.iter_mut().enumerate() {
         while let Ok(message) = tablet.next().await {
@@ -200,7 +218,6 @@ async fn killed_under_load_and_restarted_it_loses_nothing_it_acknowledged_and_ap
     texts.sort();
     texts.dedup();
     assert_eq!(texts.len(), seats.len() * EACH as usize);
-    server.kill().unwrap();
-    server.wait().unwrap();
+    server.kill();
     let _ = std::fs::remove_file(&db);
 }

@@ -9,15 +9,17 @@
 //! it all at home.
 //!
 //! Every teacher's window of the browser connects to each live lesson as the teacher; they
-//! number their operations from one counter kept in storage.
+//! number their operations from one counter kept in storage, and keep those not yet answered
+//! in one outbox in local storage: a window takes out what the server answered it and adds what
+//! it holds, and a window that opens sends everything there (the server applies each once).
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use withme_core::sync::{
-    Client, GoLive, Holder, Knock, LiveDown, LiveStarted, LiveUp, PROTOCOL_VERSION, SeatKey,
-    SeatedTablet, Submission, VersionedView, ahead_of,
+    Answer, Client, GoLive, Holder, Knock, LiveDown, LiveStarted, LiveUp, PROTOCOL_VERSION,
+    SeatKey, SeatedTablet, Submission, VersionedView, ahead_of,
 };
 use withme_core::view::{Projection, TeacherView, Viewer, project};
 use withme_core::{Author, Command, DeviceId, Event, LessonId, OpId, Operation, Rejection};
@@ -31,7 +33,8 @@ use crate::persistence::local_store;
 /// Where a live lesson's keys are kept (followed by the lesson's id).
 const KEPT_PREFIX: &str = "withme.live-lesson.";
 
-/// Where a tab keeps its unanswered operations for a live lesson (session storage).
+/// Where the browser keeps the teacher's unanswered operations for a live lesson (local storage,
+/// shared by its windows, so closing a tab offline loses nothing: the next window sends them).
 const OUTBOX_PREFIX: &str = "withme.live-lesson-outbox.";
 
 /// A live lesson as the teacher's browser keeps it.
@@ -377,6 +380,14 @@ impl LiveLessons {
             }
             LiveDown::Seated { .. } => {}
             LiveDown::Answers { answers } => {
+                let answered: Vec<u64> = answers
+                    .iter()
+                    .filter_map(|answer| match answer {
+                        Answer::Handled { seq, .. } | Answer::Forgotten { seq } => Some(*seq),
+                        Answer::ResendFrom { .. } => None,
+                    })
+                    .collect();
+                take_from_outbox(lesson, &answered);
                 let refusals = self
                     .links
                     .try_update_value(|links| {
@@ -483,7 +494,7 @@ impl LiveLessons {
             link.socket.close();
         }
         let _ = local_store::remove(&kept_key(lesson));
-        session_remove(&outbox_key(lesson));
+        let _ = local_store::remove(&outbox_key(lesson));
         self.shown.update(|s| drop(s.remove(lesson)));
         self.waiting.update(|w| {
             w.remove(lesson);
@@ -532,30 +543,50 @@ fn write_kept(kept: &KeptLive) {
 }
 
 fn read_outbox(lesson: &LessonId) -> Vec<Submission<Command>> {
-    session()
-        .and_then(|s| s.get_item(&outbox_key(lesson)).ok().flatten())
+    local_store::read_raw(&outbox_key(lesson))
+        .ok()
+        .flatten()
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
 }
 
-fn write_outbox<'a>(lesson: &LessonId, unanswered: impl Iterator<Item = &'a Submission<Command>>) {
-    let list: Vec<&Submission<Command>> = unanswered.collect();
-    let Some(session) = session() else { return };
+fn store_outbox(lesson: &LessonId, list: &[Submission<Command>]) {
     if list.is_empty() {
-        let _ = session.remove_item(&outbox_key(lesson));
-    } else if let Ok(text) = serde_json::to_string(&list) {
-        let _ = session.set_item(&outbox_key(lesson), &text);
+        let _ = local_store::remove(&outbox_key(lesson));
+    } else if let Ok(text) = serde_json::to_string(list) {
+        let _ = local_store::write_raw(&outbox_key(lesson), &text);
     }
 }
 
-fn session_remove(key: &str) {
-    if let Some(session) = session() {
-        let _ = session.remove_item(key);
+/// Keeps this window's unanswered operations with the other windows' in the outbox.
+fn write_outbox<'a>(lesson: &LessonId, unanswered: impl Iterator<Item = &'a Submission<Command>>) {
+    let mine: Vec<Submission<Command>> = unanswered.cloned().collect();
+    store_outbox(lesson, &merged(read_outbox(lesson), mine, &[]));
+}
+
+/// Takes the operations the server answered out of the outbox.
+fn take_from_outbox(lesson: &LessonId, answered: &[u64]) {
+    let stored = read_outbox(lesson);
+    if stored.iter().any(|s| answered.contains(&s.seq)) {
+        store_outbox(lesson, &merged(stored, Vec::new(), answered));
     }
 }
 
-fn session() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok()?
+/// The outbox after a window's write: `stored` without what was `answered`, with `mine` (this
+/// window's unanswered operations, which win over a stored copy), in sequence order.
+fn merged(
+    stored: Vec<Submission<Command>>,
+    mine: Vec<Submission<Command>>,
+    answered: &[u64],
+) -> Vec<Submission<Command>> {
+    let held: Vec<u64> = mine.iter().map(|m| m.seq).collect();
+    let mut list: Vec<Submission<Command>> = stored
+        .into_iter()
+        .filter(|s| !answered.contains(&s.seq) && !held.contains(&s.seq))
+        .chain(mine)
+        .collect();
+    list.sort_by_key(|s| s.seq);
+    list
 }
 
 /// The teacher's view of `lesson` in `library`, if it is there.
@@ -563,5 +594,41 @@ fn teacher_view(library: &withme_core::Library, lesson: &LessonId) -> Option<Tea
     match project(library, lesson, &Viewer::Teacher) {
         Some(Projection::Teacher(view)) => Some(view),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use withme_core::LessonTitle;
+
+    fn op(seq: u64) -> Submission<Command> {
+        Submission::new(
+            seq,
+            None,
+            Command::CreateLesson {
+                title: LessonTitle::parse(&format!("Lesson {seq}")).unwrap(),
+                class: None,
+                template: None,
+            },
+        )
+    }
+
+    fn seqs(list: &[Submission<Command>]) -> Vec<u64> {
+        list.iter().map(|s| s.seq).collect()
+    }
+
+    #[test]
+    fn the_outbox_keeps_every_windows_unanswered_operations_and_drops_only_what_was_answered() {
+        // Window A holds 1 and 3; window B wrote 2 earlier, and 1 is stored from before.
+        let stored = vec![op(1), op(2)];
+        assert_eq!(seqs(&merged(stored, vec![op(1), op(3)], &[])), [1, 2, 3]);
+        // A hears 1 and 3 answered: 2 (B's) stays.
+        assert_eq!(
+            seqs(&merged(vec![op(1), op(2), op(3)], Vec::new(), &[1, 3])),
+            [2]
+        );
+        // Nothing held and nothing answered: unchanged.
+        assert_eq!(seqs(&merged(vec![op(2)], Vec::new(), &[])), [2]);
     }
 }

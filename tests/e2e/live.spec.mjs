@@ -361,7 +361,7 @@ test("the teacher types in a live lesson over a slow connection, and every keyst
 
   // Once the server has answered everything, the field and the stored lesson hold every word.
   await expect
-    .poll(() => teacher.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("withme.live-lesson-outbox."))))
+    .poll(() => teacher.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("withme.live-lesson-outbox."))))
     .toEqual([]);
   await expect(field).toHaveValue(`I can${words}`);
   await expect
@@ -478,4 +478,53 @@ test("a group shares one tablet: let in as a group, each member taps their name,
     })
     .toEqual([...members].sort());
   await tablet.context.close();
+});
+
+test("the teacher's changes made offline in a live lesson survive closing the tab, and reach the server from the next window", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const laptop = await newDevice(browser);
+  const { teacher } = await teacherWithLesson(laptop.context);
+  await goLive(teacher);
+  await teacher.getByRole("link", { name: "← Back to the plan" }).click();
+  const planUrl = teacher.url();
+  const connection = panel(teacher).getByTestId("connection");
+
+  // The Wi-Fi drops; the teacher adds a success criterion anyway, then closes the tab.
+  await laptop.cable.pull();
+  await expect(connection).toHaveText("Reconnecting…");
+  await teacher.getByLabel("Add a success criterion").fill("I can explain why");
+  await teacher.getByRole("region", { name: "Success criteria" }).getByRole("button", { name: "Add" }).click();
+  await expect(connection).toHaveText(/^Reconnecting… · \d+ changes? waiting on this device$/);
+  const outbox = (page) =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith("withme.live-lesson-outbox."))
+        .map((k) => localStorage.getItem(k))
+        .join(""),
+    );
+  await expect.poll(() => outbox(teacher)).toContain("I can explain why");
+  await teacher.close();
+
+  // Back online, the next window sends it: the server's copy has it, and so does the library.
+  laptop.cable.plugIn();
+  const again = await laptop.context.newPage();
+  await again.goto(planUrl);
+  await expect(panel(again).getByTestId("connection")).toHaveText("Live");
+  await expect.poll(() => outbox(again)).toBe("");
+  const criteria = again.getByRole("region", { name: "Success criteria" });
+  await expect(criteria.getByRole("textbox", { name: "Success criterion 1", exact: true })).toHaveValue("I can explain why");
+  await expect
+    .poll(async () => {
+      const text = await again.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+      const lesson = JSON.parse(text).library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
+      return lesson.plan.criteria?.map((c) => c.text);
+    })
+    .toEqual(["I can explain why"]);
+  // A Board joining now is sent it by the server.
+  const boardLink = await panel(again).getByLabel("Board link").inputValue();
+  const board = await newDevice(browser);
+  await board.page.goto(boardLink);
+  await expect(board.page.getByText("I can explain why")).toBeVisible();
+  await board.context.close();
+  await laptop.context.close();
 });

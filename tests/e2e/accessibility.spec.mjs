@@ -176,3 +176,48 @@ test("a lesson can be started and named with the keyboard alone", async ({ page 
   await app.openLibrary();
   await expect(app.lessonLink("Typed by keyboard")).toBeVisible();
 });
+
+test("a live lesson is accessible: the teacher's panel, and a tablet at every step of joining as a group", async ({ context, browser }) => {
+  test.setTimeout(120_000);
+  const page = await context.newPage();
+  await page.setViewportSize(viewports.laptop);
+  const lesson = await seed(page);
+  await page.goto(`${lesson}/groups`);
+  await page.getByRole("radio", { name: "Number of groups" }).check();
+  await page.getByLabel("How many groups").fill("1");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await page.goto(lesson);
+  const panel = page.getByRole("region", { name: "Live lesson" });
+  await panel.getByRole("button", { name: "Go live" }).click();
+  await expect(panel.getByTestId("connection")).toHaveText("Live");
+  const code = (await panel.locator(".live-code").innerText()).replace(" ", "");
+
+  const tabletContext = await browser.newContext({ viewport: viewports.tablet });
+  const tablet = await tabletContext.newPage();
+  await tablet.goto("/join");
+  await expectAccessible(tablet, "the join page");
+  await tablet.getByLabel("Code on the board").fill("WRONG");
+  await tablet.getByRole("button", { name: "Join" }).click();
+  await expect(tablet.getByRole("alert")).toContainText("That isn't a code");
+  await expectAccessible(tablet, "the join page with a wrong code");
+  await tablet.getByLabel("Code on the board").fill(code);
+  await tablet.getByRole("button", { name: "Join" }).click();
+  await expect(tablet.getByRole("heading", { name: "Sharing this tablet with your group?" })).toBeVisible();
+  await expectAccessible(tablet, "the names and groups to tap");
+  await tablet.getByRole("button", { name: /^Group 1/ }).click();
+  await expect(tablet.getByRole("heading", { name: "Hi, Group 1!" })).toBeVisible();
+  await expectAccessible(tablet, "waiting to be let in");
+
+  await expect(panel.getByRole("heading", { name: "Waiting to be let in (1)" })).toBeVisible();
+  await expectAccessible(page, "the planner with a tablet waiting");
+  await panel.getByRole("button", { name: "Let Group 1 (Amira, Ben, Chloé) in", exact: true }).click();
+  await expect(tablet.getByRole("heading", { name: "Whose turn is it?" })).toBeVisible();
+  await expectAccessible(tablet, "a group's tablet between turns");
+  await tablet.getByRole("button", { name: "Ben", exact: true }).click();
+  await expect(tablet.getByRole("heading", { name: "Hi, Ben!" })).toBeVisible();
+  await expect(tablet.getByTestId("connection")).toHaveText("Live");
+  await expectAccessible(tablet, "a group member's turn");
+  await expect(panel.getByRole("heading", { name: "In the lesson (1)" })).toBeVisible();
+  await expectAccessible(page, "the planner with a tablet in the lesson");
+  await tabletContext.close();
+});

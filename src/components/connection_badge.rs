@@ -65,7 +65,7 @@ pub fn ConnectionBadge(
 }
 
 /// Whether the browser says it has a network (tracked through its online and offline events).
-fn browser_online() -> ReadSignal<bool> {
+pub fn browser_online() -> ReadSignal<bool> {
     let online = RwSignal::new(window().navigator().on_line());
     let update = move |_| online.set(window().navigator().on_line());
     let on = window_event_listener(leptos::ev::online, update);

@@ -58,7 +58,7 @@ pub use class_actions::ClassActions;
 pub use class_card::ClassCard;
 pub use class_pairs::ClassPairs;
 pub use class_roles::ClassRoles;
-pub use connection_badge::ConnectionBadge;
+pub use connection_badge::{ConnectionBadge, browser_online, describe as describe_connection};
 pub use coproduction_summary::CoproductionSummary;
 pub use delivery_note::DeliveryNote;
 pub use draft_area::DraftArea;

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::board::BoardScreen;
 use crate::board::BoardData;
-use crate::components::NoticeTray;
+use crate::components::{NoticeTray, browser_online, describe_connection};
 use crate::live::Connection;
 use crate::state::use_live_board;
 
@@ -21,9 +21,12 @@ pub fn LiveBoardPage() -> impl IntoView {
         joinable.then(|| live.code()).flatten()
     });
     // The last screen stays up when the lesson ends (the results, say), with a note.
+    let online = browser_online();
     let note = Signal::derive(move || match (problem.get(), live.connection()) {
         (Some(problem), _) if live.with_view(|v| v.is_some()) => Some(problem),
-        (_, Connection::Reconnecting) => Some("Reconnecting…".to_owned()),
+        (_, Connection::Reconnecting) => {
+            describe_connection(Connection::Reconnecting, 0, online.get()).map(|(_, text)| text)
+        }
         _ => None,
     });
     let missing = move || {

@@ -300,6 +300,12 @@ test("a classroom live: the Board on its own device, three pupils on their own t
   }
   expect(board.cable.frames.filter((f) => f.includes('"tally"'))).toEqual([]);
 
+  // The Board's connection drops too: it says so, and comes back by itself.
+  await board.cable.pull();
+  await expect(board.page.getByText("Reconnecting…")).toBeVisible();
+  board.cable.plugIn();
+  await expect(board.page.getByText("Reconnecting…")).toBeHidden({ timeout: 15_000 });
+
   await teacher.getByRole("button", { name: "Close the vote" }).click();
   await teacher.getByRole("button", { name: "Reveal the results" }).click();
   const results = board.page.getByRole("table");

@@ -178,3 +178,35 @@ test("the printed plan fits two A4 pages with no controls, and Markdown exports 
   expect(pages).toBeGreaterThanOrEqual(1);
   expect(pages).toBeLessThanOrEqual(2);
 });
+
+test("the teacher declines an idea: it stays out of the plan, and only its author is told it wasn't taken", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 5 Oak", ["Amira", "Ben"]);
+  await app.openLibrary();
+  await app.newLesson("Where do rivers begin?");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+  await app.waitUntilSaved();
+  const lessonUrl = teacher.url().replace(/\/$/, "");
+  const tablet = await context.newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await asPupil(tablet, "Amira");
+  await propose(tablet, "I can draw a dragon.");
+
+  const inbox = teacher.getByRole("region", { name: /Pupils' ideas/ });
+  const idea = inbox.getByRole("listitem").filter({ hasText: "I can draw a dragon." });
+  await idea.getByRole("button", { name: "Decline" }).click();
+  await expect(inbox.getByText("(0 waiting)")).toBeVisible();
+  await expect(teacher.getByRole("region", { name: "Success criteria" })).not.toContainText("I can draw a dragon.");
+  await app.waitUntilSaved();
+  const stored = JSON.parse(await app.stored());
+  const lesson = stored.library.lessons.find((l) => l.plan.title === "Where do rivers begin?");
+  expect(lesson.proposals.map((p) => [p.text, p.status])).toEqual([["I can draw a dragon.", "declined"]]);
+  expect((lesson.plan.criteria ?? []).map((c) => c.text)).toEqual([]);
+
+  // Amira sees it wasn't taken; Ben's tablet shows nothing of it.
+  const mine = tablet.getByRole("region", { name: "My ideas" });
+  await expect(mine.getByRole("listitem").filter({ hasText: "I can draw a dragon." })).toContainText("Not taken this time.");
+  await asPupil(tablet, "Ben");
+  await expect(tablet.getByText("I can draw a dragon.")).toHaveCount(0);
+});

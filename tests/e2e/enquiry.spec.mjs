@@ -337,7 +337,14 @@ test("ranked and stacked votes from the Pupil view; a hidden question is kept fo
   await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Birch" });
   await app.waitUntilSaved();
   const lessonUrl = planner.replace(/\/$/, "");
+  // The picture's host answers here (no request leaves the machine); every request the tablet
+  // makes is recorded.
+  await context.route("https://pictures.example/**", (route) =>
+    route.fulfill({ contentType: "image/svg+xml", body: '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>' }),
+  );
   const tablet = await context.newPage();
+  const tabletRequests = [];
+  tablet.on("request", (request) => tabletRequests.push(request.url()));
   await tablet.goto(`${lessonUrl}/pupil`);
   await asPupil(tablet, "Amira");
   const questions = ["Can a tent be a home?", "Do animals have homes?", "Why do people move?", "is this silly"];
@@ -356,8 +363,13 @@ test("ranked and stacked votes from the Pupil view; a hidden question is kept fo
   const board = await context.newPage();
   await board.goto(`${lessonUrl}/board`);
   await expect(board.getByRole("img", { name: "The stimulus picture" })).toHaveAttribute("src", "https://pictures.example/tent.jpg");
+  await board.waitForFunction(() => document.querySelector("img[alt='The stimulus picture']")?.complete);
   await expect(tablet.getByText("Look at the picture on the Board.")).toBeVisible();
   await expect(tablet.locator("body")).not.toContainText("pictures.example");
+  // The tablet's page shows its stimulus note, with no picture in it, and never asked for one.
+  await expect(tablet.locator("img")).toHaveCount(0);
+  expect(tabletRequests.filter((url) => url.includes("pictures.example"))).toEqual([]);
+  expect(tabletRequests.length).toBeGreaterThan(0);
 
   // The teacher rewords a question; the authors stay.
   await card(teacher, "Why do people move?").getByRole("button", { name: "Edit" }).click();
@@ -367,13 +379,21 @@ test("ranked and stacked votes from the Pupil view; a hidden question is kept fo
   questions[2] = "Why do people move house?";
   await expect(tablet.getByRole("region", { name: "Our questions on the Board" })).toContainText("Why do people move house?");
 
-  // Hidden: kept and shown to the teacher, gone from the Board and from other pupils.
+  // Hidden: kept and shown to the teacher, gone from the Board and from other pupils. Approved
+  // first, so it is on the Board and on Ben's tablet before it is hidden.
+  await card(teacher, "is this silly").getByRole("button", { name: "Approve" }).click();
+  await teacher.getByRole("button", { name: "Questions", exact: true }).click();
+  await expect(board.locator("body")).toContainText("is this silly");
+  await asPupil(tablet, "Ben");
+  const onBoard = tablet.getByRole("region", { name: "Our questions on the Board" });
+  await expect(onBoard).toContainText("is this silly");
   await card(teacher, "is this silly").getByRole("button", { name: "Hide" }).click();
   await expect(card(teacher, "is this silly")).toContainText("Hidden: only you see it");
+  await expect(board.locator("body")).not.toContainText("is this silly");
+  await expect(onBoard).toContainText(questions[0]);
+  await expect(tablet.getByText("is this silly")).toHaveCount(0);
   await teacher.reload();
   await expect(card(teacher, "is this silly")).toContainText("Hidden: only you see it");
-  await asPupil(tablet, "Ben");
-  await expect(tablet.getByText("is this silly")).toHaveCount(0);
 
   // Ranked, counted by the Borda count.
   await teacher.getByLabel("Voting method").selectOption({ label: "Ranked (Borda count)" });
@@ -505,3 +525,61 @@ test("an operation a tablet sends twice is stored once and answered both times",
   await expect(card(teacher, "Do snails sleep?")).toHaveCount(1);
 });
 
+
+test("a tablet passed from one pupil to the next before the teacher's window has the first ballot never shows it as the next pupil's", async ({ context }) => {
+  test.setTimeout(90_000);
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 4 Elm", ["Amira", "Ben"]);
+  await app.openLibrary();
+  const planner = await app.newLesson("Why do leaves fall?");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 4 Elm" });
+  await app.waitUntilSaved();
+  const lessonUrl = planner.replace(/\/$/, "");
+  const tablet = await context.newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await asPupil(tablet, "Amira");
+  await ask(tablet, "Where do leaves go?");
+  await ask(tablet, "Why are leaves green?");
+  await teacher.goto(`${lessonUrl}/enquiry`);
+  for (const q of ["Where do leaves go?", "Why are leaves green?"]) {
+    await card(teacher, q).getByRole("button", { name: "Approve" }).click();
+  }
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await expect(tablet.getByRole("region", { name: "Vote" })).toBeVisible();
+  // The teacher's window closes: nothing answers the tablet now.
+  await teacher.close();
+
+  const vote = tablet.getByRole("region", { name: "Vote" });
+  await vote.getByRole("radio", { name: "Where do leaves go?", exact: true }).check();
+  await vote.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(vote.getByRole("status")).toHaveText("Sending your vote…");
+  // Amira passes the tablet to Ben before her ballot has reached the teacher's window.
+  await asPupil(tablet, "Ben");
+  await expect(vote.getByRole("radio", { checked: true })).toHaveCount(0);
+  await expect(vote).not.toContainText("Sending your vote");
+  await expect(vote).not.toContainText("Your vote is in");
+  await vote.getByRole("radio", { name: "Why are leaves green?", exact: true }).check();
+  await vote.getByRole("button", { name: "Cast my vote" }).click();
+  await expect(vote.getByRole("status")).toHaveText("Sending your vote…");
+
+  // The teacher's window opens again: each ballot is its own pupil's.
+  const again = await context.newPage();
+  await again.goto(`${lessonUrl}/enquiry`);
+  await expect(again.getByText("2 of 2 have voted")).toBeVisible();
+  await expect
+    .poll(async () => Object.keys(JSON.parse(await new Withme(again).stored()).library.lessons[0].enquiry?.polls?.[0]?.ballots ?? {}).length)
+    .toBe(2);
+  const stored = JSON.parse(await new Withme(again).stored());
+  const lesson = stored.library.lessons.find((l) => l.plan.title === "Why do leaves fall?");
+  const roster = stored.library.classes.find((c) => c.id === lesson.plan.class).pupils;
+  const questions = lesson.enquiry.questions;
+  const textOf = (id) => questions.find((q) => q.id === id)?.text;
+  const ballots = Object.fromEntries(
+    Object.entries(lesson.enquiry.polls[0].ballots).map(([pupil, ballot]) => [
+      roster.find((p) => p.id === pupil).name,
+      ballot.map(textOf),
+    ]),
+  );
+  expect(ballots).toEqual({ Amira: ["Where do leaves go?"], Ben: ["Why are leaves green?"] });
+});

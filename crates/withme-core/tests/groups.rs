@@ -4,7 +4,9 @@ mod support;
 
 use support::Scenario;
 use withme_core::groups::{GroupSize, PairKind, RolePreset};
-use withme_core::{ClassId, Command, PupilId, PupilLabel, Reason, Rejection, RoleId, lesson_seed};
+use withme_core::{
+    ClassId, Command, NoteKind, PupilId, PupilLabel, Reason, Rejection, RoleId, lesson_seed,
+};
 
 const NAMES: [&str; 8] = ["Amira", "Ben", "Cara", "Dev", "Ella", "Finn", "Gus", "Hana"];
 
@@ -122,6 +124,7 @@ fn a_pupil_who_opts_out_gets_another_role_and_it_is_recorded() {
         .find(|(_, r)| r == &role("facilitator"))
         .map(|(p, r)| (p, Some(r)))
         .unwrap();
+    let before = s.library.lesson(&lesson).unwrap().groups().clone();
     s.teacher(Command::OptOutOfRole {
         lesson: lesson.clone(),
         pupil: pupil.clone(),
@@ -131,8 +134,15 @@ fn a_pupil_who_opts_out_gets_another_role_and_it_is_recorded() {
     let groups = s.library.lesson(&lesson).unwrap().groups().clone();
     assert_ne!(groups.role_of(&pupil), held.as_ref());
     assert!(groups.role_of(&pupil).is_some());
+    // Stepping out of a role changes roles, never groups.
     let (index, group) = groups.group_of(&pupil).unwrap();
-    assert_eq!(index, groups.group_of(&pupil).unwrap().0);
+    assert_eq!(index, before.group_of(&pupil).unwrap().0);
+    for (then, now) in before.groups.iter().zip(&groups.groups) {
+        let pupils = |g: &withme_core::groups::Group| -> Vec<_> {
+            g.members.iter().map(|m| m.pupil.clone()).collect()
+        };
+        assert_eq!(pupils(then), pupils(now));
+    }
     assert_eq!(
         group
             .members
@@ -416,6 +426,68 @@ fn a_pupil_holds_only_their_own_group_and_nothing_the_teacher_keeps_private() {
     let me = s.library.lesson(&lesson).unwrap().groups().groups[0].members[0]
         .pupil
         .clone();
+    // The teacher's notes (all but homework), another pupil's declined and sent-back ideas with
+    // the note, another pupil's sent-back question with its note, and another class.
+    for (kind, words) in [
+        (NoteKind::PriorKnowledge, "Knows rivers from Year 3"),
+        (NoteKind::Misconceptions, "Thinks rivers flow uphill"),
+        (NoteKind::Support, "Sit Zed by the door"),
+        (NoteKind::Stretch, "Extension for the quick ones"),
+    ] {
+        s.teacher(Command::SetNote {
+            lesson: lesson.clone(),
+            note: kind,
+            text: withme_core::Notes::parse(words).unwrap(),
+        })
+        .unwrap();
+    }
+    let other = pupils.iter().find(|p| **p != me).unwrap().clone();
+    let idea = |s: &mut Scenario, words: &str| {
+        let op = s.op(
+            withme_core::Author::Pupil {
+                pupil: other.clone(),
+            },
+            Command::Propose {
+                lesson: lesson.clone(),
+                kind: withme_core::ProposalKind::Keyword,
+                text: support::text(words),
+                with: Vec::new(),
+            },
+        );
+        s.library.apply(&op).unwrap();
+        withme_core::ProposalId::from(&op.id)
+    };
+    let declined = idea(&mut s, "Secret declined idea");
+    s.teacher(Command::DeclineProposal {
+        lesson: lesson.clone(),
+        proposal: declined,
+    })
+    .unwrap();
+    let sent_back = idea(&mut s, "Secret returned idea");
+    s.teacher(Command::SendBackProposal {
+        lesson: lesson.clone(),
+        proposal: sent_back,
+        note: withme_core::KindNote::parse("Private note about an idea").unwrap(),
+    })
+    .unwrap();
+    let op = s.op(
+        withme_core::Author::Pupil {
+            pupil: other.clone(),
+        },
+        Command::AskQuestion {
+            lesson: lesson.clone(),
+            text: support::text("Secret returned question"),
+            with: Vec::new(),
+        },
+    );
+    s.library.apply(&op).unwrap();
+    s.teacher(Command::SendBackQuestion {
+        lesson: lesson.clone(),
+        question: withme_core::QuestionId::from(&op.id),
+        note: withme_core::KindNote::parse("Private note about a question").unwrap(),
+    })
+    .unwrap();
+    s.new_class("Year 6 Ash", &["Quillon"]);
     use withme_core::view::{Projection, Viewer, project};
     let Some(Projection::Pupil(seen)) = project(&s.library, &lesson, &Viewer::Pupil(me.clone()))
     else {
@@ -430,6 +502,17 @@ fn a_pupil_holds_only_their_own_group_and_nothing_the_teacher_keeps_private() {
         "Needs a scribe",
         "Finds reading hard today",
         "apart",
+        "Knows rivers from Year 3",
+        "Thinks rivers flow uphill",
+        "Sit Zed by the door",
+        "Extension for the quick ones",
+        "Secret declined idea",
+        "Secret returned idea",
+        "Private note about an idea",
+        "Secret returned question",
+        "Private note about a question",
+        "Year 6 Ash",
+        "Quillon",
         // Not who else is absent: a pupil's view says only whether they are.
         "\"absent\":[",
     ] {

@@ -200,8 +200,25 @@ proptest! {
         let scores: Vec<u32> = found.tally().into_iter().map(|(_, n)| n).collect();
         prop_assert_eq!(scores, recount(method, options, &expected, &hands));
         prop_assert_eq!(found.voters(), expected.len());
-        if let Some(frozen) = frozen {
+        // A blind vote shows no count anywhere until it is revealed; an open one always does.
+        prop_assert_eq!(found.blind, blind);
+        prop_assert_eq!(found.tallies_shown(), !blind);
+        let board = match withme_core::view::project(&s.library, &lesson, &withme_core::view::Viewer::Board) {
+            Some(withme_core::view::Projection::Board(board)) => board,
+            other => panic!("no Board view: {other:?}"),
+        };
+        let seen = board.polls.iter().find(|p| p.id == poll).unwrap();
+        prop_assert_eq!(seen.results.is_some(), !blind);
+        if let Some(frozen) = &frozen {
             prop_assert_eq!(&s.library.lesson(&lesson), &frozen.lesson(&lesson));
+        }
+        if blind {
+            if frozen.is_none() {
+                s.teacher(Command::ClosePoll { lesson: lesson.clone(), poll: poll.clone() }).unwrap();
+            }
+            s.teacher(Command::RevealPoll { lesson: lesson.clone(), poll: poll.clone() }).unwrap();
+            let revealed = s.library.lesson(&lesson).unwrap().enquiry().poll(&poll).unwrap();
+            prop_assert!(revealed.tallies_shown());
         }
     }
 }

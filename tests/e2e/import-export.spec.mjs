@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { Withme } from "./withme.mjs";
+import { Withme, countLibraryWrites, letPendingSavesRun, libraryWrites } from "./withme.mjs";
 
 async function importFile(page, name, contents) {
   await page.getByLabel("Import a lesson").setInputFiles({
@@ -96,18 +96,23 @@ const badFiles = [
 
 for (const [kind, name, contents, message] of badFiles) {
   test(`importing ${kind} says why and leaves the library unchanged`, async ({ page }) => {
+    await page.clock.install();
+    await countLibraryWrites(page);
     const app = new Withme(page);
     await app.openLibrary();
     await app.newLesson("Rivers");
     await app.openLibrary();
+    await letPendingSavesRun(page);
     const before = await app.stored();
+    const writesBefore = await libraryWrites(page);
 
     await importFile(page, name, contents);
     const problem = page.getByTestId("import-problem");
     await expect(problem).toContainText(message);
     await expect(problem).toHaveAttribute("role", "alert");
 
-    await page.waitForTimeout(400);
+    await letPendingSavesRun(page);
+    expect(await libraryWrites(page)).toBe(writesBefore);
     expect(await app.lessonTitles()).toEqual(["Rivers"]);
     expect(await app.stored()).toBe(before);
   });

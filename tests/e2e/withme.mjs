@@ -65,3 +65,31 @@ export async function makeClass(page, name, names) {
   await card.getByRole("button", { name: "Add pupils" }).click();
   return card;
 }
+
+/**
+ * Counts the page's writes to the stored library (from before it loads, on every load), so a
+ * test can show that nothing was written rather than wait and hope.
+ */
+export async function countLibraryWrites(page) {
+  await page.addInitScript((key) => {
+    window.__libraryWrites = 0;
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (name, value) {
+      if (this === window.localStorage && name === key) window.__libraryWrites += 1;
+      return real.call(this, name, value);
+    };
+  }, LIBRARY_KEY);
+}
+
+/** How many times the page has written the stored library since it loaded. */
+export async function libraryWrites(page) {
+  return page.evaluate(() => window.__libraryWrites);
+}
+
+/**
+ * Runs the page's clock well past every delayed save (the page must have installed Playwright's
+ * clock), so any write the app was going to make has been made.
+ */
+export async function letPendingSavesRun(page) {
+  await page.clock.runFor(10_000);
+}

@@ -1,6 +1,9 @@
 //! Property tests over random sequences of operations from several devices.
 
+mod support;
+
 use proptest::prelude::*;
+use support::random::{Rng, any_command, likely_author};
 use withme_core::document::{StoredLibrary, parse_library};
 use withme_core::sync::Authority;
 use withme_core::{
@@ -37,6 +40,9 @@ enum Step {
     Accept(usize, usize),
     /// A pupil trying to accept a proposal: always refused.
     ForgeAccept(usize, usize, usize),
+    /// Any command of any kind (enquiries, polls, groups, roles, phases, notes, templates…),
+    /// made from this seed against the library as it stands, by a likely author.
+    Any(u64),
 }
 
 fn name() -> impl Strategy<Value = String> {
@@ -73,6 +79,12 @@ fn step() -> impl Strategy<Value = Step> {
         (i(), i(), i()).prop_map(|(l, n, p)| Step::Back(l, n, p)),
         (i(), i()).prop_map(|(l, n)| Step::Accept(l, n)),
         (i(), i(), i()).prop_map(|(l, n, p)| Step::ForgeAccept(l, n, p)),
+        any::<u64>().prop_map(Step::Any),
+        any::<u64>().prop_map(Step::Any),
+        any::<u64>().prop_map(Step::Any),
+        any::<u64>().prop_map(Step::Any),
+        any::<u64>().prop_map(Step::Any),
+        any::<u64>().prop_map(Step::Any),
     ]
 }
 
@@ -221,6 +233,13 @@ fn command_for(library: &Library, step: &Step) -> Option<(Author, Command)> {
                 text: ItemText::parse("accepted").unwrap(),
             })
         }
+        Step::Any(seed) => {
+            let mut rng = Rng::new(*seed);
+            let focus = pick(&lessons, *seed as usize);
+            let command = any_command(library, &mut rng, focus.as_ref());
+            let author = likely_author(library, &command, &mut rng);
+            Some((author, command))
+        }
         Step::Forge(c, l) => {
             let class = pick(&classes, *c)?;
             let pupil = pick(&pupils_of(&class), 0)?;
@@ -280,7 +299,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn applying_a_sequence_twice_is_the_same_as_once(steps in prop::collection::vec(step(), 0..60)) {
+    fn applying_a_sequence_twice_is_the_same_as_once(steps in prop::collection::vec(step(), 0..200)) {
         let (ops, once) = play(&steps);
         let mut twice = once.clone();
         for op in &ops {
@@ -297,7 +316,7 @@ proptest! {
     }
 
     #[test]
-    fn serialise_then_deserialise_is_the_identity(steps in prop::collection::vec(step(), 0..60)) {
+    fn serialise_then_deserialise_is_the_identity(steps in prop::collection::vec(step(), 0..200)) {
         let (_, authority) = play(&steps);
         let (library, ledger) = authority.parts();
         let text = StoredLibrary::new(library, ledger).to_json();
@@ -318,5 +337,43 @@ proptest! {
             let back: Command = serde_json::from_str(&text).unwrap();
             prop_assert_eq!(back, op.command);
         }
+    }
+}
+
+/// The random steps reach every part of a lesson, so the properties above hold for all of it.
+#[test]
+fn random_steps_reach_enquiries_polls_groups_roles_phases_notes_and_templates() {
+    let mut reached = std::collections::BTreeSet::new();
+    for seed in 0..200u64 {
+        let mut rng = Rng::new(seed);
+        let steps: Vec<Step> = (0..600)
+            .map(|n| match n {
+                0 => Step::CreateClass("Year 5 Oak".into()),
+                1 => Step::AddPupils(0, vec!["Amira".into(), "Ben".into(), "Chloé".into()]),
+                2 => Step::CreateLesson("Rivers".into()),
+                3 => Step::SetClass(0, Some(0)),
+                _ => Step::Any(rng.next()),
+            })
+            .collect();
+        let (ops, _) = play(&steps);
+        reached.extend(ops.iter().map(|op| op.command.action()));
+    }
+    for action in [
+        "ask a question",
+        "moderate questions",
+        "run a vote",
+        "vote",
+        "change groups and roles",
+        "change a class's groups and roles",
+        "change the plan",
+        "change templates",
+        "propose an idea",
+        "set the stimulus",
+        "take the register",
+    ] {
+        assert!(
+            reached.contains(action),
+            "no accepted step did this: {action} (reached: {reached:?})"
+        );
     }
 }

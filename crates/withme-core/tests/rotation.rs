@@ -265,3 +265,90 @@ proptest! {
         }
     }
 }
+
+/// Three roles, none leading, from a preset.
+fn three_plain_roles() -> Vec<withme_core::groups::Role> {
+    RolePreset::ALL
+        .iter()
+        .flat_map(|p| p.roles())
+        .filter(|r| !r.leading)
+        .take(3)
+        .collect()
+}
+
+#[test]
+fn among_assignments_with_no_repeat_each_role_goes_to_whoever_held_it_least_recently() {
+    use withme_core::groups::rotation::Rotation;
+    let catalogue = three_plain_roles();
+    let r: Vec<RoleId> = catalogue.iter().map(|r| r.id.clone()).collect();
+    let p: Vec<PupilId> = ["a", "b", "c"]
+        .iter()
+        .map(|n| PupilId::parse(n).unwrap())
+        .collect();
+    // Two lessons ago a, b, c held r1, r2, r0; last lesson r0, r1, r2. Two orders avoid every
+    // repeat: the one from two lessons ago (each role held one lesson before last), and the one
+    // nobody has held (least recently: never). "No repeat" alone cannot choose; recency must.
+    let record = vec![
+        BTreeMap::from([
+            (p[0].clone(), r[1].clone()),
+            (p[1].clone(), r[2].clone()),
+            (p[2].clone(), r[0].clone()),
+        ]),
+        BTreeMap::from([
+            (p[0].clone(), r[0].clone()),
+            (p[1].clone(), r[1].clone()),
+            (p[2].clone(), r[2].clone()),
+        ]),
+    ];
+    let rotation = Rotation {
+        catalogue: &catalogue,
+        record: &record,
+        window: None,
+    };
+    let mut given = rotation.assign(&p, &p, &[], &[]);
+    given.sort();
+    assert_eq!(
+        given,
+        vec![
+            (p[0].clone(), r[2].clone()),
+            (p[1].clone(), r[0].clone()),
+            (p[2].clone(), r[1].clone()),
+        ]
+    );
+}
+
+#[test]
+fn no_repeat_of_last_lessons_role_comes_before_least_recently_held() {
+    use withme_core::groups::rotation::Rotation;
+    let catalogue = three_plain_roles();
+    let r: Vec<RoleId> = catalogue.iter().map(|r| r.id.clone()).collect();
+    let p: Vec<PupilId> = ["a", "b", "c"]
+        .iter()
+        .map(|n| PupilId::parse(n).unwrap())
+        .collect();
+    // Last lesson only a was there, as r0; before that a held r1 and r2, b and c held r0, and
+    // b and c have never held r1 or r2. By recency alone, a keeping r0 costs least in total
+    // (a held every role lately, so any other order hands out more recently held roles). The
+    // rules put "no repeat" first: a must not be r0 again, and then recency decides the rest.
+    let record = vec![
+        BTreeMap::from([(p[0].clone(), r[2].clone()), (p[2].clone(), r[0].clone())]),
+        BTreeMap::from([(p[0].clone(), r[1].clone()), (p[1].clone(), r[0].clone())]),
+        BTreeMap::from([(p[0].clone(), r[0].clone())]),
+    ];
+    let rotation = Rotation {
+        catalogue: &catalogue,
+        record: &record,
+        window: None,
+    };
+    let mut given = rotation.assign(&p, &p, &[], &[]);
+    given.sort();
+    assert_eq!(
+        given,
+        vec![
+            (p[0].clone(), r[2].clone()),
+            (p[1].clone(), r[1].clone()),
+            (p[2].clone(), r[0].clone()),
+        ],
+        "a must not hold last lesson's role again; then the least recently held order"
+    );
+}

@@ -257,3 +257,44 @@ test("pseudonyms, impossible groups explained, a step-out recorded, archive, and
   for (const pupil of ["Amy", "Bo", "Cy"]) expect(stored).not.toContain(`"${pupil}"`);
   expect(stored).toContain("Shapes");
 });
+
+test("a pupil away for four lessons has not led in four lessons, and the roles history says so", async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = new Withme(page);
+  const card = await makeClass(page, "Year 4 Elm", ["Amira", "Ben", "Chloé", "Dev"]);
+  await card.getByText(/^Group roles/).click();
+  await card.getByLabel("Start from").selectOption({ label: "Cooperative learning" });
+  await card.getByRole("button", { name: "Use these roles" }).click();
+  for (const title of ["Week one", "Week two", "Week three"]) {
+    await newGroupedLesson(app, page, title);
+    await page.getByText(/^Register:/).click();
+    await page.getByLabel("Dev is absent").check();
+    await page.getByRole("radio", { name: "Number of groups" }).check();
+    await page.getByLabel("How many groups").fill("1");
+    await page.getByRole("button", { name: "Make groups" }).click();
+    await page.getByRole("button", { name: "Give out roles" }).click();
+    await expect(page.locator(".group-grid .role-badge.leading").first()).toBeVisible();
+  }
+  // Three lessons: nobody has gone four without leading yet.
+  const history = async () => {
+    await page.goto("/classes");
+    await page.getByRole("region", { name: "Year 4 Elm" }).getByRole("link", { name: "Roles history" }).click();
+    await expect(page.getByRole("heading", { name: "Roles history: Year 4 Elm" })).toBeVisible();
+  };
+  await history();
+  await expect(page.getByText("Nobody has gone long without leading.")).toBeVisible();
+
+  // A fourth lesson without Dev: now he is listed, and nobody else is.
+  await newGroupedLesson(app, page, "Week four");
+  await page.getByText(/^Register:/).click();
+  await page.getByLabel("Dev is absent").check();
+  await page.getByRole("radio", { name: "Number of groups" }).check();
+  await page.getByLabel("How many groups").fill("1");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await page.getByRole("button", { name: "Give out roles" }).click();
+  await expect(page.locator(".group-grid .role-badge.leading").first()).toBeVisible();
+  await history();
+  const gaps = page.getByRole("region", { name: "Not led for a while" });
+  await expect(gaps.getByRole("listitem")).toHaveText(["Dev has not led in 4 lessons"]);
+  await expect(page.getByText("Nobody has gone long without leading.")).toHaveCount(0);
+});

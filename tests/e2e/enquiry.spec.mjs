@@ -164,6 +164,10 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await bens.goto(`${lessonUrl}/pupil`);
   await asPupil(bens, "Ben");
   const benVote = bens.getByRole("region", { name: "Vote" });
+  // The ballot is on screen (every choice) before anything is said of what it holds.
+  for (const question of forward) {
+    await expect(benVote.getByRole("checkbox", { name: question, exact: true })).toBeVisible();
+  }
   await expect(benVote.getByRole("checkbox", { checked: true })).toHaveCount(0);
   await expect(bens.getByRole("table")).toHaveCount(0);
   await expect(bens.locator("body")).not.toContainText("have voted");

@@ -39,13 +39,33 @@ fn escape(text: &str) -> String {
     for c in text.chars() {
         if matches!(
             c,
-            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|'
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '&'
         ) {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Text for a paragraph or a list item: escaped, and each line's start made plain too, so that
+/// no line reads as a list item, a numbered item, a heading underline or indented code (the
+/// spaces a line starts with are dropped, as a Markdown reader would drop them).
+fn escape_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let line = escape(line.trim_start());
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            match line[digits..].chars().next() {
+                Some('-' | '+' | '=') if digits == 0 => format!("\\{line}"),
+                Some('.' | ')') if digits > 0 => {
+                    format!("{}\\{}", &line[..digits], &line[digits..])
+                }
+                _ => line,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn unescape(text: &str) -> String {
@@ -91,7 +111,7 @@ pub fn plan_to_markdown(plan: &Plan, class: Option<&Class>) -> String {
         for item in items {
             *md += &format!(
                 "- {}{}\n",
-                escape(item.text.as_str()),
+                escape_lines(item.text.as_str()),
                 provenance(class, &item.suggested_by)
             );
         }
@@ -112,7 +132,7 @@ pub fn plan_to_markdown(plan: &Plan, class: Option<&Class>) -> String {
                 provenance(class, &phase.suggested_by)
             );
             if !phase.description.is_empty() {
-                md += &format!("\n{}\n", escape(phase.description.as_str()));
+                md += &format!("\n{}\n", escape_lines(phase.description.as_str()));
             }
         }
     }
@@ -121,11 +141,15 @@ pub fn plan_to_markdown(plan: &Plan, class: Option<&Class>) -> String {
     for note in NoteKind::ALL {
         let text = plan.note(note);
         if !text.is_empty() {
-            md += &format!("\n## {}\n\n{}\n", note_heading(note), escape(text.as_str()));
+            md += &format!(
+                "\n## {}\n\n{}\n",
+                note_heading(note),
+                escape_lines(text.as_str())
+            );
         }
     }
     if let Some(question) = &plan.enquiry_question {
-        md += &format!("\n## {ENQUIRY}\n\n{}\n", escape(question.as_str()));
+        md += &format!("\n## {ENQUIRY}\n\n{}\n", escape_lines(question.as_str()));
     }
     md
 }
@@ -157,11 +181,11 @@ pub struct PlanText {
 }
 
 impl PlanText {
-    /// The words of `plan`, as [`read_plan_text`] should find them in its Markdown.
+    /// The words of `plan`, as [`read_plan_text`] should find them in its Markdown (where, as
+    /// for any Markdown reader, the spaces that start a line are not kept).
     pub fn of(plan: &Plan) -> Self {
-        let texts = |items: &[crate::plan::Item]| {
-            items.iter().map(|i| i.text.as_str().to_owned()).collect()
-        };
+        let texts =
+            |items: &[crate::plan::Item]| items.iter().map(|i| kept(i.text.as_str())).collect();
         Self {
             title: plan.title.as_str().to_owned(),
             lists: ItemList::ALL
@@ -175,20 +199,25 @@ impl PlanText {
                 .map(|p| PhaseText {
                     title: p.title.as_str().to_owned(),
                     minutes: p.minutes.minutes(),
-                    description: p.description.as_str().to_owned(),
+                    description: kept(p.description.as_str()),
                 })
                 .collect(),
             notes: NoteKind::ALL
                 .iter()
                 .filter(|&&note| !plan.note(note).is_empty())
-                .map(|&note| (note, plan.note(note).as_str().to_owned()))
+                .map(|&note| (note, kept(plan.note(note).as_str())))
                 .collect(),
-            enquiry_question: plan
-                .enquiry_question
-                .as_ref()
-                .map(|q| q.as_str().to_owned()),
+            enquiry_question: plan.enquiry_question.as_ref().map(|q| kept(q.as_str())),
         }
     }
+}
+
+/// Text as Markdown keeps it: without the spaces that start each line.
+fn kept(text: &str) -> String {
+    text.split('\n')
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Strips the unescaped " _(suggested by …)_" that ends an entry, if there is one.

@@ -275,9 +275,9 @@ fn undo_and_redo_walk_back_and_forth_through_edits() {
 }
 
 fn plan_strategy() -> impl Strategy<Value = Plan> {
-    let line = "[A-Za-z0-9 _*#\\[\\]`<>|\\\\()·.,!?'-]{1,60}"
+    let line = "[A-Za-z0-9 _*#\\[\\]`<>|\\\\()·.,!?'&+=)-]{1,60}"
         .prop_filter_map("not blank", |t| ItemText::parse(&t).ok());
-    let note = prop::collection::vec("[A-Za-z0-9 _*#()\\\\-]{0,30}", 0..4)
+    let note = prop::collection::vec("[A-Za-z0-9 _*#().&+=\\\\-]{0,30}", 0..4)
         .prop_filter_map("valid", |lines| Notes::parse(&lines.join("\n")).ok());
     let title =
         "[A-Za-z0-9 _*#()·-]{1,40}".prop_filter_map("valid", |t| PhaseTitle::parse(&t).ok());
@@ -355,4 +355,104 @@ fn the_markdown_export_names_who_suggested_each_entry() {
     assert!(markdown.contains("### Build a river in a tray · 10 min _(suggested by Dev)_\n"));
     assert!(markdown.contains("50 of 50 minutes planned."));
     assert_eq!(read_plan_text(&markdown), PlanText::of(lesson.plan()));
+}
+
+/// The plan's words as a CommonMark reader finds them in the export: the title (level 1), each
+/// list item, each phase's heading (level 3), and the paragraphs under each heading.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct ReadByCommonMark {
+    title: Vec<String>,
+    items: Vec<String>,
+    phases: Vec<String>,
+    /// Each heading's text with its paragraphs' text (one line each, in order).
+    bodies: Vec<(String, Vec<String>)>,
+}
+
+fn read_by_commonmark(markdown: &str) -> ReadByCommonMark {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let mut read = ReadByCommonMark::default();
+    let mut text = String::new();
+    let mut in_item = 0usize;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Item) => {
+                in_item += 1;
+                text.clear();
+            }
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph) if in_item == 0 => text.clear(),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => text.push('\n'),
+            Event::End(TagEnd::Item) => {
+                in_item -= 1;
+                read.items.push(std::mem::take(&mut text));
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                let heading = std::mem::take(&mut text);
+                match level {
+                    HeadingLevel::H1 => read.title.push(heading.clone()),
+                    HeadingLevel::H3 => read.phases.push(heading.clone()),
+                    _ => {}
+                }
+                read.bodies.push((heading, Vec::new()));
+            }
+            Event::End(TagEnd::Paragraph) if in_item == 0 => {
+                let paragraph = std::mem::take(&mut text);
+                if let Some((_, body)) = read.bodies.last_mut() {
+                    body.extend(paragraph.lines().map(str::to_owned));
+                }
+            }
+            _ => {}
+        }
+    }
+    read
+}
+
+/// Text as a CommonMark paragraph keeps it: each line without the spaces at its ends, and no
+/// empty lines.
+fn as_paragraphs(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+proptest! {
+    /// Read by a CommonMark parser (not by Withme's own reader), the export says exactly the
+    /// plan's words: the title, every entry, every phase, every note and the enquiry question.
+    #[test]
+    fn a_commonmark_reader_finds_the_plans_words_in_the_export(plan in plan_strategy()) {
+        let markdown = plan_to_markdown(&plan, None);
+        let read = read_by_commonmark(&markdown);
+        prop_assert_eq!(&read.title, &vec![plan.title.as_str().to_owned()], "{}", markdown);
+        let items: Vec<String> = [ItemList::Outcomes, ItemList::Criteria, ItemList::Keywords, ItemList::Resources]
+            .iter()
+            .flat_map(|&list| plan.items(list).iter().map(|i| i.text.as_str().to_owned()))
+            .collect();
+        prop_assert_eq!(&read.items, &items, "{}", markdown);
+        let phases: Vec<String> = plan
+            .phases
+            .iter()
+            .map(|p| format!("{} · {} min", p.title.as_str(), p.minutes.minutes()))
+            .collect();
+        prop_assert_eq!(&read.phases, &phases, "{}", markdown);
+        let body = |heading: &str| -> Vec<String> {
+            read.bodies
+                .iter()
+                .find(|(h, _)| h == heading)
+                .map(|(_, b)| b.clone())
+                .unwrap_or_default()
+        };
+        for (phase, heading) in plan.phases.iter().zip(&phases) {
+            prop_assert_eq!(body(heading), as_paragraphs(phase.description.as_str()), "{}", markdown);
+        }
+        for note in withme_core::NoteKind::ALL {
+            let text = plan.note(note).as_str();
+            let heading = withme_core::markdown::note_heading(note);
+            prop_assert_eq!(body(heading), as_paragraphs(text), "{:?} {}", note, markdown);
+        }
+        if let Some(question) = &plan.enquiry_question {
+            prop_assert_eq!(body("Enquiry question"), as_paragraphs(question.as_str()), "{}", markdown);
+        }
+    }
 }

@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { Withme, countLibraryWrites, letPendingSavesRun, libraryWrites } from "./withme.mjs";
+import { Withme, countLibraryWrites, letPendingSavesRun, libraryWrites, makeClass } from "./withme.mjs";
 
 async function importFile(page, name, contents) {
   await page.getByLabel("Import a lesson").setInputFiles({
@@ -117,3 +117,57 @@ for (const [kind, name, contents, message] of badFiles) {
     expect(await app.stored()).toBe(before);
   });
 }
+
+test("a lesson file carries the plan and pupils' ideas but no child's name, and a colleague sees 'a pupil' in the credits", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const app = new Withme(page);
+  await makeClass(page, "Year 5 Oak", ["Zainab", "Oskar"]);
+  await app.openLibrary();
+  await app.newLesson("Where do rivers begin?");
+  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+  await app.waitUntilSaved();
+  const lessonUrl = page.url().replace(/\/$/, "");
+  // Zainab suggests a criterion, which the teacher accepts; Oskar asks a question.
+  const tablet = await page.context().newPage();
+  await tablet.goto(`${lessonUrl}/pupil`);
+  await tablet.getByRole("button", { name: "Zainab", exact: true }).click();
+  await tablet.getByRole("radio", { name: "Success criterion" }).check();
+  await tablet.getByLabel("Your idea").fill("I can find the source on a map.");
+  await tablet.getByRole("button", { name: "Send to my teacher" }).click();
+  const idea = page.getByRole("region", { name: /Pupils' ideas/ }).getByRole("listitem").filter({ hasText: "I can find the source" });
+  await idea.getByRole("button", { name: "Accept" }).click();
+  await idea.getByRole("button", { name: "Add to plan" }).click();
+  await expect(page.getByRole("region", { name: "Success criteria" }).getByText("Suggested by Zainab")).toBeVisible();
+  await tablet.getByRole("button", { name: "Not Zainab? Choose your name again" }).click();
+  await tablet.getByRole("button", { name: "Oskar", exact: true }).click();
+  await tablet.getByLabel("Your question").fill("Why is the sea salty?");
+  await tablet.getByRole("button", { name: "Send my question" }).click();
+  await app.waitUntilSaved();
+  await app.openLibrary();
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export Where do rivers begin?" }).click(),
+  ]);
+  const text = await readFile(await download.path(), "utf8");
+  const file = JSON.parse(text);
+  expect(file.plan.criteria.map((c) => c.text)).toEqual(["I can find the source on a map."]);
+  expect(file.proposals.map((p) => p.text)).toEqual(["I can find the source on a map."]);
+  // No child's name and no class list; the enquiry's questions stay on this device.
+  for (const name of ["Zainab", "Oskar"]) expect(text).not.toContain(name);
+  expect(text).not.toContain("Why is the sea salty?");
+  expect(file.class_name).toBe("Year 5 Oak");
+
+  // A colleague's Withme (a browser of its own) imports it: the credit reads "a pupil".
+  const colleague = await browser.newContext();
+  const theirs = await colleague.newPage();
+  const theirApp = new Withme(theirs);
+  await theirApp.openLibrary();
+  await importFile(theirs, download.suggestedFilename(), text);
+  await expect(theirs.getByText("Imported “Where do rivers begin?”.")).toBeVisible();
+  await theirApp.lessonLink("Where do rivers begin?").click();
+  const criteria = theirs.getByRole("region", { name: "Success criteria" });
+  await expect(criteria.getByRole("textbox", { name: "Success criterion 1", exact: true })).toHaveValue("I can find the source on a map.");
+  await expect(criteria.getByText("Suggested by a pupil")).toBeVisible();
+  await colleague.close();
+});

@@ -456,3 +456,140 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn every_undoable_plan_edit_is_put_back_by_undo_and_made_again_by_redo() {
+    use withme_core::{Entry, LessonDate, LessonLength, PhaseMinutes, PhaseTitle, Subject};
+    let mut s = Scenario::new();
+    let (class, _) = s.new_class("Year 5 Oak", &["Amira"]);
+    let lesson = new_lesson_from(&mut s, BuiltInTemplate::ThreePart);
+    let first_phase = plan(&s, &lesson).phases[0].clone();
+    let l = || lesson.clone();
+    // An item to edit, remove and move.
+    s.teacher(Command::AddItem {
+        lesson: l(),
+        list: ItemList::Criteria,
+        text: text("I can name a river."),
+    })
+    .unwrap();
+    s.teacher(Command::AddItem {
+        lesson: l(),
+        list: ItemList::Criteria,
+        text: text("I can find its source."),
+    })
+    .unwrap();
+    let item = plan(&s, &lesson).criteria[0].clone();
+    let edits = vec![
+        Command::RenameLesson {
+            lesson: l(),
+            title: title_of("Rivers and seas"),
+        },
+        Command::SetLessonSubject {
+            lesson: l(),
+            subject: Subject::parse("Geography").unwrap(),
+        },
+        Command::SetLessonClass {
+            lesson: l(),
+            class: Some(class.clone()),
+        },
+        Command::SetLessonDate {
+            lesson: l(),
+            date: Some(LessonDate::parse("2026-12-01").unwrap()),
+        },
+        Command::SetLessonLength {
+            lesson: l(),
+            length: LessonLength::from_minutes(45).unwrap(),
+        },
+        Command::SetNote {
+            lesson: l(),
+            note: NoteKind::Homework,
+            text: Notes::parse("Find a river near home.").unwrap(),
+        },
+        Command::AddItem {
+            lesson: l(),
+            list: ItemList::Keywords,
+            text: text("tributary"),
+        },
+        Command::EditItem {
+            lesson: l(),
+            list: ItemList::Criteria,
+            item: item.id.clone(),
+            text: text("I can name two rivers."),
+        },
+        Command::AddPhase {
+            lesson: l(),
+            title: PhaseTitle::parse("Plenary").unwrap(),
+            minutes: PhaseMinutes::from_minutes(5).unwrap(),
+        },
+        Command::EditPhase {
+            lesson: l(),
+            phase: first_phase.id.clone(),
+            title: PhaseTitle::parse("Warm-up").unwrap(),
+            description: Notes::parse("Rivers we know.").unwrap(),
+            minutes: PhaseMinutes::from_minutes(7).unwrap(),
+        },
+        Command::RemoveEntry {
+            lesson: l(),
+            section: Section::Items(ItemList::Criteria),
+            entry: item.id.clone(),
+        },
+        Command::MoveEntry {
+            lesson: l(),
+            section: Section::Phases,
+            entry: first_phase.id.clone(),
+            to: 2,
+        },
+        Command::InsertEntry {
+            lesson: l(),
+            section: Section::Phases,
+            at: 1,
+            entry: Entry::Phase(withme_core::Phase {
+                id: withme_core::ItemId::parse("pasted.1").unwrap(),
+                ..first_phase.clone()
+            }),
+        },
+    ];
+    for command in edits {
+        let what = format!("{command:?}");
+        let mut history = UndoHistory::default();
+        let before = plan(&s, &lesson);
+        edit(&mut s, &mut history, command);
+        let after = plan(&s, &lesson);
+        assert_ne!(before, after, "{what} changed nothing");
+        undo(&mut s, &mut history);
+        assert_eq!(plan(&s, &lesson), before, "undo of {what}");
+        redo(&mut s, &mut history);
+        assert_eq!(plan(&s, &lesson), after, "redo of {what}");
+        undo(&mut s, &mut history);
+    }
+}
+
+#[test]
+fn answering_pupils_ideas_is_not_undone_by_the_plans_undo() {
+    let mut s = Scenario::new();
+    let lesson = new_lesson_from(&mut s, BuiltInTemplate::ThreePart);
+    let proposal = withme_core::ProposalId::parse("idea.1").unwrap();
+    for command in [
+        Command::AcceptProposal {
+            lesson: lesson.clone(),
+            proposal: proposal.clone(),
+            text: text("I can name a river."),
+        },
+        Command::DeclineProposal {
+            lesson: lesson.clone(),
+            proposal: proposal.clone(),
+        },
+        Command::SendBackProposal {
+            lesson: lesson.clone(),
+            proposal: proposal.clone(),
+            note: withme_core::KindNote::parse("Say more?").unwrap(),
+        },
+    ] {
+        let op = s.op(withme_core::Author::Teacher, command.clone());
+        assert_eq!(
+            withme_core::undo::inverse(&s.library, &command, &op.id),
+            None,
+            "{command:?} is undone elsewhere, if at all (as the README says)"
+        );
+    }
+}

@@ -16,7 +16,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use withme_core::sync::{
-    Client, Holder, LiveDown, LiveUp, PROTOCOL_VERSION, Submission, VersionedView,
+    Answer, Client, Holder, LiveDown, LiveUp, PROTOCOL_VERSION, Submission, VersionedView,
 };
 use withme_core::view::{Projection, PupilSide, PupilView, Viewer, project};
 use withme_core::{DeviceId, LessonId, PupilCommand, PupilId};
@@ -263,6 +263,14 @@ impl Tablet {
         if answers.is_empty() {
             return;
         }
+        self.receive_answers(answers);
+        // The outbox now holds only what is still unanswered (nothing: it goes).
+        self.write_outbox();
+    }
+
+    /// Takes in the authority's answers (from a teacher's window or the server), and tells the
+    /// pupil of any refusal.
+    fn receive_answers(&self, answers: Vec<Answer>) {
         self.client.update(|c| {
             for answer in answers {
                 c.receive(answer);
@@ -276,8 +284,6 @@ impl Tablet {
             self.notices
                 .problem(format!("That didn't go through: {}", refusal.reason));
         }
-        // The outbox now holds only what is still unanswered (nothing: it goes).
-        self.write_outbox();
     }
 
     /// Writes the unanswered operations to the outbox (removing it when there are none).
@@ -669,19 +675,7 @@ impl Tablet {
                 }
             }
             LiveDown::Answers { answers } => {
-                self.client.update(|c| {
-                    for answer in answers {
-                        c.receive(answer);
-                    }
-                });
-                for refusal in self
-                    .client
-                    .try_update(|c| c.take_refusals())
-                    .unwrap_or_default()
-                {
-                    self.notices
-                        .problem(format!("That didn't go through: {}", refusal.reason));
-                }
+                self.receive_answers(answers);
                 self.deliver_live();
             }
             LiveDown::View(view) => {

@@ -33,8 +33,19 @@ fn secrets(library: &Library, room: &Classroom, viewer: &Viewer) -> Vec<(String,
             secrets.push((text.to_owned(), "a teacher's note"));
         }
     }
-    for question in &lesson.enquiry().questions {
-        if !question.is_public() && !mine(&question.authors) {
+    // Two pupils may ask the same words: a text the viewer may see on one question is no
+    // secret on another.
+    let questions = &lesson.enquiry().questions;
+    let seen_question = |text: &str| {
+        questions
+            .iter()
+            .any(|q| q.text.as_str() == text && (q.is_public() || mine(&q.authors)))
+    };
+    for question in questions {
+        if !question.is_public()
+            && !mine(&question.authors)
+            && !seen_question(question.text.as_str())
+        {
             secrets.push((
                 question.text.to_string(),
                 "a question the class may not see",
@@ -46,9 +57,18 @@ fn secrets(library: &Library, room: &Classroom, viewer: &Viewer) -> Vec<(String,
             secrets.push((note.to_string(), "a note to another pupil"));
         }
     }
+    let open_to_me = |p: &withme_core::Proposal| {
+        mine(&p.authors) || (p.status == ProposalStatus::Pending && *viewer != Viewer::Board)
+    };
+    let seen_idea = |text: &str| {
+        lesson
+            .proposals()
+            .iter()
+            .any(|p| p.text.as_str() == text && open_to_me(p))
+    };
     for proposal in lesson.proposals() {
         let by_me = mine(&proposal.authors);
-        if !by_me && (proposal.status != ProposalStatus::Pending || *viewer == Viewer::Board) {
+        if !open_to_me(proposal) && !seen_idea(proposal.text.as_str()) {
             secrets.push((
                 proposal.text.to_string(),
                 "another pupil's idea no longer open",

@@ -298,3 +298,80 @@ test("a pupil away for four lessons has not led in four lessons, and the roles h
   await expect(gaps.getByRole("listitem")).toHaveText(["Dev has not led in 4 lessons"]);
   await expect(page.getByText("Nobody has gone long without leading.")).toHaveCount(0);
 });
+
+/** The groups a lesson holds in this browser's storage, as lists of pupils' names and labels. */
+async function storedGroups(page, title) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  const { library } = JSON.parse(text);
+  const lesson = library.lessons.find((l) => l.plan.title === title && !l.deleted_at);
+  const pupils = new Map(library.classes.flatMap((c) => c.pupils).map((p) => [p.id, p]));
+  return (lesson.groups?.groups ?? []).map((g) => g.members.map((m) => pupils.get(m.pupil)));
+}
+
+/** When the lesson was last edited, as stored: it moves on when new groups are saved. */
+async function editedAt(page, title) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  return JSON.parse(text).library.lessons.find((l) => l.plan.title === title && !l.deleted_at).updated_at;
+}
+
+/** Every pair of pupils who share a group, as "A+B" with the names in order. */
+function pairsOf(groups) {
+  const pairs = new Set();
+  for (const group of groups) {
+    const names = group.map((p) => p.name).sort();
+    for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) pairs.add(`${names[i]}+${names[j]}`);
+  }
+  return pairs;
+}
+
+test("the group maker, from the app: last lesson's pairings avoided and the teacher's labels balanced, on every re-roll", async ({ page }) => {
+  const app = new Withme(page);
+  const names = PUPILS.slice(0, 12);
+  const green = names.slice(0, 6);
+  const card = await makeClass(page, "Year 4 Elm", names);
+  await card.getByText(/^Pairs and labels for groups/).click();
+  for (const name of green) {
+    const field = card.getByLabel(`Label for ${name}`);
+    await field.fill("Green");
+    await field.press("Tab");
+  }
+  await app.waitUntilSaved();
+
+  // Last lesson: four groups of three, made without the labels.
+  await newGroupedLesson(app, page, "Fractions");
+  await page.getByLabel("How many pupils in each group").fill("3");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await expect(page.locator(".group-grid .group-card")).toHaveCount(4);
+  await app.waitUntilSaved();
+  const lastLesson = pairsOf(await storedGroups(page, "Fractions"));
+  expect(lastLesson.size).toBe(12);
+
+  // Today: groups of three share no pair with last lesson, however often they are re-rolled.
+  await newGroupedLesson(app, page, "Decimals");
+  await expect(page.getByRole("checkbox", { name: "Avoid pairings from recent lessons" })).toBeChecked();
+  await page.getByLabel("How many pupils in each group").fill("3");
+  for (let roll = 0; roll < 5; roll++) {
+    const before = await editedAt(page, "Decimals");
+    await page.getByRole("button", { name: roll === 0 ? "Make groups" : "Make new groups" }).click();
+    await expect.poll(() => editedAt(page, "Decimals")).not.toBe(before);
+    const today = await storedGroups(page, "Decimals");
+    expect(today).toHaveLength(4);
+    const repeated = [...pairsOf(today)].filter((pair) => lastLesson.has(pair));
+    expect(repeated, `roll ${roll + 1} repeats last lesson's pairs`).toEqual([]);
+  }
+
+  // Balanced on the labels: groups of four hold two Green pupils each.
+  await page.getByRole("checkbox", { name: "Balance groups on pupils' labels" }).check();
+  await page.getByLabel("How many pupils in each group").fill("4");
+  for (let roll = 0; roll < 5; roll++) {
+    const before = await editedAt(page, "Decimals");
+    await page.getByRole("button", { name: "Make new groups" }).click();
+    await expect.poll(() => editedAt(page, "Decimals")).not.toBe(before);
+    const today = await storedGroups(page, "Decimals");
+    expect(today).toHaveLength(3);
+    const greens = today.map((group) => group.filter((p) => p.label === "Green").length);
+    expect(greens, `roll ${roll + 1}`).toEqual([2, 2, 2]);
+  }
+  // The labels are the teacher's own: the groups on screen show none.
+  await expect(page.locator(".group-grid")).not.toContainText("Green");
+});

@@ -1,4 +1,5 @@
-// Writes a brotli (.br) and a gzip (.gz) copy beside each text and wasm file of the built app,
+// Writes a brotli (.br) and a gzip (.gz) copy beside each text and wasm file of the built apps
+// (in dist/ and its folders),
 // so the Withme server sends them compressed without compressing on every request.
 //
 // Usage: node scripts/precompress.mjs [dist]
@@ -10,7 +11,7 @@ import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 const root = process.argv[2] ?? "dist";
 const worth = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
 
-for (const name of await readdir(root)) {
+for (const name of await readdir(root, { recursive: true })) {
   if (!worth.has(extname(name))) continue;
   const path = join(root, name);
   const body = await readFile(path);

@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
-# Prints the gzip size of the release bundle in dist/ (wasm, JS, CSS) against the budget.
-# Build first (scripts/build.sh). Reports; never fails on the budget.
+# Prints the gzip size of each release app in dist/ (wasm, JS and CSS) against its budget: the
+# teacher's app (dist/) and the Pupil app (dist/pupil/). Build first (scripts/build.sh).
+# Reports; never fails on a budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BUDGET_KB=${BUDGET_KB:-250}
-total=0
-printf '%-8s %10s %10s  %s\n' part raw gzip file
-for pattern in '*_bg.wasm' 'withme-*.js' '*.css'; do
-  for file in dist/$pattern; do
-    [ -f "$file" ] || continue
-    raw=$(stat -c%s "$file")
-    zipped=$(gzip -9 -c "$file" | wc -c)
-    total=$((total + zipped))
-    case "$file" in *.wasm) part=wasm ;; *.js) part=js ;; *) part=css ;; esac
-    printf '%-8s %10d %10d  %s\n' "$part" "$raw" "$zipped" "$(basename "$file")"
+
+report() { # name folder js-prefix budget-kb
+  local name=$1 dir=$2 prefix=$3 budget=$4 total=0
+  printf '\n%s (%s)\n' "$name" "$dir"
+  printf '  %-6s %10s %10s  %s\n' part raw gzip file
+  for pattern in "${prefix}-*_bg.wasm" "${prefix}-*.js" '*.css'; do
+    for file in "$dir"/$pattern; do
+      [ -f "$file" ] || continue
+      local raw zipped part
+      raw=$(stat -c%s "$file")
+      zipped=$(gzip -9 -c "$file" | wc -c)
+      total=$((total + zipped))
+      case "$file" in *.wasm) part=wasm ;; *.js) part=js ;; *) part=css ;; esac
+      printf '  %-6s %10d %10d  %s\n' "$part" "$raw" "$zipped" "$(basename "$file")"
+    done
   done
-done
-awk -v t="$total" -v b="$BUDGET_KB" 'BEGIN { printf "total gzip: %d bytes = %.1f KB (budget %d KB)\n", t, t / 1024, b }'
+  awk -v t="$total" -v b="$budget" -v n="$name" \
+    'BEGIN { printf "  %s total gzip: %d bytes = %.1f KB (budget %s)\n", n, t, t / 1024, b }'
+}
+
+report "Teacher's app" dist withme "none; reported"
+report "Pupil app" dist/pupil withme-pupil "120 KB"

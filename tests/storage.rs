@@ -279,3 +279,61 @@ fn a_tablets_answers_are_written_once_and_removed_when_none_are_left() {
     outbox::write_answers(&device, Vec::new()).unwrap();
     assert_eq!(storage().get_item(&key).unwrap(), None);
 }
+
+#[wasm_bindgen_test]
+fn a_teachers_window_forgets_tablets_gone_quiet_and_keeps_the_latest_forty() {
+    use withme::persistence::views::{self, Viewing};
+    use withme_core::LessonId;
+    storage().clear().unwrap();
+    let lesson = LessonId::parse("browsertest.1").unwrap();
+    let hour = 60 * 60 * 1000;
+    let now = Timestamp::from_millis(100 * hour);
+    let device = |n: u64| DeviceId::parse(&format!("tablet{n:03}")).unwrap();
+    // 45 tablets heard from in the last hours, and one not for a day.
+    for n in 0..45 {
+        let viewing = Viewing {
+            lesson: lesson.clone(),
+            pupil: None,
+            at: Timestamp::from_millis(100 * hour - n * 60_000),
+        };
+        views::write_viewing(&device(n), &viewing).unwrap();
+        storage()
+            .set_item(&views::view_key(&device(n)), "{}")
+            .unwrap();
+    }
+    let quiet = Viewing {
+        lesson: lesson.clone(),
+        pupil: None,
+        at: Timestamp::from_millis(76 * hour),
+    };
+    views::write_viewing(&device(999), &quiet).unwrap();
+    storage()
+        .set_item("withme.viewing.not a device", "x")
+        .unwrap();
+
+    let kept = views::read_all_viewing(now);
+    let kept: Vec<DeviceId> = kept.into_iter().map(|(d, _)| d).collect();
+    assert_eq!(
+        kept,
+        (0..40).map(device).collect::<Vec<_>>(),
+        "the 40 latest, latest first"
+    );
+    for gone in (40..45).chain([999]) {
+        let viewing = storage()
+            .get_item(&views::viewing_key(&device(gone)))
+            .unwrap();
+        let view = storage().get_item(&views::view_key(&device(gone))).unwrap();
+        assert_eq!(
+            (viewing, view),
+            (None, None),
+            "tablet {gone} is forgotten with its view"
+        );
+    }
+    assert!(
+        storage()
+            .get_item(&views::view_key(&device(0)))
+            .unwrap()
+            .is_some()
+    );
+    storage().clear().unwrap();
+}

@@ -131,8 +131,10 @@ impl Actions {
             lesson: lesson.clone(),
         }) {
             let text = format!("“{}” moved to the bin.", self.title);
-            self.notices
-                .with_undo(text, Command::RestoreLesson { lesson });
+            let undo = self
+                .dispatch
+                .undo_action(self.notices, Command::RestoreLesson { lesson });
+            self.notices.with_undo(text, undo);
         }
     }
 

@@ -2,35 +2,31 @@
 
 use leptos::prelude::*;
 
-use crate::state::{LessonDispatch, Notice, Notices, Tone, use_notices};
+use crate::state::{Notice, Notices, Tone, use_notices};
 
 /// The stack of short messages at the bottom of the screen, announced politely to screen
-/// readers. A message with an undo command shows an "Undo" button (in a teacher's window: a
-/// pupil's tablet has nothing to undo).
+/// readers. A message that can be undone shows an "Undo" button.
 #[component]
 pub fn NoticeTray() -> impl IntoView {
     let notices = use_notices();
-    let dispatch = use_context::<LessonDispatch>();
     view! {
         <div class="notice-tray" role="status" aria-live="polite">
             {move || {
                 notices
                     .current()
                     .into_iter()
-                    .map(|notice| notice_view(notice, notices, dispatch))
+                    .map(|notice| notice_view(notice, notices))
                     .collect::<Vec<_>>()
             }}
         </div>
     }
 }
 
-fn notice_view(notice: Notice, notices: Notices, dispatch: Option<LessonDispatch>) -> AnyView {
+fn notice_view(notice: Notice, notices: Notices) -> AnyView {
     let id = notice.id;
-    let undo = notice.undo.zip(dispatch).map(|(undo, dispatch)| {
+    let undo = notice.undo.map(|undo| {
         let run = move |_| {
-            if let Err(reason) = dispatch.as_teacher(undo.clone()) {
-                notices.problem(reason.to_string());
-            }
+            undo();
             notices.dismiss(id);
         };
         view! { <button type="button" on:click=run>"Undo"</button> }

@@ -48,7 +48,10 @@ pub fn PupilRow(
             pupil: pupil.clone(),
         };
         match run(Command::RemovePupil { class, pupil }) {
-            Ok(()) => notices.with_undo(format!("{name} removed from the class."), undo),
+            Ok(()) => notices.with_undo(
+                format!("{name} removed from the class."),
+                dispatch.undo_action(notices, undo),
+            ),
             Err(message) => notices.problem(message),
         }
     };

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use withme_core::PupilId;
 
+use super::pupil::WaitingForLesson;
 use crate::components::{BallotForm, BallotPaper, DeliveryNote, NoticeTray};
 use crate::state::use_tablet;
 
@@ -86,6 +87,7 @@ pub fn PassDevicePage() -> impl IntoView {
         <main class="pupil pass" id="main">
             <DeliveryNote />
             {move || match (open.get(), holder.get(), thanked.get()) {
+                (None, _, _) if !tablet.has_view() => view! { <WaitingForLesson /> }.into_any(),
                 (None, _, _) => view! {
                     <h1>"No vote is open"</h1>
                     <p class="pupil-lead">"When your teacher opens a vote, it appears here."</p>

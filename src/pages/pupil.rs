@@ -65,9 +65,16 @@ pub fn PupilPage() -> impl IntoView {
     });
     // The tablet holds only what the pupil holding it may see.
     Effect::new(move |_| tablet.show_as(me.with(|m| m.as_ref().map(|(id, _)| id.clone()))));
+    // Whether the view held is the chosen pupil's yet (after the tablet changed hands): a memo,
+    // so that each new view never rebuilds the pupil's forms.
+    let theirs = Memo::new(move |_| me.with(|m| m.as_ref().is_some_and(|(p, _)| tablet.shows(p))));
     super::page_title(move || {
         let title = lesson.with(|l| l.as_ref().map(|l| l.title.clone()));
-        title.unwrap_or_else(|| "Lesson not found".into())
+        match title {
+            Some(title) => title,
+            None if !tablet.has_view() => "Getting the lesson".into(),
+            None => "Lesson not found".into(),
+        }
     });
 
     view! {
@@ -75,6 +82,7 @@ pub fn PupilPage() -> impl IntoView {
         <main class="pupil" id="main">
             <DeliveryNote />
             {move || match lesson.get() {
+                None if !tablet.has_view() => view! { <WaitingForLesson /> }.into_any(),
                 None => view! {
                     <h1>"This lesson isn't on this tablet"</h1>
                     <p>"Ask your teacher for the right link."</p>
@@ -84,6 +92,11 @@ pub fn PupilPage() -> impl IntoView {
                     <p>"Your teacher hasn't chosen a class for this lesson yet."</p>
                 }.into_any(),
                 Some(PupilLesson { class: Some((class, class_name)), title, roster }) => match me.get() {
+                    Some((_, name)) if !theirs.get() => view! {
+                        <Welcome name title class chosen />
+                        <p class="pupil-lead" role="status">"Getting your lesson…"</p>
+                        <p>"Keep Withme open on the teacher's screen in this browser: it sends this tablet your lesson."</p>
+                    }.into_any(),
                     Some((pupil, name)) => view! {
                         <Welcome name title class chosen />
                         <PupilGroup pupil=pupil.clone() />
@@ -95,6 +108,17 @@ pub fn PupilPage() -> impl IntoView {
             }}
         </main>
         <NoticeTray />
+    }
+}
+
+/// Before the teacher's window has sent this tablet its lesson.
+#[component]
+pub fn WaitingForLesson() -> impl IntoView {
+    view! {
+        <h1>"Getting the lesson…"</h1>
+        <p class="pupil-lead">
+            "Keep Withme open on the teacher's screen in this browser (the Planner, the Enquiry page or the Board): it sends this tablet the lesson."
+        </p>
     }
 }
 

@@ -3,3 +3,4 @@
 pub mod local_store;
 pub mod outbox;
 pub mod pupil_identity;
+pub mod views;

@@ -37,6 +37,17 @@ impl LessonDispatch {
         }
     }
 
+    /// An "Undo" for a notice: applies `undo` as the teacher, and tells `notices` if it is
+    /// refused.
+    pub fn undo_action(&self, notices: super::Notices, undo: Command) -> super::UndoAction {
+        let dispatch = *self;
+        std::sync::Arc::new(move || {
+            if let Err(reason) = dispatch.as_teacher(undo.clone()) {
+                notices.problem(reason.to_string());
+            }
+        })
+    }
+
     /// The id the next command will get (to work out its undo beforehand).
     pub(super) fn next_op_id(&self) -> OpId {
         self.0.next_op_id()
@@ -76,7 +87,7 @@ impl SaveStatus {
     }
 
     /// A tablet's status: its outbox's saving, and whether its work waits.
-    pub(super) fn of_tablet(tablet: super::tablet::Tablet) -> Self {
+    pub(crate) fn of_tablet(tablet: super::tablet::Tablet) -> Self {
         Self {
             state: Signal::derive(move || tablet.save_state()),
             kept_aside: Signal::derive(|| None),

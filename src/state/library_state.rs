@@ -16,8 +16,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use withme_core::document::DocumentError;
 use withme_core::replica::{Rebased, Replica, WRITE_GRACE_MILLIS};
-use withme_core::sync::{Answer, Authority, Holder, Outcome, Seat, Submission};
-use withme_core::view::TeacherView;
+use withme_core::sync::{Answer, Authority, Holder, Outcome, Seat, Submission, VersionedView};
+use withme_core::view::{TeacherView, Viewer, project};
 use withme_core::{
     AdoptError, Author, Command, DeviceId, Event, LessonId, Library, OpId, Rejection,
 };
@@ -27,6 +27,7 @@ use super::save_status::{KeptAside, SaveState, StorageProblem};
 use crate::browser::{now, random_device_id};
 use crate::persistence::local_store::{self, LIBRARY_KEY, StoreError, StoredRead};
 use crate::persistence::outbox;
+use crate::persistence::views::{self, Viewing};
 
 /// Delay between an edit and its write, so that typing is written in batches.
 const WRITE_DELAY: Duration = Duration::from_millis(250);
@@ -68,7 +69,32 @@ impl LibraryState {
         for (device, lesson, submissions) in outbox::read_all() {
             state.handle_outbox(&device, &lesson, submissions);
         }
+        state.publish_views();
         state
+    }
+
+    /// Makes the view of every tablet in this browser from the library as stored, and writes
+    /// those that changed ([`crate::persistence::views`]).
+    fn publish_views(&self) {
+        for (device, viewing) in views::read_all_viewing(now()) {
+            self.publish_view(&device, &viewing);
+        }
+    }
+
+    /// Makes and writes one tablet's view, as the server makes a live tablet's.
+    fn publish_view(&self, device: &DeviceId, viewing: &Viewing) {
+        let view = self.replica.with_untracked(|r| {
+            let (library, ledger) = r.authority().parts();
+            let viewer = viewing
+                .pupil
+                .clone()
+                .map_or(Viewer::Unchosen, Viewer::Pupil);
+            VersionedView {
+                version: ledger.order(),
+                projection: project(library, &viewing.lesson, &viewer),
+            }
+        });
+        let _ = views::write_view(device, &view);
     }
 
     /// Handles a tablet's operations as their authority (the core checks each against the seat
@@ -212,6 +238,7 @@ impl LibraryState {
                     self.replica.update_untracked(Replica::mark_written);
                     self.save.set(SaveState::Saved);
                     self.ask_to_keep_storage_once();
+                    self.publish_views();
                     self.answer_tablets();
                 }
                 Err(error) => self.save.set(not_saving(error)),
@@ -222,6 +249,7 @@ impl LibraryState {
             }
             // Storage already holds what this window holds (a tablet sent again what was
             // stored before, say): answer from it.
+            self.publish_views();
             self.answer_tablets();
         }
         if self.replica.with_untracked(|r| r.pending_count() > 0) {
@@ -316,6 +344,12 @@ impl LibraryState {
             if let Some((device, lesson)) = outbox::outbox_owner(&key) {
                 let submissions = event.new_value().map(|text| outbox::parse(&text));
                 state.handle_outbox(&device, &lesson, submissions.unwrap_or_default());
+                return;
+            }
+            if let Some(device) = views::viewing_owner(&key) {
+                if let Some(viewing) = views::read_viewing(&device) {
+                    state.publish_view(&device, &viewing);
+                }
                 return;
             }
             if key != LIBRARY_KEY || !state.writable.get_value() {

@@ -20,25 +20,23 @@ pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
 pub use live_board::{LiveBoard, board_link};
 pub use live_lessons::{LiveLessons, LiveStatus};
-pub use notices::{Notice, Notices, Tone};
+pub use notices::{Notice, Notices, Tone, UndoAction};
 pub use save_status::{KeptAside, SaveState, StorageProblem};
 pub use tablet::{KeptSeat, LiveState, Tablet};
 
-/// What this window is, decided once when it opens: a window opened on a pupil's page is a
-/// pupil's tablet; every other window is the teacher's.
+/// What a window of the teacher's app is, decided once when it opens. (A pupil's tablet is the
+/// Pupil app's: see [`crate::apps::pupil`].)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WindowKind {
     /// The teacher's: it holds the library and is the authority for it.
     Teacher,
-    /// A pupil's tablet: it holds what its pupil may see, never the library.
-    Tablet,
     /// A live lesson's Board on its own device: it holds the Board's projection, never the
     /// library.
     LiveBoard,
 }
 
-/// Starts this window's state and provides its handles to every component below: the
-/// library's for a teacher's window, a [`Tablet`]'s for a pupil's.
+/// Starts a teacher's app window's state and provides its handles to every component below:
+/// the library's, or a live Board's.
 pub fn provide_app_state() -> WindowKind {
     let notices = Notices::new();
     provide_context(notices);
@@ -46,18 +44,6 @@ pub fn provide_app_state() -> WindowKind {
     if crate::routes::is_live_board(&path) {
         provide_context(LiveBoard::start());
         return WindowKind::LiveBoard;
-    }
-    if let Some(code) = crate::routes::join_code(&path) {
-        let tablet = Tablet::start_live(notices, code);
-        provide_context(tablet);
-        provide_context(SaveStatus::of_tablet(tablet));
-        return WindowKind::Tablet;
-    }
-    if let Some(lesson) = crate::routes::pupil_device_lesson(&path) {
-        let tablet = Tablet::start(notices, lesson);
-        provide_context(tablet);
-        provide_context(SaveStatus::of_tablet(tablet));
-        return WindowKind::Tablet;
     }
     let state = library_state::LibraryState::start(notices);
     let live = LiveLessons::start(state, notices);

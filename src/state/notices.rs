@@ -3,7 +3,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use withme_core::Command;
 
 /// How long a message stays on screen.
 const SHOW_FOR: Duration = Duration::from_secs(10);
@@ -17,8 +16,12 @@ pub enum Tone {
     Problem,
 }
 
+/// Undoes what a message reports. Kept by the message itself (not in the reactive arena): the
+/// component that made it may be gone, a removed pupil's row say, when "Undo" is pressed.
+pub type UndoAction = std::sync::Arc<dyn Fn() + Send + Sync>;
+
 /// One message.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Notice {
     /// Unique within this window.
     pub id: u64,
@@ -26,8 +29,9 @@ pub struct Notice {
     pub text: String,
     /// Info or problem.
     pub tone: Tone,
-    /// A command that undoes what the message reports, offered as an "Undo" button.
-    pub undo: Option<Command>,
+    /// Undoes what the message reports, offered as an "Undo" button (the teacher's windows
+    /// make it: a pupil's tablet has nothing to undo).
+    pub undo: Option<UndoAction>,
 }
 
 /// The messages on screen. A small handle: copy it freely.
@@ -52,7 +56,7 @@ impl Notices {
     }
 
     /// Shows that something happened, with a button that undoes it.
-    pub fn with_undo(&self, text: impl Into<String>, undo: Command) {
+    pub fn with_undo(&self, text: impl Into<String>, undo: UndoAction) {
         self.push(text.into(), Tone::Info, Some(undo));
     }
 
@@ -71,7 +75,7 @@ impl Notices {
         self.list.get()
     }
 
-    fn push(&self, text: String, tone: Tone, undo: Option<Command>) {
+    fn push(&self, text: String, tone: Tone, undo: Option<UndoAction>) {
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
         self.list.update(|list| {

@@ -3,9 +3,9 @@
 //!
 //! Two ways to the authority:
 //! - **In this browser** (the Pupil view, or a tablet passed round): the teacher's window is the
-//!   authority. The tablet reads the stored library only to make its own projection
-//!   (`withme_core::view::project`, the function the server runs for it) and keeps nothing else;
-//!   its operations wait in its outbox, so a reload loses none.
+//!   authority. The tablet says whom it shows the lesson to, and the teacher's window writes it
+//!   that viewer's projection ([`crate::persistence::views`]): the tablet never reads the
+//!   library. Its operations wait in its outbox, so a reload loses none.
 //! - **Live** (`/join`): the Withme server is the authority, over a WebSocket
 //!   ([`crate::live::LiveSocket`]). The tablet joins with the lesson's code, is let in by the
 //!   teacher, and keeps its seat and its unanswered operations in local storage across reloads;
@@ -18,15 +18,16 @@ use serde::{Deserialize, Serialize};
 use withme_core::sync::{
     Answer, Client, Holder, LiveDown, LiveUp, PROTOCOL_VERSION, Submission, VersionedView,
 };
-use withme_core::view::{Projection, PupilSide, PupilView, Viewer, project};
+use withme_core::view::{PupilProjection, PupilSide, PupilView};
 use withme_core::{DeviceId, LessonId, PupilCommand, PupilId};
 
 use super::notices::Notices;
 use super::save_status::{SaveState, StorageProblem};
-use crate::browser::random_device_id;
+use crate::browser::{now, random_device_id};
 use crate::live::{Connection, Handlers, LiveSocket};
-use crate::persistence::local_store::{self, LIBRARY_KEY, StoreError, StoredRead};
+use crate::persistence::local_store::{self, StoreError};
 use crate::persistence::outbox;
+use crate::persistence::views::{self, Viewing};
 
 /// How long a tablet's operations may wait for a teacher's window before the pupil is told.
 const DELIVERY_PATIENCE: Duration = Duration::from_secs(3);
@@ -50,7 +51,7 @@ const LIVE_OUTBOX_KEY: &str = "withme.live.outbox";
 /// small handle: copy it freely.
 #[derive(Clone, Copy)]
 pub struct Tablet {
-    client: RwSignal<Client<PupilCommand>>,
+    client: RwSignal<Client<PupilCommand, PupilProjection>>,
     device: StoredValue<DeviceId>,
     lesson: StoredValue<Option<LessonId>>,
     viewer: StoredValue<Option<PupilId>>,
@@ -131,7 +132,8 @@ impl Tablet {
             notices,
             live: None,
         };
-        tablet.read_stored_library();
+        tablet.say_whom_it_shows();
+        tablet.read_view();
         tablet.read_answers();
         tablet.listen();
         if tablet
@@ -144,14 +146,30 @@ impl Tablet {
     }
 
     /// The lesson as this tablet's pupil may see it (tracked). `None` while the lesson is not in
-    /// this browser.
+    /// this browser, or no view has come yet (see [`Tablet::has_view`]).
     pub fn with_view<R>(&self, read: impl FnOnce(Option<&PupilView>) -> R) -> R {
         self.client.with(|c| {
-            read(c.view().and_then(|v| match &v.projection {
-                Some(Projection::Pupil(view)) => Some(view),
-                Some(Projection::Teacher(_) | Projection::Board(_)) | None => None,
+            read(c.view().and_then(|v| {
+                v.projection
+                    .as_ref()
+                    .map(|PupilProjection::Pupil(view)| view)
             }))
         })
+    }
+
+    /// Whether the view this tablet holds is `pupil`'s own (tracked): after the tablet changes
+    /// hands, not until the authority sends the new pupil's.
+    pub fn shows(&self, pupil: &PupilId) -> bool {
+        self.with_view(|view| {
+            view.and_then(|v| v.me.as_ref())
+                .is_some_and(|me| &me.pupil == pupil)
+        })
+    }
+
+    /// Whether the authority has sent this tablet a view yet (tracked): in one browser, not
+    /// until a teacher's window is open.
+    pub fn has_view(&self) -> bool {
+        self.client.with(|c| c.view().is_some())
     }
 
     /// Reads the lesson as `pupil` sees it (tracked), once the view is theirs.
@@ -174,7 +192,8 @@ impl Tablet {
         }
         if self.viewer.get_value() != pupil {
             self.viewer.set_value(pupil);
-            self.read_stored_library();
+            self.say_whom_it_shows();
+            self.read_view();
         }
     }
 
@@ -220,30 +239,41 @@ impl Tablet {
         self.undelivered.get()
     }
 
-    /// Makes the view again from the stored library.
-    fn read_stored_library(&self) {
-        match local_store::read_library() {
-            Ok(StoredRead::Loaded(loaded)) => {
-                let version = loaded.ledger.order();
-                self.take_library(&loaded.library, version);
-            }
-            Ok(StoredRead::Empty | StoredRead::Unreadable { .. }) => {}
-            Err(error) => self.save.set(not_saving(error)),
-        }
-    }
-
-    fn take_library(&self, library: &withme_core::Library, version: u64) {
+    /// Tells the teacher's windows whom this tablet shows its lesson to, so they send that
+    /// pupil's view (or the class list's, before anyone chose their name).
+    fn say_whom_it_shows(&self) {
         let Some(lesson) = self.lesson.get_value() else {
             return;
         };
-        let viewer = match self.viewer.get_value() {
-            Some(pupil) => Viewer::Pupil(pupil),
-            None => Viewer::Unchosen,
+        let viewing = Viewing {
+            lesson,
+            pupil: self.viewer.get_value(),
+            at: now(),
         };
-        let view = VersionedView {
-            version,
-            projection: project(library, &lesson, &viewer),
+        if let Err(error) = views::write_viewing(&self.device.get_value(), &viewing) {
+            self.save.set(not_saving(error));
+        }
+    }
+
+    /// Takes in the view a teacher's window last wrote for this tablet.
+    fn read_view(&self) {
+        if let Some(view) = views::read_view(&self.device.get_value()) {
+            self.take_view(view);
+        }
+    }
+
+    /// Takes in a view, unless it is another pupil's than the one holding the tablet now (a
+    /// view made for the pupil before may still be in storage). Before anyone has chosen their
+    /// name (as after a reload), any view of the lesson will do for its class list.
+    fn take_view(&self, view: VersionedView<PupilProjection>) {
+        let whose = match &view.projection {
+            Some(PupilProjection::Pupil(v)) => v.me.as_ref().map(|m| m.pupil.clone()),
+            None => None,
         };
+        let viewer = self.viewer.get_value();
+        if viewer.is_some() && whose.is_some() && whose != viewer {
+            return;
+        }
         if self.client.with_untracked(|c| c.view() != Some(&view)) {
             self.client.update(|c| c.receive_view(view));
         }
@@ -321,18 +351,17 @@ impl Tablet {
     fn listen(&self) {
         let tablet = *self;
         let answers = outbox::answers_key(&self.device.get_value());
+        let view = views::view_key(&self.device.get_value());
         let _ = window_event_listener(leptos::ev::storage, move |event| {
             let key = event.key().unwrap_or_default();
             if key == answers {
                 if let Some(text) = event.new_value() {
                     tablet.take_answers(&text);
                 }
-            } else if key == LIBRARY_KEY
-                && let Some(Ok(loaded)) = event
-                    .new_value()
-                    .map(|text| withme_core::document::parse_library(&text))
+            } else if key == view
+                && let Some(view) = event.new_value().and_then(|text| views::parse_view(&text))
             {
-                tablet.take_library(&loaded.library, loaded.ledger.order());
+                tablet.take_view(view);
             }
         });
     }
@@ -529,7 +558,7 @@ impl Tablet {
                 tablet.send_live(&hello);
             }),
             message: Box::new(move |text| {
-                if let Ok(down) = LiveDown::parse(&text) {
+                if let Ok(down) = LiveDown::<PupilProjection>::parse_as(&text) {
                     tablet.take_live(down);
                 }
             }),
@@ -610,7 +639,7 @@ impl Tablet {
         }
     }
 
-    fn take_live(&self, down: LiveDown) {
+    fn take_live(&self, down: LiveDown<PupilProjection>) {
         let Some(live) = self.live else { return };
         match down {
             LiveDown::Seated {
@@ -680,8 +709,8 @@ impl Tablet {
             }
             LiveDown::View(view) => {
                 let me = match &view.projection {
-                    Some(Projection::Pupil(v)) => v.me.as_ref().map(|m| m.pupil.clone()),
-                    _ => None,
+                    Some(PupilProjection::Pupil(v)) => v.me.as_ref().map(|m| m.pupil.clone()),
+                    None => None,
                 };
                 self.viewer.set_value(me.clone());
                 if me.is_some() {

@@ -91,17 +91,17 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.goto(`${lesson}/board`);
     await expect(page.getByRole("table")).toBeVisible();
     await expectAccessible(page, "the board's live results");
-    await page.goto(`${lesson}/pass`);
-    await expect(page.getByRole("heading", { name: "This vote isn't secret" })).toBeVisible();
-    await expectAccessible(page, "the passed tablet, asking for a secret vote");
+    // The tablet passed round is another window: the teacher's window sends it the lesson.
     await page.goto(`${lesson}/enquiry`);
+    await tablet.goto(`${lesson}/pass`);
+    await expect(tablet.getByRole("heading", { name: "This vote isn't secret" })).toBeVisible();
+    await expectAccessible(tablet, "the passed tablet, asking for a secret vote");
     await page.getByRole("button", { name: "Close the vote" }).click();
     await page.getByRole("checkbox", { name: /^Secret ballot/ }).check();
     await page.getByRole("button", { name: "Open the vote" }).click();
-    await page.goto(`${lesson}/pass`);
-    await page.getByRole("button", { name: "Ben", exact: true }).click();
-    await expect(page.getByText(/^A secret vote: nobody will know how you voted/)).toBeVisible();
-    await expectAccessible(page, "the passed tablet's ballot");
+    await tablet.getByRole("button", { name: "Ben", exact: true }).click();
+    await expect(tablet.getByText(/^A secret vote: nobody will know how you voted/)).toBeVisible();
+    await expectAccessible(tablet, "the passed tablet's ballot");
   });
 }
 

@@ -435,11 +435,23 @@ test("a tablet alone keeps its work, says so, and delivers it when a teacher's w
   await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 2 Oak" });
   await app.waitUntilSaved();
   const lessonUrl = planner.replace(/\/$/, "");
+
+  // A tablet opened with no teacher's window in the browser waits for one.
   await teacher.close();
+  const early = await context.newPage();
+  await early.goto(`${lessonUrl}/pupil`);
+  await expect(early.getByRole("heading", { name: "Getting the lesson…" })).toBeVisible();
+  await expect(early.getByText("Keep Withme open on the teacher's screen in this browser", { exact: false })).toBeVisible();
+  const reopened = await context.newPage();
+  await reopened.goto(lessonUrl);
+  await expect(early.getByRole("heading", { name: "Who are you?" })).toBeVisible();
+  await early.close();
 
   const tablet = await context.newPage();
   await tablet.goto(`${lessonUrl}/pupil`);
   await asPupil(tablet, "Amira");
+  // The teacher's window closes: the tablet keeps the lesson it was sent, and its work.
+  await reopened.close();
   await ask(tablet, "Do plants get thirsty?");
   await expect(tablet.getByRole("status").filter({ hasText: "Your work is kept on this tablet." })).toBeVisible();
   expect(await tablet.evaluate(() => localStorage.getItem("withme.library"))).not.toContain("Do plants get thirsty?");
@@ -447,6 +459,7 @@ test("a tablet alone keeps its work, says so, and delivers it when a teacher's w
   const mine = tablet.getByRole("region", { name: "My questions" });
   await expect(mine.getByRole("listitem").filter({ hasText: "Do plants get thirsty?" })).toContainText("Sending…");
   await tablet.reload();
+  await expect(tablet.getByRole("heading", { name: "Hi, Amira!" })).toBeVisible();
   await expect(mine.getByRole("listitem").filter({ hasText: "Do plants get thirsty?" })).toContainText("Sending…");
   await ask(tablet, "Why do leaves droop?");
 
@@ -558,11 +571,20 @@ test("a tablet passed from one pupil to the next before the teacher's window has
   await vote.getByRole("radio", { name: "Where do leaves go?", exact: true }).check();
   await vote.getByRole("button", { name: "Cast my vote" }).click();
   await expect(vote.getByRole("status")).toHaveText("Sending your vote…");
-  // Amira passes the tablet to Ben before her ballot has reached the teacher's window.
+  // Amira passes the tablet to Ben before her ballot has reached the teacher's window. Only a
+  // teacher's window can send the tablet Ben's view: until one opens, it shows nothing of
+  // Amira's.
   await asPupil(tablet, "Ben");
+  await expect(tablet.getByRole("status").filter({ hasText: "Getting your lesson…" })).toBeVisible();
+  await expect(tablet.locator("main")).not.toContainText("Sending your vote");
+  await expect(vote).toHaveCount(0);
+  const enquiry = await context.newPage();
+  await enquiry.goto(`${lessonUrl}/enquiry`);
+  await expect(vote).toBeVisible();
   await expect(vote.getByRole("radio", { checked: true })).toHaveCount(0);
   await expect(vote).not.toContainText("Sending your vote");
   await expect(vote).not.toContainText("Your vote is in");
+  await enquiry.close();
   await vote.getByRole("radio", { name: "Why are leaves green?", exact: true }).check();
   await vote.getByRole("button", { name: "Cast my vote" }).click();
   await expect(vote.getByRole("status")).toHaveText("Sending your vote…");

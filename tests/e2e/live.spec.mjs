@@ -184,8 +184,16 @@ async function newDevice(browser) {
   cable.plugIn = () => {
     cable.cut = false;
   };
+  // Every address the device fetches, to show which app it loaded.
+  const fetched = [];
+  context.on("request", (request) => fetched.push(new URL(request.url()).pathname));
   const page = await context.newPage();
-  return { context, page, cable };
+  return { context, page, cable, fetched };
+}
+
+/** The wasm files a device fetched: the teacher's app's sit at the root, the Pupil app's in /pupil/. */
+function wasmFetched(device) {
+  return device.fetched.filter((path) => path.endsWith(".wasm"));
 }
 
 /** Reads the QR code an image shows, by drawing it on a canvas and decoding its pixels. */
@@ -233,6 +241,13 @@ test("a classroom live: the Board on its own device, three pupils on their own t
   await panel(teacher).getByRole("button", { name: "Let everyone in" }).click();
   for (const name of PUPILS) {
     await expect(tablets[name].page.getByRole("heading", { name: `Hi, ${name}!` })).toBeVisible();
+  }
+
+  // Each tablet loaded the Pupil app only: never the teacher's wasm.
+  for (const name of PUPILS) {
+    const wasm = wasmFetched(tablets[name]);
+    expect(wasm, `${name}'s tablet`).toHaveLength(1);
+    expect(wasm[0]).toMatch(/^\/pupil\/withme-pupil-[0-9a-f]+_bg\.wasm$/);
   }
 
   // Amira proposes a success criterion; each pupil asks a question.
@@ -324,6 +339,8 @@ test("a classroom live: the Board on its own device, three pupils on their own t
   expect(kept.enquiry.questions.map((q) => q.text).sort()).toEqual(Object.values(questions).sort());
   expect(kept.enquiry.polls).toHaveLength(1);
   expect(Object.keys(kept.enquiry.polls[0].ballots)).toHaveLength(3);
+  // Through proposing, asking, voting and the end, no tablet fetched another app.
+  for (const name of PUPILS) expect(wasmFetched(tablets[name])).toHaveLength(1);
   for (const device of [board, ...Object.values(tablets)]) await device.context.close();
 });
 

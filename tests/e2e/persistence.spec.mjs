@@ -91,7 +91,7 @@ test("an unknown address shows a friendly page", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "This lesson isn't on this device" })).toBeVisible();
 });
 
-test("every page's title names the page", async ({ page }) => {
+test("every page's title names the page", async ({ context, page }) => {
   const app = new Withme(page);
   await app.openLibrary();
   await expect(page).toHaveTitle("Lessons · Withme");
@@ -103,8 +103,16 @@ test("every page's title names the page", async ({ page }) => {
   await expect(page).toHaveTitle("Classes · Withme");
   await page.goto(`${new URL(url).pathname}/board`);
   await expect(page).toHaveTitle("Board: Rivers · Withme");
-  await page.goto(`${new URL(url).pathname}/pupil`);
-  await expect(page).toHaveTitle("Rivers · Withme");
-  await page.goto("/nowhere");
-  await expect(page).toHaveTitle("Page not found · Withme");
+  // A tablet in this browser: the teacher's window sends it the lesson.
+  const tablet = await context.newPage();
+  await tablet.goto(`${new URL(url).pathname}/pupil`);
+  await expect(tablet).toHaveTitle("Rivers · Withme");
+  await page.close();
+  await tablet.reload();
+  await expect(tablet).toHaveTitle("Rivers · Withme");
+  const alone = await context.newPage();
+  await alone.goto(`${new URL(url).pathname}/pupil`);
+  await expect(alone).toHaveTitle("Getting the lesson · Withme");
+  await alone.goto("/nowhere");
+  await expect(alone).toHaveTitle("Page not found · Withme");
 });

@@ -395,3 +395,42 @@ fn a_live_message_with_an_unknown_field_or_another_version_is_refused() {
     let widened = seated.replace(r#""handled":0"#, r#""handled":0,"tally":[3]"#);
     assert!(LiveDown::parse(&widened).is_err());
 }
+
+#[test]
+fn a_tablet_reads_every_message_meant_for_a_pupil_with_its_pupil_only_types() {
+    use withme_core::view::{Projection, PupilProjection};
+    // Live: every message down that is not the teacher's or the Board's view.
+    let mut read = 0;
+    for entry in json(LIVE).as_array().unwrap() {
+        let (way, message) = entry.as_object().unwrap().iter().next().unwrap();
+        if way != "down" {
+            continue;
+        }
+        let text = serde_json::to_string(message).unwrap();
+        let full = LiveDown::parse(&text).unwrap();
+        let for_a_pupil = match &full {
+            LiveDown::View(view) => matches!(view.projection, Some(Projection::Pupil(_)) | None),
+            _ => true,
+        };
+        let as_tablet = LiveDown::<PupilProjection>::parse_as(&text);
+        if for_a_pupil {
+            let as_tablet = as_tablet.unwrap();
+            assert_eq!(&serde_json::to_value(as_tablet).unwrap(), message);
+            read += 1;
+        } else {
+            assert!(as_tablet.is_err(), "a tablet must not read {message}");
+        }
+    }
+    assert!(read > 3, "the conversation holds messages to pupils");
+    // In one browser: the view a teacher's window writes for a tablet.
+    let view = json(TO_PUPIL)["view"].clone();
+    let text = serde_json::to_string(&view).unwrap();
+    let as_tablet: VersionedView<PupilProjection> = serde_json::from_str(&text).unwrap();
+    assert_eq!(serde_json::to_value(&as_tablet).unwrap(), view);
+    let full: VersionedView = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        full.projection,
+        as_tablet.projection.map(Projection::from),
+        "the same view, read either way"
+    );
+}

@@ -1,7 +1,8 @@
-//! Serving the built app: precompressed files (brotli, then gzip), hashed files cached for good,
-//! `index.html` never cached and answered for every address the app routes itself, and a strict
-//! Content-Security-Policy (no `'unsafe-inline'`: Trunk's one inline loader is allowed by its
-//! hash) with the usual security headers.
+//! Serving the built apps: precompressed files (brotli, then gzip), hashed files cached for
+//! good, each app's `index.html` never cached and answered for every address that app routes
+//! itself (a pupil's pages get the Pupil app, `dist/pupil/`; every other address the teacher's),
+//! and a strict Content-Security-Policy (no `'unsafe-inline'`: Trunk's inline loaders are
+//! allowed by their hashes) with the usual security headers.
 
 use std::path::Path;
 
@@ -14,9 +15,20 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use tower_http::services::{ServeDir, ServeFile};
 
-/// The Content-Security-Policy for an app whose `index.html` is `index`.
-pub fn content_security_policy(index: &str) -> String {
-    let hashes: Vec<String> = inline_scripts(index)
+/// The addresses the Pupil app shows (a pupil's tablet), served its `index.html`.
+const PUPIL_PAGES: [&str; 5] = [
+    "/join",
+    "/join/",
+    "/join/{code}",
+    "/lessons/{id}/pupil",
+    "/lessons/{id}/pass",
+];
+
+/// The Content-Security-Policy for apps whose `index.html` files are `indexes`.
+pub fn content_security_policy(indexes: &[String]) -> String {
+    let hashes: Vec<String> = indexes
+        .iter()
+        .flat_map(|index| inline_scripts(index))
         .map(|body| {
             let digest = Sha256::digest(body.as_bytes());
             format!(
@@ -53,9 +65,10 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Whether a file name carries Trunk's content hash (`withme-1a2b3c4d5e6f7a8b.js`), so it never
-/// changes and may be cached for good.
+/// Whether a file name carries Trunk's content hash (`withme-1a2b3c4d5e6f7a8b.js`, or
+/// `pupil/withme-pupil-….js`), so it never changes and may be cached for good.
 fn is_hashed(path: &str) -> bool {
+    let path = path.strip_prefix("/pupil").unwrap_or(path);
     let Some(name) = path.strip_prefix('/').filter(|n| !n.contains('/')) else {
         return false;
     };
@@ -71,19 +84,30 @@ fn is_hashed(path: &str) -> bool {
 /// The routes that serve `dist`, for every address the API does not take.
 pub fn app_files(dist: &Path) -> std::io::Result<Router> {
     let index_path = dist.join("index.html");
-    let index = std::fs::read_to_string(&index_path)?;
-    let policy =
-        HeaderValue::from_str(&content_security_policy(&index)).expect("a policy is plain ASCII");
+    let mut indexes = vec![std::fs::read_to_string(&index_path)?];
     let files = ServeDir::new(dist)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(ServeFile::new(index_path));
-    Ok(Router::new()
-        .fallback_service(files)
-        .layer(middleware::from_fn(move |request: Request, next: Next| {
+    let mut router = Router::new();
+    let pupil_index = dist.join("pupil").join("index.html");
+    if let Ok(pupil) = std::fs::read_to_string(&pupil_index) {
+        indexes.push(pupil);
+        for page in PUPIL_PAGES {
+            let index = ServeFile::new(&pupil_index)
+                .precompressed_br()
+                .precompressed_gzip();
+            router = router.route_service(page, index);
+        }
+    }
+    let policy =
+        HeaderValue::from_str(&content_security_policy(&indexes)).expect("a policy is plain ASCII");
+    Ok(router.fallback_service(files).layer(middleware::from_fn(
+        move |request: Request, next: Next| {
             let policy = policy.clone();
             async move { with_headers(request, next, policy).await }
-        })))
+        },
+    )))
 }
 
 async fn with_headers(request: Request, next: Next, policy: HeaderValue) -> Response {
@@ -129,7 +153,7 @@ mod tests {
     #[test]
     fn the_policy_allows_the_inline_loader_by_hash_and_nothing_inline_else() {
         let html = r#"<html><script type="module">import init from '/a.js';</script><script src="/b.js"></script></html>"#;
-        let policy = content_security_policy(html);
+        let policy = content_security_policy(&[html.to_owned()]);
         let digest = Sha256::digest(b"import init from '/a.js';");
         let hash = base64::engine::general_purpose::STANDARD.encode(digest);
         assert!(policy.contains(&format!("'sha256-{hash}'")), "{policy}");
@@ -142,6 +166,9 @@ mod tests {
     fn only_hashed_files_are_cached_for_good() {
         assert!(is_hashed("/withme-1a2b3c4d5e6f7a8b.js"));
         assert!(is_hashed("/withme-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed("/pupil/withme-pupil-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(!is_hashed("/pupil/index.html"));
+        assert!(!is_hashed("/other/withme-1a2b3c4d5e6f7a8b.js"));
         assert!(!is_hashed("/index.html"));
         assert!(!is_hashed("/lessons/abc.1/pupil"));
         assert!(!is_hashed("/favicon.svg"));

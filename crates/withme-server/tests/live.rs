@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{Device, classroom, go_live, http, origin, server, text};
+use support::{Device, classroom, get_raw, go_live, http, origin, server, text};
 use withme_core::sync::{Answer, Holder, LiveDown, LiveUp, Outcome};
 use withme_core::view::Projection;
 use withme_core::{Command, DeviceId, LessonId, PupilId};
@@ -405,13 +405,7 @@ async fn the_qr_code_is_drawn_here_for_a_live_lesson_only() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_app_is_served_with_a_strict_policy_and_every_address_answers_the_app() {
     let addr = server().await;
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let request =
-        format!("GET /lessons/abc.1/pupil HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.unwrap();
+    let response = get_raw(addr, "/lessons/abc.1").await;
     let lower = response.to_lowercase();
     assert!(lower.starts_with("http/1.1 200"));
     assert!(lower.contains(
@@ -421,6 +415,47 @@ async fn the_app_is_served_with_a_strict_policy_and_every_address_answers_the_ap
     assert!(lower.contains("cache-control: no-cache"));
     assert!(lower.contains("x-content-type-options: nosniff"));
     assert!(response.contains("<title>Withme</title>"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pupils_pages_are_served_the_pupil_app_and_every_other_address_the_teachers() {
+    let addr = server().await;
+    for path in [
+        "/join",
+        "/join/",
+        "/join/ACE347",
+        "/lessons/abc.1/pupil",
+        "/lessons/abc.1/pass",
+    ] {
+        let response = get_raw(addr, path).await;
+        assert!(response.starts_with("HTTP/1.1 200"), "{path}: {response}");
+        assert!(response.contains("<title>Withme pupil</title>"), "{path}");
+        assert!(
+            response.to_lowercase().contains("cache-control: no-cache"),
+            "{path}"
+        );
+    }
+    for path in [
+        "/",
+        "/lessons/abc.1",
+        "/lessons/abc.1/board",
+        "/classes",
+        "/joiner",
+    ] {
+        let response = get_raw(addr, path).await;
+        assert!(response.contains("<title>Withme</title>"), "{path}");
+    }
+    // One policy allows both apps' loaders, each by its hash.
+    let policy = get_raw(addr, "/join").await;
+    let hashes = policy.matches("'sha256-").count();
+    assert_eq!(hashes, 2, "{policy}");
+    let script = get_raw(addr, "/pupil/pupil-0123456789abcdef.js").await;
+    assert!(script.contains("export default 2;"));
+    assert!(
+        script
+            .to_lowercase()
+            .contains("cache-control: public, max-age=31536000, immutable")
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

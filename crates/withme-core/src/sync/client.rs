@@ -12,6 +12,7 @@ use std::collections::VecDeque;
 use super::ledger::RECENT_ANSWERS;
 use super::message::{Answer, Outcome, Submission, VersionedView};
 use crate::ids::PupilId;
+use crate::view::Projection;
 
 /// Most operations a device sends ahead of the oldest unanswered one. No more than the
 /// authority keeps answers for, so every repeat can be answered.
@@ -34,20 +35,21 @@ struct Unanswered<C> {
     sent: bool,
 }
 
-/// What a device keeps of its operations and of the lesson. Plain data: the shell keeps it in a
-/// signal, and stores [`Client::unanswered`] so nothing is lost when the page closes.
+/// What a device keeps of its operations and of the lesson (`P`: the projections it reads, see
+/// [`VersionedView`]). Plain data: the shell keeps it in a signal, and stores
+/// [`Client::unanswered`] so nothing is lost when the page closes.
 #[derive(Debug, Clone)]
-pub struct Client<C> {
+pub struct Client<C, P = Projection> {
     last_seq: u64,
     unanswered: VecDeque<Unanswered<C>>,
     /// Accepted, waiting for a view that shows them: (order, operation).
     settling: Vec<(u64, Submission<C>)>,
     refusals: Vec<Refusal<C>>,
     forgotten: usize,
-    view: Option<VersionedView>,
+    view: Option<VersionedView<P>>,
 }
 
-impl<C> Default for Client<C> {
+impl<C, P> Default for Client<C, P> {
     fn default() -> Self {
         Self {
             last_seq: 0,
@@ -60,7 +62,7 @@ impl<C> Default for Client<C> {
     }
 }
 
-impl<C: Clone> Client<C> {
+impl<C: Clone, P> Client<C, P> {
     /// A client that resumes after `last_seq`, with operations kept from before (a reload).
     pub fn resume(last_seq: u64, unanswered: Vec<Submission<C>>) -> Self {
         let last_seq = unanswered.iter().map(|s| s.seq).fold(last_seq, u64::max);
@@ -150,7 +152,7 @@ impl<C: Clone> Client<C> {
     }
 
     /// Takes in a view; an older one than held is ignored.
-    pub fn receive_view(&mut self, view: VersionedView) {
+    pub fn receive_view(&mut self, view: VersionedView<P>) {
         if self.view.as_ref().is_some_and(|v| v.version > view.version) {
             return;
         }
@@ -160,7 +162,7 @@ impl<C: Clone> Client<C> {
     }
 
     /// The latest view from the authority.
-    pub fn view(&self) -> Option<&VersionedView> {
+    pub fn view(&self) -> Option<&VersionedView<P>> {
         self.view.as_ref()
     }
 

@@ -11,6 +11,7 @@ use super::message::{Submission, VersionedView};
 use crate::command::Command;
 use crate::ids::{DeviceId, LessonId, PupilId};
 use crate::text::PupilName;
+use crate::view::Projection;
 
 /// What a device sends over a live connection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,10 +144,10 @@ pub struct LiveStarted {
     pub board: SeatKey,
 }
 
-/// What the live lesson sends a device.
+/// What the live lesson sends a device (`P`: the projections it reads, see [`VersionedView`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
-pub enum LiveDown {
+pub enum LiveDown<P = Projection> {
     /// The device's seat: keep `device` and `token` to come back to it.
     Seated {
         /// The lesson.
@@ -167,7 +168,7 @@ pub enum LiveDown {
         answers: Vec<Answer>,
     },
     /// The lesson as the device's viewer may see it, when it changed.
-    View(Box<VersionedView>),
+    View(Box<VersionedView<P>>),
     /// To the teacher: the tablets waiting to be let in, and those let in.
     Knocks {
         /// Oldest first.
@@ -209,6 +210,14 @@ impl LiveUp<Command> {
 impl LiveDown {
     /// Reads the live lesson's message.
     pub fn parse(text: &str) -> Result<Self, MessageError> {
+        Self::parse_as(text)
+    }
+}
+
+impl<P: serde::de::DeserializeOwned> LiveDown<P> {
+    /// Reads the live lesson's message with its views as `P` (a tablet reads only a pupil's:
+    /// [`crate::view::PupilProjection`]).
+    pub fn parse_as(text: &str) -> Result<Self, MessageError> {
         serde_json::from_str(text).map_err(|e| MessageError::Shape(e.to_string()))
     }
 }

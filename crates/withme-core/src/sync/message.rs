@@ -79,13 +79,17 @@ pub enum Answer {
 
 /// A lesson as the authority sends it to a device: the viewer's projection, and the authority's
 /// operation number it includes everything up to.
+///
+/// `P` is what a device reads the projection as: any [`Projection`] by default; a pupil's
+/// tablet reads only a pupil's ([`crate::view::PupilProjection`], the same JSON), so its app
+/// carries no code for reading the teacher's or the Board's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct VersionedView {
+pub struct VersionedView<P = Projection> {
     /// Every operation accepted up to this number is in the view.
     pub version: u64,
     /// What the viewer may see; `None` while the lesson is not there (in the bin, or deleted).
-    pub projection: Option<Projection>,
+    pub projection: Option<P>,
 }
 
 /// What a device sends the authority.

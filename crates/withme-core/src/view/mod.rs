@@ -61,6 +61,24 @@ pub enum Projection {
     Pupil(PupilView),
 }
 
+/// A projection as a pupil's tablet reads it: only ever a pupil's. Its JSON is exactly
+/// [`Projection::Pupil`]'s, so a tablet reads the views the authority sends without carrying
+/// code for the teacher's or the Board's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum PupilProjection {
+    /// A pupil's device's (chosen or not).
+    Pupil(PupilView),
+}
+
+impl From<PupilProjection> for Projection {
+    fn from(projection: PupilProjection) -> Self {
+        match projection {
+            PupilProjection::Pupil(view) => Self::Pupil(view),
+        }
+    }
+}
+
 /// The teacher's view of a lesson: all of it, with its class.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

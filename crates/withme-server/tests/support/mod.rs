@@ -22,17 +22,37 @@ use withme_core::{
 use withme_server::store::SqliteStore;
 use withme_server::{AppState, router};
 
-/// A folder holding a built app of one page.
+/// A folder holding a built teacher's app and Pupil app of one page each.
 pub fn dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("withme-dist-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(dir.join("pupil")).unwrap();
     std::fs::write(
         dir.join("index.html"),
         "<!doctype html><title>Withme</title><script type=\"module\">import init from '/app-0123456789abcdef.js';</script>",
     )
     .unwrap();
     std::fs::write(dir.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
+    std::fs::write(
+        dir.join("pupil").join("index.html"),
+        "<!doctype html><title>Withme pupil</title><script type=\"module\">import init from '/pupil/pupil-0123456789abcdef.js';</script>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("pupil").join("pupil-0123456789abcdef.js"),
+        "export default 2;",
+    )
+    .unwrap();
     dir
+}
+
+/// The raw HTTP response to `GET path`, headers and body.
+pub async fn get_raw(addr: SocketAddr, path: &str) -> String {
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    response
 }
 
 /// A server on a free port, in this process.

@@ -1,0 +1,50 @@
+//! The Pupil app: what a pupil's tablet loads, and nothing of the teacher's. It joins a live
+//! lesson (`/join`, `/join/CODE`) or, in the teacher's browser, shows the Pupil view
+//! (`/lessons/:id/pupil`) or the tablet passed round (`/lessons/:id/pass`).
+
+use leptos::prelude::*;
+
+use crate::pages::{JoinPage, PassDevicePage, PupilPage, TabletNotFoundPage};
+use crate::routes::{join_code, pupil_device_lesson};
+use crate::state::{Notices, SaveStatus, Tablet};
+
+/// The page a tablet shows, decided once from its address.
+enum TabletPage {
+    Join,
+    Pupil,
+    Pass,
+    Nowhere,
+}
+
+/// The Pupil app: starts the tablet for its address and shows its one page.
+#[component]
+pub fn PupilApp() -> impl IntoView {
+    let notices = Notices::new();
+    provide_context(notices);
+    let path = window().location().pathname().unwrap_or_default();
+    let (tablet, page) = if let Some(code) = join_code(&path) {
+        (Tablet::start_live(notices, code), TabletPage::Join)
+    } else if let Some(lesson) = pupil_device_lesson(&path) {
+        let page = if path.trim_end_matches('/').ends_with("/pass") {
+            TabletPage::Pass
+        } else {
+            TabletPage::Pupil
+        };
+        (Tablet::start(notices, lesson), page)
+    } else {
+        (Tablet::start(notices, None), TabletPage::Nowhere)
+    };
+    provide_context(tablet);
+    provide_context(SaveStatus::of_tablet(tablet));
+    match page {
+        TabletPage::Join => view! { <JoinPage /> }.into_any(),
+        TabletPage::Pupil => view! { <PupilPage /> }.into_any(),
+        TabletPage::Pass => view! { <PassDevicePage /> }.into_any(),
+        TabletPage::Nowhere => view! { <TabletNotFoundPage /> }.into_any(),
+    }
+}
+
+/// Mounts the Pupil app on the page's `<body>`.
+pub fn start() {
+    leptos::mount::mount_to_body(PupilApp);
+}

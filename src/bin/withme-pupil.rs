@@ -1,0 +1,5 @@
+//! Entry point of the Pupil app.
+
+fn main() {
+    withme::apps::pupil::start();
+}

@@ -46,5 +46,6 @@ pub fn PupilApp() -> impl IntoView {
 
 /// Mounts the Pupil app on the page's `<body>`.
 pub fn start() {
+    crate::browser::offline::keep_for_offline();
     leptos::mount::mount_to_body(PupilApp);
 }

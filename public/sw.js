@@ -1,0 +1,98 @@
+// Withme's service worker: after one visit, the teacher's app and the Pupil app open with no
+// network. It keeps, for each app this device has opened, the app's index.html and exactly the
+// files that index names, so a device offline opens the last version it had whole, never a mix
+// of an old index and new files (or the other way round). Online, every page is fetched from
+// the network first, and the version kept is replaced only once all its files are kept.
+// A tablet keeps only the Pupil app; it never fetches the teacher's.
+
+const CACHE = "withme-offline-1";
+
+/** A pupil's pages, as the server routes them (crates/withme-server/src/web.rs). */
+const PUPIL_PAGES = [/^\/join(\/[^/]*)?\/?$/, /^\/lessons\/[^/]+\/(pupil|pass)\/?$/];
+
+/** The index.html of the app that shows `path`. */
+function shellFor(path) {
+  return PUPIL_PAGES.some((page) => page.test(path)) ? "/pupil/index.html" : "/index.html";
+}
+
+/** The same-origin files an index.html names (its script, wasm, styles and icons). */
+function filesNamed(html) {
+  const files = new Set();
+  for (const [, path] of html.matchAll(/(?:href|src|from)\s*=?\s*["'](\/[^"'?#]+)["']/g)) {
+    if (/\.(js|wasm|css|svg|ico|png|webmanifest)$/.test(path)) files.add(path);
+  }
+  for (const [, path] of html.matchAll(/["'](\/[^"'?#]+\.(?:js|wasm))["']/g)) files.add(path);
+  return [...files];
+}
+
+/** Keeps `shell` (an index.html) with the files it names, given its text; all or nothing. */
+async function keep(shell, response) {
+  const html = await response.clone().text();
+  const cache = await caches.open(CACHE);
+  const files = filesNamed(html);
+  await Promise.all(files.map(async (file) => {
+    if (await cache.match(file)) return;
+    const fetched = await fetch(file, { cache: "no-cache" });
+    if (!fetched.ok) throw new Error(`${file}: ${fetched.status}`);
+    await cache.put(file, fetched);
+  }));
+  await cache.put(shell, response);
+  await forgetUnnamed(cache);
+}
+
+/** Removes kept files that no kept index names any more (an older version's). */
+async function forgetUnnamed(cache) {
+  const named = new Set(["/index.html", "/pupil/index.html"]);
+  for (const shell of ["/index.html", "/pupil/index.html"]) {
+    const kept = await cache.match(shell);
+    if (kept) for (const file of filesNamed(await kept.text())) named.add(file);
+  }
+  for (const request of await cache.keys()) {
+    if (!named.has(new URL(request.url).pathname)) await cache.delete(request);
+  }
+}
+
+/** Fetches and keeps the app of every window open now (on the first visit, they loaded it before
+ * this worker started). */
+async function keepOpenApps() {
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const shells = new Set(windows.map((w) => shellFor(new URL(w.url).pathname)));
+  for (const shell of shells) {
+    const response = await fetch(shell, { cache: "no-cache" });
+    if (response.ok) await keep(shell, response);
+  }
+}
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(self.skipWaiting());
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+      await keepOpenApps().catch(() => {});
+    })(),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin || url.pathname.startsWith("/api/")) return;
+  if (request.mode === "navigate") {
+    const shell = shellFor(url.pathname);
+    event.respondWith(
+      fetch(request).then(
+        (response) => {
+          if (response.ok) event.waitUntil(keep(shell, response.clone()).catch(() => {}));
+          return response;
+        },
+        async () => (await caches.match(shell)) ?? Response.error(),
+      ),
+    );
+    return;
+  }
+  event.respondWith(caches.match(url.pathname).then((kept) => kept ?? fetch(request)));
+});

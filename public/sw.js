@@ -3,16 +3,25 @@
 // files that index names, so a device offline opens the last version it had whole, never a mix
 // of an old index and new files (or the other way round). Online, every page is fetched from
 // the network first, and the version kept is replaced only once all its files are kept.
-// A tablet keeps only the Pupil app; it never fetches the teacher's.
+// A tablet keeps only the Pupil app, and the whiteboard's browser only the Board app; neither
+// ever fetches the teacher's.
 
 const CACHE = "withme-offline-1";
 
 /** A pupil's pages, as the server routes them (crates/withme-server/src/web.rs). */
 const PUPIL_PAGES = [/^\/join(\/[^/]*)?\/?$/, /^\/lessons\/[^/]+\/(pupil|pass)\/?$/];
 
+/** A live lesson's Board on the whiteboard's own browser. */
+const BOARD_PAGES = [/^\/board\/live\/?$/];
+
+/** Every app's index.html. */
+const SHELLS = ["/index.html", "/pupil/index.html", "/board/index.html"];
+
 /** The index.html of the app that shows `path`. */
 function shellFor(path) {
-  return PUPIL_PAGES.some((page) => page.test(path)) ? "/pupil/index.html" : "/index.html";
+  if (PUPIL_PAGES.some((page) => page.test(path))) return "/pupil/index.html";
+  if (BOARD_PAGES.some((page) => page.test(path))) return "/board/index.html";
+  return "/index.html";
 }
 
 /** The same-origin files an index.html names (its script, wasm, styles and icons). */
@@ -42,8 +51,8 @@ async function keep(shell, response) {
 
 /** Removes kept files that no kept index names any more (an older version's). */
 async function forgetUnnamed(cache) {
-  const named = new Set(["/index.html", "/pupil/index.html"]);
-  for (const shell of ["/index.html", "/pupil/index.html"]) {
+  const named = new Set(SHELLS);
+  for (const shell of SHELLS) {
     const kept = await cache.match(shell);
     if (kept) for (const file of filesNamed(await kept.text())) named.add(file);
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the gzip size of each release app in dist/ (wasm, JS and CSS) against its budget: the
-# teacher's app (dist/) and the Pupil app (dist/pupil/). Build first (scripts/build.sh).
+# teacher's app (dist/), the Pupil app (dist/pupil/) and the Board app (dist/board/). Build first (scripts/build.sh).
 # Reports; never fails on a budget.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,3 +26,4 @@ report() { # name folder js-prefix budget-kb
 
 report "Teacher's app" dist withme "none; reported"
 report "Pupil app" dist/pupil withme-pupil "120 KB"
+report "Board app" dist/board withme-board "150 KB"

@@ -2,9 +2,11 @@
 //! (`withme_core::view::BoardView`): the Board's components never read the library, so they
 //! can show nothing the whole class may not see.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
-use withme_core::LessonId;
 use withme_core::view::{BoardView, Projection, Viewer, project};
+use withme_core::{Command, LessonId, PupilId};
 
 use crate::groups::{GroupView, MemberView};
 use crate::state::use_library;
@@ -26,6 +28,28 @@ pub fn provide_board(lesson: Memo<Option<LessonId>>) -> BoardData {
     }));
     provide_context(board);
     board
+}
+
+/// Draws the next pupil of a lesson with its class's picker (the teacher's window holds the
+/// history it needs).
+pub type DrawName = Arc<dyn Fn(&LessonId) -> Option<PupilId> + Send + Sync>;
+
+/// What the teacher's window lets its Board do: move the stage and draw names. A Board on its own
+/// device (a live lesson's board link) has none of it: it shows, and does not steer. Given as
+/// actions, so the Board's components carry none of the teacher's code.
+#[derive(Clone)]
+pub struct BoardSteering {
+    /// Applies a teacher's command about the Board, telling any refusal.
+    pub act: Arc<dyn Fn(Command) + Send + Sync>,
+    /// Applies a teacher's command, then says the words given.
+    pub act_then: Arc<dyn Fn(Command, &'static str) + Send + Sync>,
+    /// Draws the next pupil of the lesson with its class's picker.
+    pub draw: DrawName,
+}
+
+/// The Board's steering, if this window may steer it.
+pub fn use_steering() -> Option<BoardSteering> {
+    use_context()
 }
 
 /// The Board's projection.

@@ -59,11 +59,6 @@ pub fn use_class_id() -> Memo<Option<ClassId>> {
     Memo::new(move |_| params.with(|p| p.get("id").and_then(|id| ClassId::parse(&id).ok())))
 }
 
-/// Whether the address is a live lesson's Board on its own device (`/board/live`).
-pub fn is_live_board(path: &str) -> bool {
-    path.trim_end_matches('/') == "/board/live"
-}
-
 /// For a live tablet's page (`/join`, or `/join/:code` as the QR code opens it), the code in
 /// the address, if any; `None` for any other page.
 pub fn join_code(path: &str) -> Option<Option<String>> {

@@ -1,24 +1,21 @@
 //! The teacher's app: the library, plans, classes, the enquiry, groups and the Board in one
-//! browser, and the live Board on the whiteboard's own device (`/board/live`). A pupil's pages
-//! are the Pupil app's ([`super::pupil`]).
+//! browser. A pupil's pages are the Pupil app's ([`super::pupil`]), and a live lesson's Board
+//! on the whiteboard's own device the Board app's ([`super::board`]).
 
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::pages::{
-    BoardPage, ClassHistoryPage, ClassesPage, EnquiryPage, GroupsPage, LibraryPage, LiveBoardPage,
-    NotFoundPage, PlannerPage, PrintPage,
+    BoardPage, ClassHistoryPage, ClassesPage, EnquiryPage, GroupsPage, LibraryPage, NotFoundPage,
+    PlannerPage, PrintPage,
 };
-use crate::state::{self, WindowKind};
+use crate::state;
 
 /// The teacher's app: loads the library, then shows the page for the current address.
 #[component]
 pub fn TeacherApp() -> impl IntoView {
-    if state::provide_app_state() == WindowKind::LiveBoard {
-        // A live Board on its own device shows the one page it was opened on.
-        return view! { <LiveBoardPage /> }.into_any();
-    }
+    state::provide_app_state();
     view! {
         <Router>
             <FlatRoutes fallback=NotFoundPage>
@@ -33,7 +30,6 @@ pub fn TeacherApp() -> impl IntoView {
             </FlatRoutes>
         </Router>
     }
-    .into_any()
 }
 
 /// Mounts the teacher's app on the page's `<body>`.

@@ -1,12 +1,9 @@
 //! The Board's random picker: a name drawn large, with "Pass" and a new round.
 
 use leptos::prelude::*;
-use withme_core::{Command, LessonId, PupilId};
+use withme_core::{Command, LessonId};
 
-use crate::board::use_board;
-use crate::browser::random_seed;
-use crate::format::class_of;
-use crate::state::{Acting, LibraryView};
+use crate::board::{use_board, use_steering};
 
 /// The picker as the Board shows it.
 #[derive(Clone, PartialEq)]
@@ -27,7 +24,7 @@ pub fn BoardPicker(
     let board = use_board();
     // A Board on its own device (a live lesson's board link) shows the name drawn; drawing is
     // done by the teacher's window.
-    let steering = use_context::<LibraryView>().zip(use_context::<Acting>());
+    let steering = StoredValue::new(use_steering());
     let lesson = StoredValue::new(lesson);
     let picker = Memo::new(move |_| {
         board.0.with(|view| {
@@ -46,43 +43,30 @@ pub fn BoardPicker(
         })
     });
     let pick = move |_| {
-        let Some((library, acting)) = steering else {
+        let Some(steering) = steering.get_value() else {
             return;
         };
-        let drawn = library.with_untracked(|lib| {
-            let id = lesson.get_value();
-            let class = lib.lesson(&id).and_then(|l| class_of(lib, l))?;
-            let present: Vec<PupilId> = lib
-                .present_pupils(&id)
-                .iter()
-                .map(|p| p.id().clone())
-                .collect();
-            class.picker().draw(&present, random_seed())
-        });
-        if let Some(pupil) = drawn {
-            acting.teacher_or_say(Command::PickPupil {
-                lesson: lesson.get_value(),
-                pupil,
-            });
+        let lesson = lesson.get_value();
+        if let Some(pupil) = (steering.draw)(&lesson) {
+            (steering.act)(Command::PickPupil { lesson, pupil });
         }
     };
     let pass = move |_| {
-        if let Some((_, acting)) = steering {
-            acting.teacher_or_say(Command::PassPick {
+        if let Some(steering) = steering.get_value() {
+            (steering.act)(Command::PassPick {
                 lesson: lesson.get_value(),
             });
         }
     };
     let new_round = move |_| {
-        let Some((_, acting)) = steering else {
-            return;
-        };
-        acting.teacher_then(
-            Command::NewPickerRound {
-                lesson: lesson.get_value(),
-            },
-            "New round: everyone here can be picked again.",
-        );
+        if let Some(steering) = steering.get_value() {
+            (steering.act_then)(
+                Command::NewPickerRound {
+                    lesson: lesson.get_value(),
+                },
+                "New round: everyone here can be picked again.",
+            );
+        }
     };
     move || {
         picker.get().map(|view| {
@@ -101,7 +85,7 @@ pub fn BoardPicker(
                             None => "Who will it be?".into(),
                         }}
                     </p>
-                    <div class="board-nav" hidden=steering.is_none()>
+                    <div class="board-nav" hidden=steering.with_value(Option::is_none)>
                         {if view.waiting > 0 {
                             view! { <button type="button" class="primary" on:click=pick>"Pick a name"</button> }.into_any()
                         } else {

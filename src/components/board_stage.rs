@@ -9,7 +9,6 @@ use withme_core::{Command, LessonId, PollId, QuestionId};
 use super::{BoardGroups, BoardPicker, PollResults};
 use crate::board::use_board;
 use crate::enquiry::{PollView, turnout};
-use crate::state::Acting;
 
 /// One stage, with only what the whole class may see.
 #[derive(Clone, PartialEq)]
@@ -56,18 +55,18 @@ pub fn BoardStageView(
 ) -> impl IntoView {
     let board = use_board();
     // A Board on its own device (a live lesson's board link) shows, and does not steer.
-    let acting = use_context::<Acting>();
+    let steering = StoredValue::new(crate::board::use_steering());
     let lesson = StoredValue::new(lesson);
     let stage = Memo::new(move |_| board.0.with(|view| view.as_ref().map(stage_of)));
     let air = move |question: QuestionId| {
-        if let Some(acting) = acting {
-            acting.teacher_or_say(Command::ShowOnBoard {
+        if let Some(steering) = steering.get_value() {
+            (steering.act)(Command::ShowOnBoard {
                 lesson: lesson.get_value(),
                 stage: BoardStage::Airing { question },
             });
         }
     };
-    let steers = acting.is_some();
+    let steers = steering.with_value(Option::is_some);
     let list = |items: Vec<String>| {
         items
             .into_iter()

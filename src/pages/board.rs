@@ -1,14 +1,18 @@
 //! `/lessons/:id/board`: the whiteboard view.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use withme_core::LessonId;
 
-use crate::board::{BoardData, provide_board};
+use crate::board::{BoardData, BoardSteering, provide_board};
+use crate::browser::random_seed;
 use crate::components::{BoardStageView, JoinPanel, NoticeTray, ThinkingTimer};
 use crate::format;
+use crate::format::class_of;
 use crate::routes::{AppRoute, use_lesson_id};
-use crate::state::use_live_lessons;
+use crate::state::{Acting, LibraryView, use_acting, use_library, use_live_lessons};
 
 /// What the Board shows: nothing private, only what the whole class may see.
 #[derive(Clone, PartialEq)]
@@ -27,6 +31,7 @@ struct BoardContent {
 pub fn BoardPage() -> impl IntoView {
     let lesson_id = use_lesson_id();
     let board = provide_board(lesson_id);
+    provide_context(steering(use_library(), use_acting()));
     let live = use_live_lessons();
     let code = Signal::derive(move || {
         let lesson = lesson_id.get()?;
@@ -44,6 +49,28 @@ pub fn BoardPage() -> impl IntoView {
     view! {
         <BoardScreen board code note=Signal::derive(|| None::<String>) missing />
         <NoticeTray />
+    }
+}
+
+/// The teacher's window steers its Board: it moves the stage, and draws names with the class's
+/// picker (which needs the history only the library holds).
+fn steering(library: LibraryView, acting: Acting) -> BoardSteering {
+    BoardSteering {
+        act: Arc::new(move |command| {
+            acting.teacher_or_say(command);
+        }),
+        act_then: Arc::new(move |command, done| acting.teacher_then(command, done)),
+        draw: Arc::new(move |lesson| {
+            library.with_untracked(|lib| {
+                let class = lib.lesson(lesson).and_then(|l| class_of(lib, l))?;
+                let present: Vec<_> = lib
+                    .present_pupils(lesson)
+                    .iter()
+                    .map(|p| p.id().clone())
+                    .collect();
+                class.picker().draw(&present, random_seed())
+            })
+        }),
     }
 }
 

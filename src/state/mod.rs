@@ -24,27 +24,10 @@ pub use notices::{Notice, Notices, Tone, UndoAction};
 pub use save_status::{KeptAside, SaveState, StorageProblem};
 pub use tablet::{KeptSeat, LiveState, Tablet};
 
-/// What a window of the teacher's app is, decided once when it opens. (A pupil's tablet is the
-/// Pupil app's: see [`crate::apps::pupil`].)
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WindowKind {
-    /// The teacher's: it holds the library and is the authority for it.
-    Teacher,
-    /// A live lesson's Board on its own device: it holds the Board's projection, never the
-    /// library.
-    LiveBoard,
-}
-
-/// Starts a teacher's app window's state and provides its handles to every component below:
-/// the library's, or a live Board's.
-pub fn provide_app_state() -> WindowKind {
+/// Starts a teacher's window's state and provides its handles to every component below.
+pub fn provide_app_state() {
     let notices = Notices::new();
     provide_context(notices);
-    let path = window().location().pathname().unwrap_or_default();
-    if crate::routes::is_live_board(&path) {
-        provide_context(LiveBoard::start());
-        return WindowKind::LiveBoard;
-    }
     let state = library_state::LibraryState::start(notices);
     let live = LiveLessons::start(state, notices);
     provide_context(live);
@@ -53,7 +36,6 @@ pub fn provide_app_state() -> WindowKind {
     provide_context(dispatch);
     provide_context(save);
     provide_context(Acting::new(dispatch, notices));
-    WindowKind::Teacher
 }
 
 /// The tablet this window is.

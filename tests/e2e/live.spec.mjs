@@ -229,8 +229,10 @@ test("a classroom live: the Board on its own device, three pupils on their own t
   await expect(board.page.locator(".board-join-code")).toHaveText(`${code.slice(0, 3)} ${code.slice(3)}`);
   // Its QR code is the join address, with the code.
   expect(await decodeQr(board.page, ".board-join-qr")).toBe(new URL(`/join/${code}`, board.page.url()).href);
-  // It holds no library of its own.
+  // It holds no library of its own, and loaded the Board app, never the teacher's.
   expect(await board.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY)).toBeNull();
+  expect(wasmFetched(board).length).toBeGreaterThan(0);
+  for (const file of wasmFetched(board)) expect(file).toMatch(/^\/board\/withme-board-[0-9a-f]+_bg\.wasm$/);
 
   const tablets = {};
   for (const name of PUPILS) {

@@ -1,6 +1,7 @@
 //! Serving the built apps: precompressed files (brotli, then gzip), hashed files cached for
 //! good, each app's `index.html` never cached and answered for every address that app routes
-//! itself (a pupil's pages get the Pupil app, `dist/pupil/`; every other address the teacher's),
+//! itself (a pupil's pages get the Pupil app, `dist/pupil/`; a live lesson's Board on its own
+//! device the Board app, `dist/board/`; every other address the teacher's),
 //! and a strict Content-Security-Policy (no `'unsafe-inline'`: Trunk's inline loaders are
 //! allowed by their hashes) with the usual security headers.
 
@@ -23,6 +24,9 @@ const PUPIL_PAGES: [&str; 5] = [
     "/lessons/{id}/pupil",
     "/lessons/{id}/pass",
 ];
+
+/// The addresses the Board app shows (a live lesson's Board on the whiteboard's own browser).
+const BOARD_PAGES: [&str; 2] = ["/board/live", "/board/live/"];
 
 /// The Content-Security-Policy for apps whose `index.html` files are `indexes`.
 pub fn content_security_policy(indexes: &[String]) -> String {
@@ -66,9 +70,13 @@ fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether a file name carries Trunk's content hash (`withme-1a2b3c4d5e6f7a8b.js`, or
-/// `pupil/withme-pupil-….js`), so it never changes and may be cached for good.
+/// `pupil/withme-pupil-….js`, `board/withme-board-….wasm`), so it never changes and may be
+/// cached for good.
 fn is_hashed(path: &str) -> bool {
-    let path = path.strip_prefix("/pupil").unwrap_or(path);
+    let path = ["/pupil", "/board"]
+        .iter()
+        .find_map(|app| path.strip_prefix(app))
+        .unwrap_or(path);
     let Some(name) = path.strip_prefix('/').filter(|n| !n.contains('/')) else {
         return false;
     };
@@ -90,11 +98,14 @@ pub fn app_files(dist: &Path) -> std::io::Result<Router> {
         .precompressed_gzip()
         .fallback(ServeFile::new(index_path));
     let mut router = Router::new();
-    let pupil_index = dist.join("pupil").join("index.html");
-    if let Ok(pupil) = std::fs::read_to_string(&pupil_index) {
-        indexes.push(pupil);
-        for page in PUPIL_PAGES {
-            let index = ServeFile::new(&pupil_index)
+    for (app, pages) in [("pupil", &PUPIL_PAGES[..]), ("board", &BOARD_PAGES[..])] {
+        let app_index = dist.join(app).join("index.html");
+        let Ok(html) = std::fs::read_to_string(&app_index) else {
+            continue;
+        };
+        indexes.push(html);
+        for page in pages {
+            let index = ServeFile::new(&app_index)
                 .precompressed_br()
                 .precompressed_gzip();
             router = router.route_service(page, index);
@@ -167,6 +178,7 @@ mod tests {
         assert!(is_hashed("/withme-1a2b3c4d5e6f7a8b.js"));
         assert!(is_hashed("/withme-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed("/pupil/withme-pupil-1a2b3c4d5e6f7a8b_bg.wasm"));
+        assert!(is_hashed("/board/withme-board-1a2b3c4d5e6f7a8b.js"));
         assert!(!is_hashed("/pupil/index.html"));
         assert!(!is_hashed("/other/withme-1a2b3c4d5e6f7a8b.js"));
         assert!(!is_hashed("/index.html"));

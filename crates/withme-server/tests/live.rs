@@ -418,7 +418,7 @@ async fn the_app_is_served_with_a_strict_policy_and_every_address_answers_the_ap
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_pupils_pages_are_served_the_pupil_app_and_every_other_address_the_teachers() {
+async fn a_pupils_pages_get_the_pupil_app_the_live_board_the_board_app_and_the_rest_the_teachers() {
     let addr = server().await;
     for path in [
         "/join",
@@ -435,6 +435,10 @@ async fn a_pupils_pages_are_served_the_pupil_app_and_every_other_address_the_tea
             "{path}"
         );
     }
+    for path in ["/board/live", "/board/live/"] {
+        let response = get_raw(addr, path).await;
+        assert!(response.contains("<title>Withme board</title>"), "{path}");
+    }
     for path in [
         "/",
         "/lessons/abc.1",
@@ -445,10 +449,10 @@ async fn a_pupils_pages_are_served_the_pupil_app_and_every_other_address_the_tea
         let response = get_raw(addr, path).await;
         assert!(response.contains("<title>Withme</title>"), "{path}");
     }
-    // One policy allows both apps' loaders, each by its hash.
+    // One policy allows the three apps' loaders, each by its hash.
     let policy = get_raw(addr, "/join").await;
     let hashes = policy.matches("'sha256-").count();
-    assert_eq!(hashes, 2, "{policy}");
+    assert_eq!(hashes, 3, "{policy}");
     let script = get_raw(addr, "/pupil/pupil-0123456789abcdef.js").await;
     assert!(script.contains("export default 2;"));
     assert!(

@@ -22,7 +22,7 @@ use withme_core::{
 use withme_server::store::SqliteStore;
 use withme_server::{AppState, router};
 
-/// A folder holding a built teacher's app and Pupil app of one page each.
+/// A folder holding a built teacher's app, Pupil app and Board app of one page each.
 pub fn dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("withme-dist-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("pupil")).unwrap();
@@ -40,6 +40,12 @@ pub fn dist() -> PathBuf {
     std::fs::write(
         dir.join("pupil").join("pupil-0123456789abcdef.js"),
         "export default 2;",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.join("board")).unwrap();
+    std::fs::write(
+        dir.join("board").join("index.html"),
+        "<!doctype html><title>Withme board</title><script type=\"module\">import init from '/board/board-0123456789abcdef.js';</script>",
     )
     .unwrap();
     dir

@@ -1,0 +1,22 @@
+//! The Board app: what the whiteboard's own browser loads for a live lesson (`/board/live#…`,
+//! the teacher's board link), and nothing of the teacher's app. It shows the Board's projection
+//! as the live lesson's server sends it.
+
+use leptos::prelude::*;
+
+use crate::pages::LiveBoardPage;
+use crate::state::{LiveBoard, Notices};
+
+/// The Board app: connects to the live lesson with the board link's seat, and shows its Board.
+#[component]
+pub fn BoardApp() -> impl IntoView {
+    provide_context(Notices::new());
+    provide_context(LiveBoard::start());
+    view! { <LiveBoardPage /> }
+}
+
+/// Mounts the Board app on the page's `<body>`.
+pub fn start() {
+    crate::browser::offline::keep_for_offline();
+    leptos::mount::mount_to_body(BoardApp);
+}

@@ -1,0 +1,5 @@
+//! Entry point of the Board app.
+
+fn main() {
+    withme::apps::board::start();
+}

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use withme_core::PupilId;
 
 use crate::components::{
-    ConnectionBadge, NoticeTray, PupilEnquiry, PupilGroup, PupilIdeas, StorageBanner,
+    ConnectionBadge, NameGrid, NoticeTray, PupilEnquiry, PupilGroup, PupilIdeas, StorageBanner,
 };
 use crate::live::Connection;
 use crate::state::{LiveState, use_tablet};
@@ -311,24 +311,7 @@ fn LiveNamePicker(
         <h1>"Who are you?"</h1>
         <p class="pupil-lead">{format!("Tap your name. Today's lesson: {title}")}</p>
         {empty.then(|| view! { <p>"Your teacher hasn't added the class list yet."</p> })}
-        <ul class="name-grid">
-            {roster
-                .into_iter()
-                .map(|(pupil, name)| {
-                    view! {
-                        <li>
-                            <button
-                                type="button"
-                                class="name-button"
-                                on:click=move |_| tablet.claim(&pupil)
-                            >
-                                {name}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <NameGrid names=roster on_pick=move |pupil: PupilId| tablet.claim(&pupil) />
     }
 }
 
@@ -379,20 +362,7 @@ fn MemberPicker(
     view! {
         <h1>"Whose turn is it?"</h1>
         <p class="pupil-lead">{format!("Tap your own name. Today's lesson: {title}")}</p>
-        <ul class="name-grid">
-            {members
-                .into_iter()
-                .map(|(pupil, name)| {
-                    view! {
-                        <li>
-                            <button type="button" class="name-button" on:click=move |_| tablet.act_as(&pupil)>
-                                {name}
-                            </button>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <NameGrid names=members on_pick=move |pupil: PupilId| tablet.act_as(&pupil) />
     }
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use withme_core::{ClassId, PupilId};
 
 use crate::components::{
-    DeliveryNote, NoticeTray, PupilEnquiry, PupilGroup, PupilIdeas, StorageBanner,
+    DeliveryNote, NameGrid, NoticeTray, PupilEnquiry, PupilGroup, PupilIdeas, StorageBanner,
 };
 use crate::persistence::pupil_identity;
 use crate::state::use_tablet;
@@ -136,26 +136,15 @@ fn NamePicker(
 ) -> impl IntoView {
     let class = StoredValue::new(class);
     let empty = roster.is_empty();
+    let pick = move |pupil: PupilId| {
+        class.with_value(|c| pupil_identity::remember(c, &pupil));
+        chosen.set(Some(pupil));
+    };
     view! {
         <h1>"Who are you?"</h1>
         <p class="pupil-lead">{format!("Tap your name. ({class_name})")}</p>
         {empty.then(|| view! { <p>"Your teacher hasn't added the class list yet."</p> })}
-        <ul class="name-grid">
-            {roster
-                .into_iter()
-                .map(|(pupil, name)| {
-                    let pick = move |_| {
-                        class.with_value(|c| pupil_identity::remember(c, &pupil));
-                        chosen.set(Some(pupil.clone()));
-                    };
-                    view! {
-                        <li>
-                            <button type="button" class="name-button" on:click=pick>{name}</button>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <NameGrid names=roster on_pick=pick />
     }
 }
 

@@ -281,7 +281,7 @@ fn a_tablets_answers_are_written_once_and_removed_when_none_are_left() {
 }
 
 #[wasm_bindgen_test]
-fn a_teachers_window_forgets_tablets_gone_quiet_and_keeps_the_latest_forty() {
+fn a_teachers_window_forgets_tablets_gone_quiet_or_from_the_future_and_keeps_the_latest_forty() {
     use withme::persistence::views::{self, Viewing};
     use withme_core::LessonId;
     storage().clear().unwrap();
@@ -307,6 +307,13 @@ fn a_teachers_window_forgets_tablets_gone_quiet_and_keeps_the_latest_forty() {
         at: Timestamp::from_millis(76 * hour),
     };
     views::write_viewing(&device(999), &quiet).unwrap();
+    // One claiming a time to come would never go quiet: it goes too.
+    let ahead = Viewing {
+        lesson: lesson.clone(),
+        pupil: None,
+        at: Timestamp::from_millis(1000 * hour),
+    };
+    views::write_viewing(&device(998), &ahead).unwrap();
     storage()
         .set_item("withme.viewing.not a device", "x")
         .unwrap();
@@ -318,7 +325,7 @@ fn a_teachers_window_forgets_tablets_gone_quiet_and_keeps_the_latest_forty() {
         (0..40).map(device).collect::<Vec<_>>(),
         "the 40 latest, latest first"
     );
-    for gone in (40..45).chain([999]) {
+    for gone in (40..45).chain([998, 999]) {
         let viewing = storage()
             .get_item(&views::viewing_key(&device(gone)))
             .unwrap();

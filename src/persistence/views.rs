@@ -78,7 +78,8 @@ pub fn read_viewing(device: &DeviceId) -> Option<Viewing> {
 }
 
 /// In a teacher's window: every tablet's viewing, after forgetting the tablets gone quiet (not
-/// opened for [`FORGET_AFTER_MS`], or beyond the [`MOST_TABLETS`] latest) with their views.
+/// opened for [`FORGET_AFTER_MS`], beyond the [`MOST_TABLETS`] latest, or claiming a time to
+/// come) with their views.
 pub fn read_all_viewing(now: Timestamp) -> Vec<(DeviceId, Viewing)> {
     let mut all: Vec<(DeviceId, Viewing)> = local_store::keys()
         .iter()
@@ -93,9 +94,11 @@ pub fn read_all_viewing(now: Timestamp) -> Vec<(DeviceId, Viewing)> {
         .collect();
     all.sort_by_key(|(_, viewing)| std::cmp::Reverse(viewing.at));
     let mut kept = Vec::new();
-    for (at, (device, viewing)) in all.into_iter().enumerate() {
-        let quiet = now.millis().saturating_sub(viewing.at.millis()) > FORGET_AFTER_MS;
-        if quiet || at >= MOST_TABLETS {
+    for (device, viewing) in all {
+        // A time after now was not written by a tablet of this browser (they share its clock):
+        // it would never go quiet, so it goes now.
+        let quiet = viewing.at > now || now.millis() - viewing.at.millis() > FORGET_AFTER_MS;
+        if quiet || kept.len() >= MOST_TABLETS {
             forget(&device);
         } else {
             kept.push((device, viewing));

@@ -23,7 +23,15 @@ use withme_server::store::SqliteStore;
 use withme_server::{AppState, router};
 
 /// A folder holding a built teacher's app, Pupil app and Board app of one page each.
+///
+/// Written once per test process: the tests run in parallel, and a second writer truncating a
+/// page while another test's server reads it would serve that server an empty page.
 pub fn dist() -> PathBuf {
+    static DIST: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    DIST.get_or_init(write_dist).clone()
+}
+
+fn write_dist() -> PathBuf {
     let dir = std::env::temp_dir().join(format!("withme-dist-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("pupil")).unwrap();
     std::fs::write(

@@ -13,15 +13,18 @@
 pub mod apps;
 mod board;
 pub mod browser;
-mod components;
+mod classes;
 mod enquiry;
 mod format;
 mod groups;
+mod library;
 mod live;
-mod pages;
 pub mod persistence;
+mod plan;
+mod pupil;
 mod routes;
 pub mod state;
+mod ui;
 
 /// Mounts the teacher's app on the page's `<body>`.
 pub fn start() {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::pages::LiveBoardPage;
+use crate::board::LiveBoardPage;
 use crate::state::{LiveBoard, Notices};
 
 /// The Board app: connects to the live lesson with the board link's seat, and shows its Board.

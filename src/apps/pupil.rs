@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::pages::{JoinPage, PassDevicePage, PupilPage, TabletNotFoundPage};
+use crate::pupil::{JoinPage, PassDevicePage, PupilPage};
 use crate::routes::{join_code, pupil_device_lesson};
 use crate::state::{Notices, SaveStatus, Tablet};
+use crate::ui::TabletNotFoundPage;
 
 /// The page a tablet shows, decided once from its address.
 enum TabletPage {

@@ -6,11 +6,14 @@ use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use crate::pages::{
-    BoardPage, ClassHistoryPage, ClassesPage, EnquiryPage, GroupsPage, LibraryPage, NotFoundPage,
-    PlannerPage, PrintPage,
-};
+use crate::board::BoardPage;
+use crate::classes::{ClassHistoryPage, ClassesPage};
+use crate::enquiry::EnquiryPage;
+use crate::groups::GroupsPage;
+use crate::library::LibraryPage;
+use crate::plan::{PlannerPage, PrintPage};
 use crate::state;
+use crate::ui::NotFoundPage;
 
 /// The teacher's app: loads the library, then shows the page for the current address.
 #[component]

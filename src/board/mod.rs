@@ -1,0 +1,17 @@
+//! The whiteboard: its stages, the join panel, and the projection it reads (never the library).
+
+mod board_groups;
+mod board_page;
+mod board_picker;
+mod board_stage;
+mod data;
+mod join_panel;
+mod live_board_page;
+
+pub use board_groups::BoardGroups;
+pub use board_page::{BoardPage, BoardScreen};
+pub use board_picker::BoardPicker;
+pub use board_stage::BoardStageView;
+pub use data::{BoardData, BoardSteering, board_groups, provide_board, use_board, use_steering};
+pub use join_panel::{JoinPanel, spaced_code};
+pub use live_board_page::LiveBoardPage;

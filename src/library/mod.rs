@@ -1,0 +1,11 @@
+//! The teacher's library: every lesson as a card, the bin, importing a lesson.
+
+mod import_lesson_button;
+mod lesson_bin;
+mod lesson_card;
+mod library_page;
+
+pub use import_lesson_button::ImportLessonButton;
+pub use lesson_bin::LessonBin;
+pub use lesson_card::LessonCard;
+pub use library_page::LibraryPage;

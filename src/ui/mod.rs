@@ -1,0 +1,28 @@
+//! The pieces every app shares: text fields and forms, notices, the save and connection badges, the
+//! teacher's page frame, lists and element ids.
+
+mod connection_badge;
+mod draft_area;
+mod lists;
+mod name_grid;
+mod not_found_page;
+mod notice_tray;
+mod page_title;
+mod save_indicator;
+mod storage_banner;
+mod teacher_layout;
+mod text_field;
+mod text_form;
+
+pub use connection_badge::{ConnectionBadge, browser_online, describe as describe_connection};
+pub use draft_area::DraftArea;
+pub use lists::{list_of, section_ids, shown_if, unique_id};
+pub use name_grid::NameGrid;
+pub use not_found_page::{NotFoundPage, TabletNotFoundPage};
+pub use notice_tray::NoticeTray;
+pub use page_title::{lesson_page_title, page_title};
+pub use save_indicator::SaveIndicator;
+pub use storage_banner::StorageBanner;
+pub use teacher_layout::TeacherLayout;
+pub use text_field::TextField;
+pub use text_form::TextForm;

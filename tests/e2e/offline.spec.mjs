@@ -1,3 +1,8 @@
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { test, expect } from "@playwright/test";
 import { Withme, makeClass } from "./withme.mjs";
 
@@ -97,5 +102,117 @@ test("Withme installs on tablets and Chromebooks: its manifest names PNG icons o
     // A PNG's width and height are the first two numbers of its IHDR chunk.
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+  }
+});
+
+/** A free local port. */
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A second deployment of the built teacher's app in `dir`: the same app with new file names
+ * (as a new build's hashes give), an index.html that names them and says it is the new one.
+ * Returns the old and new names of its script and wasm.
+ */
+function deployNewVersion(dir) {
+  const renamed = {};
+  const nextHash = (hash) => [...hash].map((digit) => ((parseInt(digit, 16) + 1) % 16).toString(16)).join("");
+  for (const file of readdirSync(dir)) {
+    const match = /^withme-([0-9a-f]+)(\.js|_bg\.wasm)(\.br|\.gz)?$/.exec(file);
+    if (!match) continue;
+    const [, hash, kind, compressed] = match;
+    const renamedFile = `withme-${nextHash(hash)}${kind}`;
+    renameSync(join(dir, file), join(dir, `${renamedFile}${compressed ?? ""}`));
+    if (!compressed) renamed[`/withme-${hash}${kind}`] = `/${renamedFile}`;
+  }
+  let index = readFileSync(join(dir, "index.html"), "utf8");
+  for (const [before, after] of Object.entries(renamed)) index = index.replaceAll(before, after);
+  index = index.replace("<title>", '<meta name=withme-deployment content=new><title>');
+  writeFileSync(join(dir, "index.html"), index);
+  for (const stale of ["index.html.br", "index.html.gz"]) rmSync(join(dir, stale), { force: true });
+  return renamed;
+}
+
+/** Starts the Withme server on `port` serving `dist`, and waits until it answers. */
+async function startServer(port, dist, db) {
+  const server = spawn(resolve("target/release/withme-server"), ["--addr", `127.0.0.1:${port}`, "--dist", dist, "--db", db], { stdio: "ignore" });
+  await expect
+    .poll(() => fetch(`http://127.0.0.1:${port}/`).then((r) => r.status, () => 0), { timeout: 10_000 })
+    .toBe(200);
+  return server;
+}
+
+/** Stops `server` and waits until it has gone. */
+async function stopServer(server) {
+  if (server.exitCode !== null) return;
+  const gone = new Promise((done) => server.once("exit", done));
+  server.kill("SIGTERM");
+  await gone;
+}
+
+test("a new deployment replaces the old one whole: the next visit opens the new version, and offline too, never a mix of old and new files", async ({ browser }) => {
+  const root = mkdtempSync(join(tmpdir(), "withme-deploy-"));
+  const [before, after] = [join(root, "before"), join(root, "after")];
+  cpSync("dist", before, { recursive: true });
+  cpSync("dist", after, { recursive: true });
+  const renamed = deployNewVersion(after);
+  expect(Object.keys(renamed)).toHaveLength(2);
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  let server = await startServer(port, before, join(root, "live.sqlite"));
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const app = new Withme(page);
+    await page.goto(`${origin}/`);
+    await app.newLesson("Rivers");
+    const oldFiles = await keptForOffline(page, "/index.html");
+    for (const file of Object.keys(renamed)) expect(oldFiles).toContain(file);
+
+    await stopServer(server);
+    server = await startServer(port, after, join(root, "live.sqlite"));
+    const loaded = () =>
+      page.evaluate(() => ({
+        deployment: document.querySelector('meta[name="withme-deployment"]')?.content ?? "old",
+        files: performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname),
+      }));
+
+    await page.goto(`${origin}/`);
+    await expect(app.lessonLink("Rivers")).toBeVisible();
+    const online = await loaded();
+    expect(online.deployment).toBe("new");
+    for (const [old, fresh] of Object.entries(renamed)) {
+      expect(online.files).toContain(fresh);
+      expect(online.files).not.toContain(old);
+    }
+    // The version kept for offline becomes the new one, whole, and the old files go.
+    await expect
+      .poll(async () => {
+        const files = await keptForOffline(page, "/index.html");
+        return Object.entries(renamed).every(([old, fresh]) => files.includes(fresh) && !files.includes(old));
+      }, { timeout: 15_000 })
+      .toBe(true);
+    const kept = await page.evaluate(async () => (await (await caches.open("withme-offline-1")).keys()).map((r) => new URL(r.url).pathname));
+    for (const old of Object.keys(renamed)) expect(kept).not.toContain(old);
+
+    await context.setOffline(true);
+    await page.goto(`${origin}/`);
+    await expect(app.lessonLink("Rivers")).toBeVisible();
+    const offline = await loaded();
+    expect(offline.deployment).toBe("new");
+    for (const [old, fresh] of Object.entries(renamed)) {
+      expect(offline.files).toContain(fresh);
+      expect(offline.files).not.toContain(old);
+    }
+  } finally {
+    await context.close();
+    await stopServer(server);
+    rmSync(root, { recursive: true, force: true });
   }
 });

@@ -121,11 +121,27 @@ pub fn app_files(dist: &Path) -> std::io::Result<Router> {
     )))
 }
 
-async fn with_headers(request: Request, next: Next, policy: HeaderValue) -> Response {
+/// Adds the caching and security headers to every answer.
+///
+/// A file whose name is not hashed (an app's `index.html`, the service worker, the manifest) is
+/// always sent whole: no `304 Not Modified` from a date, and no date to ask with. A new
+/// deployment's files can carry the old ones' modification time (copied in the same second, or
+/// with times kept); a `304` would then pair the browser's old `index.html` with the new
+/// Content-Security-Policy, which refuses its loader, and the app would not start.
+async fn with_headers(mut request: Request, next: Next, policy: HeaderValue) -> Response {
     let hashed = is_hashed(request.uri().path());
+    if !hashed {
+        let asked = request.headers_mut();
+        asked.remove(header::IF_MODIFIED_SINCE);
+        asked.remove(header::IF_NONE_MATCH);
+    }
     let mut response = next.run(request).await;
     let success = response.status().is_success();
     let headers = response.headers_mut();
+    if !hashed {
+        headers.remove(header::LAST_MODIFIED);
+        headers.remove(header::ETAG);
+    }
     let cache = if hashed && success {
         "public, max-age=31536000, immutable"
     } else {

@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::{Device, classroom, get_raw, go_live, http, origin, server, text};
+use support::{Device, classroom, get_raw, get_raw_with, go_live, http, origin, server, text};
 use withme_core::sync::{Answer, Holder, LiveDown, LiveUp, Outcome};
 use withme_core::view::Projection;
 use withme_core::{Command, DeviceId, LessonId, PupilId};
@@ -415,6 +415,27 @@ async fn the_app_is_served_with_a_strict_policy_and_every_address_answers_the_ap
     assert!(lower.contains("cache-control: no-cache"));
     assert!(lower.contains("x-content-type-options: nosniff"));
     assert!(response.contains("<title>Withme</title>"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_apps_page_is_always_sent_whole_never_as_not_modified_from_a_date() {
+    let addr = server().await;
+    for path in ["/", "/index.html", "/join", "/board/live"] {
+        let first = get_raw(addr, path).await.to_lowercase();
+        assert!(!first.contains("last-modified:"), "{path}: {first}");
+        assert!(!first.contains("etag:"), "{path}: {first}");
+        let asked_again = get_raw_with(
+            addr,
+            path,
+            "If-Modified-Since: Fri, 01 Jan 2100 00:00:00 GMT\r\n",
+        )
+        .await;
+        assert!(
+            asked_again.starts_with("HTTP/1.1 200"),
+            "{path}: {asked_again}"
+        );
+        assert!(asked_again.contains("<title>Withme"), "{path}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]

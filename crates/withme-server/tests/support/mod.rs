@@ -61,8 +61,14 @@ fn write_dist() -> PathBuf {
 
 /// The raw HTTP response to `GET path`, headers and body.
 pub async fn get_raw(addr: SocketAddr, path: &str) -> String {
+    get_raw_with(addr, path, "").await
+}
+
+/// The raw HTTP response to `GET path` sent with `headers` (each line ending in CRLF).
+pub async fn get_raw_with(addr: SocketAddr, path: &str, headers: &str) -> String {
     let mut stream = TcpStream::connect(addr).await.unwrap();
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{headers}Connection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).await.unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).await.unwrap();

@@ -1,0 +1,81 @@
+// The Board app on the whiteboard's own browser, at the screens a classroom has: readable,
+// accessible and whole at every stage of a live lesson.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { Withme, makeClass } from "./withme.mjs";
+
+const viewports = {
+  "whiteboard 1920×1080": { width: 1920, height: 1080 },
+  "laptop 1366×768": { width: 1366, height: 768 },
+  "tablet portrait 768×1024": { width: 768, height: 1024 },
+  "phone portrait 360×740": { width: 360, height: 740 },
+};
+
+/** Axe finds nothing, and the page does not scroll sideways. */
+async function expectAccessible(page, what) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(found, `accessibility problems on ${what}`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+for (const [name, viewport] of Object.entries(viewports)) {
+  test(`the Board app is accessible and nothing scrolls sideways at every stage of a live lesson on a ${name} screen`, async ({ context, browser }) => {
+    const teacher = await context.newPage();
+    const app = new Withme(teacher);
+    await makeClass(teacher, "Year 6 Ash", ["Amira", "Ben"]);
+    await app.openLibrary();
+    await app.newLesson("Is it ever right to lie?");
+    await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 6 Ash" });
+    await app.waitUntilSaved();
+    await teacher.getByRole("link", { name: "Run the enquiry" }).click();
+    const panel = teacher.getByRole("region", { name: "Live lesson" });
+    await panel.getByRole("button", { name: "Go live" }).click();
+    await expect(panel.getByTestId("connection")).toHaveText("Live");
+    const boardLink = await panel.getByLabel("Board link").inputValue();
+
+    const whiteboard = await browser.newContext({ viewport });
+    try {
+      const board = await whiteboard.newPage();
+      await board.goto(boardLink);
+      await expect(board.getByRole("heading", { name: "Is it ever right to lie?" })).toBeVisible();
+      await expect(board.getByRole("region", { name: "How to join" })).toBeVisible();
+      await board.waitForFunction(() => document.querySelector(".board-join-qr")?.complete);
+      await expectAccessible(board, "the Board with its join panel");
+
+      // A pupil joins on a tablet and asks two questions; the teacher approves them and puts
+      // them to the vote.
+      const tablet = await (await browser.newContext()).newPage();
+      const code = (await panel.locator(".live-code").innerText()).replace(" ", "");
+      await tablet.goto(`/join/${code}`);
+      await tablet.getByRole("button", { name: "Amira", exact: true }).click();
+      await panel.getByRole("button", { name: "Let everyone in" }).click();
+      await expect(tablet.getByRole("heading", { name: "Hi, Amira!" })).toBeVisible();
+      const questions = ["Can a lie be kind?", "Why do people lie?"];
+      for (const question of questions) {
+        await tablet.getByLabel("Your question").fill(question);
+        await tablet.getByRole("button", { name: "Send my question" }).click();
+        await expect(tablet.getByRole("region", { name: "My questions" }).getByText(question)).toBeVisible();
+      }
+      await teacher.getByRole("button", { name: "Questions", exact: true }).click();
+      const cards = teacher.getByRole("region", { name: /^Questions/ }).getByRole("listitem");
+      for (const question of questions) {
+        const card = cards.filter({ hasText: question });
+        await card.getByRole("button", { name: "Approve" }).click();
+        await card.getByRole("checkbox", { name: "Goes to the vote" }).check();
+      }
+      await expect(board.getByRole("heading", { name: "Our questions (2)" })).toBeVisible();
+      await expectAccessible(board, "the Board's questions");
+
+      await teacher.getByRole("button", { name: "Open the vote" }).click();
+      await expect(board.getByText("0 of 2 have voted")).toBeVisible();
+      await expectAccessible(board, "the Board's vote");
+      await tablet.context().close();
+    } finally {
+      await whiteboard.close();
+    }
+  });
+}

@@ -6,8 +6,10 @@ use leptos::prelude::*;
 
 use withme_core::LessonId;
 
+use crate::board::{
+    BlankButton, BlankScreen, BoardStageView, JoinPanel, StageButtons, presenter_keys,
+};
 use crate::board::{BoardData, BoardSteering, provide_board};
-use crate::board::{BoardStageView, JoinPanel};
 use crate::browser::random_seed;
 use crate::enquiry::ThinkingTimer;
 use crate::format;
@@ -105,6 +107,8 @@ pub fn BoardScreen(
     });
     let lesson = Memo::new(move |_| content.with(|c| c.as_ref().map(|c| c.lesson.clone())));
     let thinking = Signal::derive(move || board.0.with(|v| v.as_ref().and_then(|v| v.thinking)));
+    let blank = RwSignal::new(false);
+    presenter_keys(board, blank);
     crate::ui::page_title(move || {
         let title = content.with(|c| c.as_ref().map(|c| c.title.clone()));
         title.map_or_else(|| "Board".into(), |t| format!("Board: {t}"))
@@ -119,6 +123,7 @@ pub fn BoardScreen(
                 </span>
                 <ThinkingTimer thinking />
                 <span class="board-note" role="status">{move || note.get()}</span>
+                <BlankButton blank />
                 <FullScreenButton />
             </div>
             <JoinPanel code />
@@ -136,6 +141,8 @@ pub fn BoardScreen(
                     </div>
                 }.into_any(),
             }}
+            <StageButtons board />
+            <BlankScreen blank />
         </main>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use withme_core::enquiry::{BoardStage, Quadrant, StimulusKind};
 use withme_core::view::{BoardQuestion, BoardView, ItemSeen};
-use withme_core::{Command, LessonId, PollId, QuestionId};
+use withme_core::{LessonId, PollId, QuestionId};
 
 use crate::board::use_board;
 use crate::board::{BoardGroups, BoardPicker};
@@ -29,12 +29,15 @@ enum Stage {
         text: String,
         place: usize,
         of: usize,
-        previous: Option<QuestionId>,
-        next: Option<QuestionId>,
     },
     Poll(PollId),
     Groups,
     Picker,
+    /// The end of the lesson: the success criteria again.
+    Review {
+        criteria: Vec<String>,
+        question: Option<String>,
+    },
 }
 
 fn airing(public: &[BoardQuestion], question: &QuestionId) -> Option<Stage> {
@@ -43,8 +46,6 @@ fn airing(public: &[BoardQuestion], question: &QuestionId) -> Option<Stage> {
         text: public[at].text.to_string(),
         place: at + 1,
         of: public.len(),
-        previous: at.checked_sub(1).map(|i| public[i].id.clone()),
-        next: public.get(at + 1).map(|q| q.id.clone()),
     })
 }
 
@@ -55,19 +56,8 @@ pub fn BoardStageView(
     lesson: LessonId,
 ) -> impl IntoView {
     let board = use_board();
-    // A Board on its own device (a live lesson's board link) shows, and does not steer.
-    let steering = StoredValue::new(crate::board::use_steering());
     let lesson = StoredValue::new(lesson);
     let stage = Memo::new(move |_| board.0.with(|view| view.as_ref().map(stage_of)));
-    let air = move |question: QuestionId| {
-        if let Some(steering) = steering.get_value() {
-            (steering.act)(Command::ShowOnBoard {
-                lesson: lesson.get_value(),
-                stage: BoardStage::Airing { question },
-            });
-        }
-    };
-    let steers = steering.with_value(Option::is_some);
     let list = |items: Vec<String>| {
         items
             .into_iter()
@@ -89,17 +79,22 @@ pub fn BoardStageView(
                 <h2>{format!("Our questions ({})", questions.len())}</h2>
                 {sorted_questions(questions)}
             }.into_any(),
-            Stage::Airing { text, place, of, previous, next } => view! {
+            Stage::Airing { text, place, of } => view! {
                 <p class="board-count">{format!("Question {place} of {of}")}</p>
                 <p class="board-question airing">{text}</p>
-                <div class="board-nav">
-                    {previous.filter(|_| steers).map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Previous question"</button> })}
-                    {next.filter(|_| steers).map(|q| view! { <button type="button" on:click=move |_| air(q.clone())>"Next question"</button> })}
-                </div>
             }.into_any(),
             Stage::Poll(poll) => view! { <LivePoll poll /> }.into_any(),
             Stage::Groups => view! { <BoardGroups /> }.into_any(),
             Stage::Picker => view! { <BoardPicker lesson=lesson.get_value() /> }.into_any(),
+            Stage::Review { criteria, question } => view! {
+                <h2>"How did we do?"</h2>
+                {question.map(|q| view! { <p class="board-question">{q}</p> })}
+                {if criteria.is_empty() {
+                    view! { <p class="board-details">"Talk about what went well, and what we would do differently."</p> }.into_any()
+                } else {
+                    view! { <p class="board-details">"Did we…"</p><ul class="board-list review">{list(criteria)}</ul> }.into_any()
+                }}
+            }.into_any(),
         })
     }
 }
@@ -137,6 +132,10 @@ fn stage_of(view: &BoardView) -> Stage {
         BoardStage::Poll { .. } => plan(),
         BoardStage::Groups => Stage::Groups,
         BoardStage::Picker => Stage::Picker,
+        BoardStage::Review => Stage::Review {
+            criteria: texts(&view.plan.criteria),
+            question: view.plan.enquiry_question.as_ref().map(|q| q.to_string()),
+        },
     }
 }
 

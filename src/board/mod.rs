@@ -7,6 +7,7 @@ mod board_stage;
 mod data;
 mod join_panel;
 mod live_board_page;
+mod presenter;
 
 pub use board_groups::BoardGroups;
 pub use board_page::{BoardPage, BoardScreen};
@@ -15,3 +16,4 @@ pub use board_stage::BoardStageView;
 pub use data::{BoardData, BoardSteering, board_groups, provide_board, use_board, use_steering};
 pub use join_panel::{JoinPanel, spaced_code};
 pub use live_board_page::LiveBoardPage;
+pub use presenter::{BlankButton, BlankScreen, StageButtons, presenter_keys};

@@ -150,6 +150,7 @@ pub fn StimulusPanel(
                 {stage_button(BoardStage::Plan, "The plan")}
                 {stage_button(BoardStage::Stimulus, "Stimulus")}
                 {stage_button(BoardStage::Questions, "Questions")}
+                {stage_button(BoardStage::Review, "How did we do?")}
             </div>
         </section>
     }

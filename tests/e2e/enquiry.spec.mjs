@@ -134,7 +134,7 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await card(teacher, "Do animals lie?").getByRole("button", { name: "Air on Board: “Do animals lie?”" }).click();
   await expect(board.getByText(/^Question \d of 5$/)).toBeVisible();
   await expect(board.locator(".airing")).toHaveText("Do animals lie?");
-  await board.getByRole("button", { name: "Next question" }).click();
+  await board.getByRole("button", { name: /^Next: question \d of 5$/ }).click();
   await expect(board.locator(".airing")).not.toHaveText("Do animals lie?");
 
   // Four go forward to a blind multi-vote: 3 votes each, no stacking.

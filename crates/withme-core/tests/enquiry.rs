@@ -697,3 +697,105 @@ fn a_pupil_command_has_exactly_the_json_of_its_command() {
     let wire = serde_json::to_string(&teachers).unwrap();
     assert!(serde_json::from_str::<PupilCommand>(&wire).is_err());
 }
+
+/// The Board's projection of `lesson`.
+fn board_of(s: &Scenario, lesson: &LessonId) -> withme_core::view::BoardView {
+    use withme_core::view::{Projection, Viewer, project};
+    match project(&s.library, lesson, &Viewer::Board) {
+        Some(Projection::Board(view)) => view,
+        other => panic!("no Board view: {other:?}"),
+    }
+}
+
+/// Shows `stage` on the Board, as the teacher or a presenter's key does.
+fn show(s: &mut Scenario, lesson: &LessonId, stage: BoardStage) {
+    s.teacher(Command::ShowOnBoard {
+        lesson: lesson.clone(),
+        stage,
+    })
+    .unwrap();
+}
+
+#[test]
+fn the_board_steps_through_a_lesson_in_order_skipping_what_it_has_nothing_for() {
+    use withme_core::groups::GroupSize;
+
+    let mut s = Scenario::new();
+    let (class, p) = s.new_class("Year 5 Oak", &["Amira", "Ben", "Chloé", "Dev"]);
+    let lesson = s
+        .grouped_lesson(&class, &[], GroupSize::Size(2), 3)
+        .unwrap();
+    // With only groups made: the plan, the groups, and the look back at the end.
+    let board = board_of(&s, &lesson);
+    assert_eq!(
+        board.lesson_stages(),
+        [BoardStage::Plan, BoardStage::Groups, BoardStage::Review]
+    );
+    assert_eq!(board.stage_before(), None);
+    assert_eq!(board.stage_after(), Some(BoardStage::Groups));
+
+    s.teacher(Command::SetStimulus {
+        lesson: lesson.clone(),
+        stimulus: Some(Stimulus {
+            kind: StimulusKind::Text,
+            text: Notes::parse("The boy who cried wolf.").unwrap(),
+        }),
+    })
+    .unwrap();
+    let asked = s.approved_questions(&lesson, &p[..3]);
+    let first = s.open_poll(&lesson, VoteMethod::Single, false, &asked);
+    s.close(&lesson, &first);
+    let latest = s.open_poll(&lesson, VoteMethod::Single, false, &asked[1..]);
+    let vote = BoardStage::Poll {
+        poll: latest.clone(),
+    };
+    show(&mut s, &lesson, BoardStage::Plan);
+    assert_eq!(
+        board_of(&s, &lesson).lesson_stages(),
+        [
+            BoardStage::Plan,
+            BoardStage::Stimulus,
+            BoardStage::Questions,
+            vote.clone(),
+            BoardStage::Groups,
+            BoardStage::Review,
+        ],
+        "the latest vote only"
+    );
+
+    // Forwards through the whole lesson, then backwards to the start.
+    let mut seen = vec![BoardStage::Plan];
+    while let Some(next) = board_of(&s, &lesson).stage_after() {
+        show(&mut s, &lesson, next.clone());
+        seen.push(next);
+    }
+    assert_eq!(seen, board_of(&s, &lesson).lesson_stages());
+    let mut back = vec![BoardStage::Review];
+    while let Some(previous) = board_of(&s, &lesson).stage_before() {
+        show(&mut s, &lesson, previous.clone());
+        back.push(previous);
+    }
+    back.reverse();
+    assert_eq!(back, seen);
+
+    // Aired one by one, the questions come in turn; the first and last lead out of them. The
+    // picker sits with the groups.
+    let aired = |q: &QuestionId| BoardStage::Airing {
+        question: q.clone(),
+    };
+    show(&mut s, &lesson, aired(&asked[1]));
+    let board = board_of(&s, &lesson);
+    assert_eq!(board.stage_after(), Some(aired(&asked[2])));
+    assert_eq!(board.stage_before(), Some(aired(&asked[0])));
+    show(&mut s, &lesson, aired(&asked[2]));
+    assert_eq!(board_of(&s, &lesson).stage_after(), Some(vote.clone()));
+    show(&mut s, &lesson, aired(&asked[0]));
+    assert_eq!(
+        board_of(&s, &lesson).stage_before(),
+        Some(BoardStage::Stimulus)
+    );
+    show(&mut s, &lesson, BoardStage::Picker);
+    let board = board_of(&s, &lesson);
+    assert_eq!(board.stage_after(), Some(BoardStage::Review));
+    assert_eq!(board.stage_before(), Some(vote));
+}

@@ -110,7 +110,8 @@ impl Library {
                 | BoardStage::Stimulus
                 | BoardStage::Questions
                 | BoardStage::Groups
-                | BoardStage::Picker => {}
+                | BoardStage::Picker
+                | BoardStage::Review => {}
             }
             enquiry.board = stage.clone();
             Ok(())

@@ -107,6 +107,8 @@ pub enum BoardStage {
     Groups,
     /// The random picker: the name drawn, large.
     Picker,
+    /// The end of the lesson: the success criteria again, to look back on.
+    Review,
 }
 
 impl BoardStage {

@@ -18,6 +18,7 @@
 //! costs little more than for one.
 
 mod board;
+mod board_steps;
 mod parts;
 mod pupil;
 

@@ -537,7 +537,7 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
         33 => Command::StopThinkingTime { lesson: l },
         34 => Command::ShowOnBoard {
             lesson: l,
-            stage: match rng.below(7) {
+            stage: match rng.below(8) {
                 0 => BoardStage::Plan,
                 1 => BoardStage::Stimulus,
                 2 => BoardStage::Questions,
@@ -546,6 +546,7 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
                 },
                 4 => BoardStage::Poll { poll: at.poll(rng) },
                 5 => BoardStage::Groups,
+                6 => BoardStage::Review,
                 _ => BoardStage::Picker,
             },
         },

@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::enquiry::{BloomLevel, BoardStage, Quadrant, Stimulus, VoteMethod};
+use crate::enquiry::{BloomLevel, BoardStage, Quadrant, Stimulus, TimerChange, VoteMethod};
 use crate::groups::{PairKind, Role};
 use crate::ids::{
     ClassId, ItemId, LessonId, PollId, ProposalId, PupilId, QuestionId, RoleId, TemplateId,
@@ -367,6 +367,13 @@ commands! {
             /// Which lesson.
             lesson: LessonId,
         },
+        /// Start, pause, resume, lengthen or stop the lesson timer, at the operation's time.
+        SetTimer {
+            /// Which lesson.
+            lesson: LessonId,
+            /// What to do.
+            change: TimerChange,
+        },
         /// Choose what the Board shows.
         ShowOnBoard {
             /// Which lesson.
@@ -696,6 +703,7 @@ impl Command {
             Command::SetStimulus { .. }
             | Command::StartThinkingTime { .. }
             | Command::StopThinkingTime { .. } => "set the stimulus",
+            Command::SetTimer { .. } => "run the lesson timer",
             Command::ShowOnBoard { .. } => "change the Board",
             Command::AskQuestion { .. } => "ask a question",
             Command::ReviseQuestion { .. } => "reword a question",

@@ -88,6 +88,7 @@ fn rule(command: &Command) -> (Permission<'_>, Scope<'_>) {
         | C::SetStimulus { lesson, .. }
         | C::StartThinkingTime { lesson, .. }
         | C::StopThinkingTime { lesson }
+        | C::SetTimer { lesson, .. }
         | C::ShowOnBoard { lesson, .. }
         | C::ApproveQuestion { lesson, .. }
         | C::EditQuestion { lesson, .. }

@@ -799,3 +799,80 @@ fn the_board_steps_through_a_lesson_in_order_skipping_what_it_has_nothing_for() 
     assert_eq!(board.stage_after(), Some(BoardStage::Review));
     assert_eq!(board.stage_before(), Some(vote));
 }
+
+#[test]
+fn the_lesson_timer_runs_a_phase_for_its_minutes_only_for_the_teacher_and_only_the_board_sees_it() {
+    use withme_core::enquiry::{LessonTimer, TimerChange};
+    use withme_core::view::{Projection, Viewer, project};
+    use withme_core::{PhaseMinutes, PhaseTitle, Timestamp};
+
+    let (mut s, lesson, p) = classroom();
+    s.teacher(Command::AddPhase {
+        lesson: lesson.clone(),
+        title: PhaseTitle::parse("Talk in pairs").unwrap(),
+        minutes: PhaseMinutes::from_minutes(12).unwrap(),
+    })
+    .unwrap();
+    let phase = s.library.lesson(&lesson).unwrap().plan().phases[0]
+        .id
+        .clone();
+    let timer = |s: &Scenario| enquiry_of(s, &lesson).timer;
+    let set = |change| Command::SetTimer {
+        lesson: lesson.clone(),
+        change,
+    };
+
+    // A pupil can't touch it; a time out of range, a phase that isn't there, or a change with
+    // no timer are refused, and nothing changes.
+    assert!(matches!(
+        s.pupil(&p[0], set(TimerChange::Minutes { minutes: 5 })),
+        Err(Rejection::TeacherOnly { .. })
+    ));
+    for minutes in [0, 361] {
+        assert_eq!(
+            s.teacher(set(TimerChange::Minutes { minutes })),
+            Err(Rejection::TimerRange)
+        );
+    }
+    let gone = withme_core::ItemId::parse("nothing.1").unwrap();
+    assert_eq!(
+        s.teacher(set(TimerChange::Phase { phase: gone })),
+        Err(Rejection::UnknownEntry)
+    );
+    assert_eq!(s.teacher(set(TimerChange::Pause)), Err(Rejection::NoTimer));
+    assert_eq!(timer(&s), None);
+
+    // The phase's twelve minutes, counted from the operation's time.
+    s.teacher(set(TimerChange::Phase {
+        phase: phase.clone(),
+    }))
+    .unwrap();
+    let started = timer(&s).unwrap();
+    assert_eq!(started.phase, Some(phase.clone()));
+    assert_eq!(started.seconds, 12 * 60);
+    let began = started.since.unwrap().millis();
+    let after = |seconds: u64| Timestamp::from_millis(began + seconds * 1000);
+    // Each operation is a second after the last: paused after one second, resumed three seconds
+    // later, and a minute added.
+    s.teacher(set(TimerChange::Pause)).unwrap();
+    assert_eq!(timer(&s).unwrap().seconds_left(after(500)), 12 * 60 - 1);
+    s.seq_skip(2);
+    s.teacher(set(TimerChange::Resume)).unwrap();
+    s.teacher(set(TimerChange::AddMinute)).unwrap();
+    let running: LessonTimer = timer(&s).unwrap();
+    assert!(!running.is_paused());
+    // Run: one second before the pause, six since it resumed (at 4 s) until 10 s.
+    assert_eq!(running.seconds_left(after(10)), 13 * 60 - 1 - 6);
+
+    // The Board sees it; a pupil's view has no timer.
+    let board = match project(&s.library, &lesson, &Viewer::Board) {
+        Some(Projection::Board(view)) => view,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(board.timer, Some(running));
+    let pupil = project(&s.library, &lesson, &Viewer::Pupil(p[0].clone()));
+    assert!(!serde_json::to_string(&pupil).unwrap().contains("\"timer\""));
+
+    s.teacher(set(TimerChange::Stop)).unwrap();
+    assert_eq!(timer(&s), None);
+}

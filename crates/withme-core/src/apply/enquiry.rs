@@ -7,9 +7,10 @@ use std::sync::Arc;
 use super::Rejection;
 use super::proposals::pupil_of;
 use crate::enquiry::{
-    BloomLevel, BoardStage, MAX_AUTHORS_PER_QUESTION, MAX_OPEN_QUESTIONS_PER_PUPIL,
-    MAX_PARKED_PER_CLASS, MAX_QUESTIONS_PER_LESSON, MAX_THINKING_SECONDS, MIN_THINKING_SECONDS,
-    ParkedQuestion, Quadrant, Question, QuestionStatus, Stimulus, StimulusKind, ThinkingTime,
+    BloomLevel, BoardStage, LessonTimer, MAX_AUTHORS_PER_QUESTION, MAX_OPEN_QUESTIONS_PER_PUPIL,
+    MAX_PARKED_PER_CLASS, MAX_QUESTIONS_PER_LESSON, MAX_THINKING_SECONDS, MAX_TIMER_MINUTES,
+    MIN_THINKING_SECONDS, ParkedQuestion, Quadrant, Question, QuestionStatus, Stimulus,
+    StimulusKind, ThinkingTime, TimerChange,
 };
 use crate::ids::{LessonId, PupilId, QuestionId};
 use crate::lesson::Lesson;
@@ -82,6 +83,50 @@ impl Library {
             if seconds.is_some() {
                 enquiry.board = BoardStage::Stimulus;
             }
+            Ok(())
+        })
+    }
+
+    pub(super) fn set_timer(
+        &mut self,
+        lesson: &LessonId,
+        change: &TimerChange,
+        at: Timestamp,
+    ) -> Result<Event, Rejection> {
+        if let TimerChange::Minutes { minutes } = change
+            && !(1..=MAX_TIMER_MINUTES).contains(minutes)
+        {
+            return Err(Rejection::TimerRange);
+        }
+        self.change_lesson(lesson, at, |l| {
+            let timer = match change {
+                TimerChange::Phase { phase } => {
+                    let minutes = l
+                        .plan()
+                        .phase(phase)
+                        .ok_or(Rejection::UnknownEntry)?
+                        .minutes
+                        .minutes();
+                    Some(LessonTimer::start(
+                        Some(phase.clone()),
+                        u32::from(minutes) * 60,
+                        at,
+                    ))
+                }
+                TimerChange::Minutes { minutes } => {
+                    Some(LessonTimer::start(None, minutes * 60, at))
+                }
+                TimerChange::Stop => None,
+                TimerChange::Pause | TimerChange::Resume | TimerChange::AddMinute => {
+                    let running = l.enquiry().timer.as_ref().ok_or(Rejection::NoTimer)?;
+                    Some(match change {
+                        TimerChange::Pause => running.paused(at),
+                        TimerChange::Resume => running.resumed(at),
+                        _ => running.with_another_minute(at),
+                    })
+                }
+            };
+            l.enquiry_mut().timer = timer;
             Ok(())
         })
     }

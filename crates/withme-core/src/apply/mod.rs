@@ -166,6 +166,12 @@ pub enum Rejection {
     /// A thinking time outside the allowed range.
     #[error("Thinking time lasts between 10 seconds and 30 minutes.")]
     ThinkingTimeRange,
+    /// A lesson timer outside the allowed range.
+    #[error("A lesson timer runs between 1 minute and 6 hours.")]
+    TimerRange,
+    /// A change to the lesson timer when none is on the Board.
+    #[error("There's no lesson timer to change. Start one first.")]
+    NoTimer,
     /// No poll of the lesson has that id.
     #[error("That vote isn't in this lesson any more.")]
     UnknownPoll,
@@ -372,6 +378,8 @@ impl Rejection {
             Rejection::EmptyStimulus => "empty_stimulus",
             Rejection::NotALink => "not_a_link",
             Rejection::ThinkingTimeRange => "thinking_time_range",
+            Rejection::TimerRange => "timer_range",
+            Rejection::NoTimer => "no_timer",
             Rejection::UnknownPoll => "unknown_poll",
             Rejection::PollAlreadyOpen => "poll_already_open",
             Rejection::PollNeedsTwo => "poll_needs_two",
@@ -545,6 +553,7 @@ impl Library {
                 self.set_thinking_time(lesson, Some(*seconds), at)
             }
             Command::StopThinkingTime { lesson } => self.set_thinking_time(lesson, None, at),
+            Command::SetTimer { lesson, change } => self.set_timer(lesson, change, at),
             Command::ShowOnBoard { lesson, stage } => self.show_on_board(lesson, stage, at),
             Command::AskQuestion { lesson, text, with } => {
                 self.ask_question(op, lesson, text, with)

@@ -3,6 +3,7 @@
 mod csv;
 mod poll;
 mod question;
+mod timer;
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,7 @@ pub use poll::{
 pub use question::{
     BloomLevel, ParkedQuestion, Quadrant, Question, QuestionStatus, THINKING_STEMS,
 };
+pub use timer::{LessonTimer, MAX_TIMER_MINUTES, TimerChange};
 
 /// Most questions one lesson keeps (every status counted).
 pub const MAX_QUESTIONS_PER_LESSON: usize = 200;
@@ -135,6 +137,9 @@ pub struct Enquiry {
     /// What the Board shows.
     #[serde(default, skip_serializing_if = "BoardStage::is_plan")]
     pub board: BoardStage,
+    /// The lesson timer on the Board.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<LessonTimer>,
     /// The question the class chose, once the enquiry is finished.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chosen: Option<QuestionId>,

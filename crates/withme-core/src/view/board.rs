@@ -4,7 +4,8 @@ use serde::{Deserialize, Serialize};
 
 use super::parts::{ClassSeen, GroupSeen, PlanSeen};
 use crate::enquiry::{
-    BloomLevel, BoardStage, Enquiry, Poll, Quadrant, Standing, Stimulus, ThinkingTime, VoteMethod,
+    BloomLevel, BoardStage, Enquiry, LessonTimer, Poll, Quadrant, Standing, Stimulus, ThinkingTime,
+    VoteMethod,
 };
 use crate::groups::Role;
 use crate::ids::{LessonId, PollId, PupilId, QuestionId};
@@ -28,6 +29,9 @@ pub struct BoardView {
     pub stimulus: Option<Stimulus>,
     /// The thinking-time countdown.
     pub thinking: Option<ThinkingTime>,
+    /// The lesson timer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timer: Option<LessonTimer>,
     /// The approved questions, oldest first.
     pub questions: Vec<BoardQuestion>,
     /// Every vote, oldest first, its counts only once they may be shown.
@@ -193,6 +197,7 @@ pub(super) fn board_view(library: &Library, lesson: &Lesson) -> BoardView {
         stage: enquiry.board.clone(),
         stimulus: enquiry.stimulus.clone(),
         thinking: enquiry.thinking,
+        timer: enquiry.timer.clone(),
         polls: enquiry
             .polls
             .iter()

@@ -38,6 +38,11 @@ impl Scenario {
         }
     }
 
+    /// Lets `seconds` go by before the next operation.
+    pub fn seq_skip(&mut self, seconds: u64) {
+        self.seq += seconds;
+    }
+
     /// The id the next operation will have.
     pub fn next_id(&self) -> OpId {
         OpId::new(self.device.clone(), self.seq + 1)

@@ -2,7 +2,9 @@
 //! simulated classroom. Deterministic for a seed. Every text it writes is unique (it carries a
 //! counter), so a test can search a device's JSON for a text that must not be there.
 
-use withme_core::enquiry::{BloomLevel, BoardStage, Quadrant, Stimulus, StimulusKind, VoteMethod};
+use withme_core::enquiry::{
+    BloomLevel, BoardStage, Quadrant, Stimulus, StimulusKind, TimerChange, VoteMethod,
+};
 use withme_core::groups::{PairKind, RolePreset};
 use withme_core::view::PupilView;
 use withme_core::{
@@ -320,7 +322,7 @@ fn section(rng: &mut Rng) -> Section {
 }
 
 /// How many arms [`any_command`] chooses from (the last makes one of the picker's three).
-const ARMS: usize = 69;
+const ARMS: usize = 70;
 
 /// Any command of any kind, with arguments taken mostly from `library` (in `focus` if given),
 /// sometimes naming things that are not there. Who may make it is for the authority to say.
@@ -726,6 +728,21 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
             lesson: l,
             pupil: at.pupil(rng),
             role: rng.pick(&at.roles).unwrap_or_else(|| stranger(rng)),
+        },
+        68 => Command::SetTimer {
+            lesson: l,
+            change: match rng.below(6) {
+                0 => TimerChange::Phase {
+                    phase: rng.pick(&at.phases).unwrap_or_else(|| stranger(rng)),
+                },
+                1 => TimerChange::Minutes {
+                    minutes: rng.below(400) as u32,
+                },
+                2 => TimerChange::Pause,
+                3 => TimerChange::Resume,
+                4 => TimerChange::AddMinute,
+                _ => TimerChange::Stop,
+            },
         },
         _ => match rng.below(3) {
             0 => Command::PickPupil {

@@ -813,6 +813,12 @@ fn the_lesson_timer_runs_a_phase_for_its_minutes_only_for_the_teacher_and_only_t
         minutes: PhaseMinutes::from_minutes(12).unwrap(),
     })
     .unwrap();
+    s.teacher(Command::AddPhase {
+        lesson: lesson.clone(),
+        title: PhaseTitle::parse("Share").unwrap(),
+        minutes: PhaseMinutes::from_minutes(5).unwrap(),
+    })
+    .unwrap();
     let phase = s.library.lesson(&lesson).unwrap().plan().phases[0]
         .id
         .clone();
@@ -869,7 +875,21 @@ fn the_lesson_timer_runs_a_phase_for_its_minutes_only_for_the_teacher_and_only_t
         Some(Projection::Board(view)) => view,
         other => panic!("{other:?}"),
     };
-    assert_eq!(board.timer, Some(running));
+    let seen = board.timer.unwrap();
+    assert_eq!(seen.timer, running);
+    assert_eq!(seen.phase.unwrap().to_string(), "Talk in pairs");
+    let next = seen.next.unwrap();
+    assert_eq!(next.title.to_string(), "Share");
+    assert_eq!(
+        Some(&next.id),
+        s.library
+            .lesson(&lesson)
+            .unwrap()
+            .plan()
+            .phases
+            .get(1)
+            .map(|p| &p.id)
+    );
     let pupil = project(&s.library, &lesson, &Viewer::Pupil(p[0].clone()));
     assert!(!serde_json::to_string(&pupil).unwrap().contains("\"timer\""));
 

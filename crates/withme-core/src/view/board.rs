@@ -8,10 +8,11 @@ use crate::enquiry::{
     VoteMethod,
 };
 use crate::groups::Role;
-use crate::ids::{LessonId, PollId, PupilId, QuestionId};
+use crate::ids::{ItemId, LessonId, PollId, PupilId, QuestionId};
 use crate::lesson::Lesson;
 use crate::library::Library;
-use crate::text::ItemText;
+use crate::plan::Plan;
+use crate::text::{ItemText, PhaseTitle};
 
 /// A lesson as the Board may show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,9 +30,9 @@ pub struct BoardView {
     pub stimulus: Option<Stimulus>,
     /// The thinking-time countdown.
     pub thinking: Option<ThinkingTime>,
-    /// The lesson timer.
+    /// The lesson timer, with the phase it times and the one after.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub timer: Option<LessonTimer>,
+    pub timer: Option<TimerSeen>,
     /// The approved questions, oldest first.
     pub questions: Vec<BoardQuestion>,
     /// Every vote, oldest first, its counts only once they may be shown.
@@ -42,6 +43,49 @@ pub struct BoardView {
     pub roles: Vec<Role>,
     /// The picker.
     pub picker: BoardPicker,
+}
+
+/// The lesson timer as the Board shows it: the phase of the plan it times, and what comes next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimerSeen {
+    /// The countdown.
+    pub timer: LessonTimer,
+    /// The phase it times, if it times one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phase: Option<PhaseTitle>,
+    /// The phase after it in the plan, if there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<NextPhase>,
+}
+
+/// The phase that comes next, for a button that starts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NextPhase {
+    /// Its id in the plan.
+    pub id: ItemId,
+    /// Its title.
+    pub title: PhaseTitle,
+}
+
+impl TimerSeen {
+    fn of(timer: &LessonTimer, plan: &Plan) -> Self {
+        let at = timer
+            .phase
+            .as_ref()
+            .and_then(|id| plan.phases.iter().position(|p| &p.id == id));
+        TimerSeen {
+            timer: timer.clone(),
+            phase: at.map(|at| plan.phases[at].title.clone()),
+            next: at
+                .and_then(|at| plan.phases.get(at + 1))
+                .map(|p| NextPhase {
+                    id: p.id.clone(),
+                    title: p.title.clone(),
+                }),
+        }
+    }
 }
 
 /// An approved question on the Board.
@@ -197,7 +241,10 @@ pub(super) fn board_view(library: &Library, lesson: &Lesson) -> BoardView {
         stage: enquiry.board.clone(),
         stimulus: enquiry.stimulus.clone(),
         thinking: enquiry.thinking,
-        timer: enquiry.timer.clone(),
+        timer: enquiry
+            .timer
+            .as_ref()
+            .map(|timer| TimerSeen::of(timer, lesson.plan())),
         polls: enquiry
             .polls
             .iter()

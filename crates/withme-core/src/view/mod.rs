@@ -29,7 +29,9 @@ use crate::ids::{LessonId, PupilId};
 use crate::lesson::Lesson;
 use crate::library::Library;
 
-pub use board::{BoardPicker, BoardQuestion, BoardView, OptionSeen, PollSeen, Results};
+pub use board::{
+    BoardPicker, BoardQuestion, BoardView, NextPhase, OptionSeen, PollSeen, Results, TimerSeen,
+};
 pub use parts::{ClassSeen, GroupSeen, ItemSeen, MemberSeen, NameSeen, PhaseSeen, PlanSeen};
 pub use pupil::{
     IdeaSeen, MyQuestion, OpenVote, PupilEnquiry, PupilSide, PupilView, QuestionSeen, RoleTurnSeen,

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use withme_core::LessonId;
 
 use crate::board::{
-    BlankButton, BlankScreen, BoardStageView, JoinPanel, StageButtons, presenter_keys,
+    BlankButton, BlankScreen, BoardStageView, JoinPanel, LessonClock, StageButtons, presenter_keys,
 };
 use crate::board::{BoardData, BoardSteering, provide_board};
 use crate::browser::random_seed;
@@ -127,6 +127,7 @@ pub fn BoardScreen(
                 <FullScreenButton />
             </div>
             <JoinPanel code />
+            <LessonClock board />
             {move || match content.get() {
                 Some(content) => view! {
                     <div class="board-stage">

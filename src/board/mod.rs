@@ -6,6 +6,7 @@ mod board_picker;
 mod board_stage;
 mod data;
 mod join_panel;
+mod lesson_clock;
 mod live_board_page;
 mod presenter;
 
@@ -15,5 +16,6 @@ pub use board_picker::BoardPicker;
 pub use board_stage::BoardStageView;
 pub use data::{BoardData, BoardSteering, board_groups, provide_board, use_board, use_steering};
 pub use join_panel::{JoinPanel, spaced_code};
+pub use lesson_clock::LessonClock;
 pub use live_board_page::LiveBoardPage;
 pub use presenter::{BlankButton, BlankScreen, StageButtons, presenter_keys};

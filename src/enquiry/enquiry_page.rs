@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::enquiry::use_question_rows;
-use crate::enquiry::{PollPanel, QuestionModeration, QuestionQuadrant, StimulusPanel};
+use crate::enquiry::{PollPanel, QuestionModeration, QuestionQuadrant, StimulusPanel, TimerPanel};
 use crate::live::LivePanel;
 use crate::plan::ParkingLot;
 use crate::routes::{AppRoute, use_lesson_id};
@@ -38,6 +38,7 @@ pub fn EnquiryPage() -> impl IntoView {
                     </div>
                     <LivePanel lesson=lesson.clone() />
                     <StimulusPanel lesson=lesson.clone() />
+                    <TimerPanel lesson=lesson.clone() />
                     <QuestionModeration lesson=lesson.clone() rows />
                     <QuestionQuadrant lesson=lesson.clone() rows />
                     <PollPanel lesson=lesson.clone() rows />

@@ -9,6 +9,7 @@ mod question_quadrant;
 mod rows;
 mod stimulus_panel;
 mod thinking_timer;
+mod timer_panel;
 
 pub use enquiry_page::EnquiryPage;
 pub use poll_panel::PollPanel;
@@ -19,3 +20,4 @@ pub use question_quadrant::QuestionQuadrant;
 pub use rows::{PollView, QuestionRow, turnout, use_poll_view, use_question_rows};
 pub use stimulus_panel::StimulusPanel;
 pub use thinking_timer::ThinkingTimer;
+pub use timer_panel::TimerPanel;

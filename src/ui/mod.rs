@@ -1,6 +1,7 @@
 //! The pieces every app shares: text fields and forms, notices, the save and connection badges, the
 //! teacher's page frame, lists and element ids.
 
+mod clock;
 mod connection_badge;
 mod draft_area;
 mod lists;
@@ -14,6 +15,7 @@ mod teacher_layout;
 mod text_field;
 mod text_form;
 
+pub use clock::{clock_text, ticking_now};
 pub use connection_badge::{ConnectionBadge, browser_online, describe as describe_connection};
 pub use draft_area::DraftArea;
 pub use lists::{list_of, section_ids, shown_if, unique_id};

@@ -70,7 +70,8 @@ pub struct NextPhase {
 }
 
 impl TimerSeen {
-    fn of(timer: &LessonTimer, plan: &Plan) -> Self {
+    /// The Board's view of `timer`, with its phase and the next one looked up in `plan`.
+    pub fn of(timer: &LessonTimer, plan: &Plan) -> Self {
         let at = timer
             .phase
             .as_ref()

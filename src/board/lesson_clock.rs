@@ -1,0 +1,98 @@
+//! The lesson timer on the Board: the phase, the time left in large figures, a calm bar that
+//! empties, and what comes next; from the teacher's window, pause, another minute and the next
+//! phase.
+
+use leptos::prelude::*;
+use withme_core::Command;
+use withme_core::enquiry::TimerChange;
+use withme_core::view::TimerSeen;
+
+use crate::board::{BoardData, use_steering};
+use crate::ui::{clock_text, ticking_now};
+
+/// The timer as shown at one moment.
+#[derive(Clone, PartialEq)]
+struct ClockFace {
+    phase: String,
+    left: u32,
+    /// How much of the time is left, in percent.
+    share: u32,
+    paused: bool,
+    next: Option<String>,
+}
+
+fn face(seen: &TimerSeen, now: withme_core::Timestamp) -> ClockFace {
+    let left = seen.timer.seconds_left(now);
+    let share = (u64::from(left) * 100 / u64::from(seen.timer.seconds.max(1))) as u32;
+    ClockFace {
+        phase: seen
+            .phase
+            .as_ref()
+            .map_or_else(|| "Timer".to_owned(), ToString::to_string),
+        left,
+        share,
+        paused: seen.timer.is_paused(),
+        next: seen.next.as_ref().map(|n| n.title.to_string()),
+    }
+}
+
+/// The lesson timer, while one is set; nothing otherwise.
+#[component]
+pub fn LessonClock(
+    /// The Board's projection.
+    board: BoardData,
+) -> impl IntoView {
+    let now = ticking_now();
+    let seen = Memo::new(move |_| board.0.with(|v| v.as_ref().and_then(|v| v.timer.clone())));
+    let shown = Memo::new(move |_| seen.with(|s| s.as_ref().map(|s| face(s, now.get()))));
+    let steering = use_steering();
+    move || {
+        let face = shown.get()?;
+        let over = face.left == 0;
+        let ending = !over && face.left <= 60;
+        let time = if over {
+            "Time's up".to_owned()
+        } else {
+            clock_text(face.left)
+        };
+        let controls = steering.as_ref().map(|steering| {
+            let act = StoredValue::new(steering.act.clone());
+            let change = move |change: TimerChange| {
+                let lesson = board.0.with_untracked(|v| v.as_ref().map(|v| v.lesson.clone()));
+                if let Some(lesson) = lesson {
+                    act.with_value(|act| act(Command::SetTimer { lesson, change }));
+                }
+            };
+            let next = seen.with_untracked(|s| s.as_ref().and_then(|s| s.next.clone()));
+            let pause = if face.paused {
+                view! { <button type="button" on:click=move |_| change(TimerChange::Resume)>"Carry on"</button> }.into_any()
+            } else {
+                view! { <button type="button" on:click=move |_| change(TimerChange::Pause)>"Pause"</button> }.into_any()
+            };
+            view! {
+                <div class="clock-controls">
+                    {pause}
+                    <button type="button" on:click=move |_| change(TimerChange::AddMinute)>"+1 minute"</button>
+                    {next.map(|next| {
+                        let label = format!("Start {}", next.title);
+                        view! { <button type="button" on:click=move |_| change(TimerChange::Phase { phase: next.id.clone() })>{label}</button> }
+                    })}
+                </div>
+            }
+        });
+        Some(view! {
+            <section class="lesson-clock" class:ending=ending class:over=over aria-label="Lesson timer">
+                <p class="clock-phase">{face.phase}</p>
+                <p class="clock-time" role="timer">{time}</p>
+                <div class="clock-bar" aria-hidden="true">
+                    <div class="clock-left" style=format!("width: {}%", face.share)></div>
+                </div>
+                <p class="clock-note" role="status">
+                    {face.paused.then_some("Paused. ")}
+                    {face.next.map(|next| format!("Next: {next}"))}
+                </p>
+                {controls}
+            </section>
+        })
+    }
+}

@@ -7,6 +7,7 @@ use withme_core::{Command, LessonId, PupilId, Reason, RoleId};
 
 use crate::format::class_of;
 use crate::groups::{GroupView, MemberView, group_views};
+use crate::routes::AppRoute;
 use crate::state::{Acting, use_acting, use_library};
 use crate::ui::{list_of, unique_id};
 
@@ -141,7 +142,11 @@ pub fn GroupEditor(
             </button>
         </div>
         {move || roles.with(Vec::is_empty).then(|| view! {
-            <p class="empty-note">"This class has no roles yet. Choose a set of roles on the Classes page."</p>
+            <p class="empty-note">
+                "This class has no roles yet. "
+                <a href=AppRoute::Classes.href()>"Choose a set of roles on the Classes page"</a>
+                " (open the class's “Group roles”)."
+            </p>
         })}
         {move || selected.get().map(|(_, name)| view! {
             <p class="move-hint" aria-live="polite">
@@ -269,14 +274,14 @@ fn MemberRow(
             <span class="member-actions">
                 <button
                     type="button"
-                    aria-label=format!("Change {name}'s role")
+                    aria-label=format!("Change role for {name}")
                     on:click=move |_| choosing.update(|c| *c = !*c)
                     disabled=move || roles.with(Vec::is_empty)
                 >
                     "Change role"
                 </button>
                 {has_role.then(|| view! {
-                    <button type="button" aria-label=format!("{name} steps out of this role") on:click=steps_out>
+                    <button type="button" aria-label=format!("Steps out of this role: {name}") on:click=steps_out>
                         "Steps out"
                     </button>
                 })}

@@ -75,7 +75,7 @@ pub fn GroupMaker(
                     <input type="radio" name="group-by" prop:checked=move || by_count.get() on:change=move |_| by_count.set(true) />
                     "Number of groups"
                 </label>
-                <label for=number_id.clone() class="visually-hidden">
+                <label for=number_id.clone() class="number-label">
                     {move || if by_count.get() { "How many groups" } else { "How many pupils in each group" }}
                 </label>
                 <input

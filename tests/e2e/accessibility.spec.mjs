@@ -126,7 +126,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.getByRole("button", { name: "Give out roles" }).click();
     await expect(page.locator(".role-badge").first()).toBeVisible();
     await page.getByRole("button", { name: "Amira", exact: true }).click();
-    await page.getByRole("button", { name: "Change Ben's role" }).click();
+    await page.getByRole("button", { name: "Change role for Ben" }).click();
     await expectAccessible(page, "the groups page");
     await page.getByRole("button", { name: "Show groups on the Board" }).click();
     const board = await context.newPage();

@@ -1,4 +1,5 @@
 import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 import { Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
 
 const PUPILS = [
@@ -79,7 +80,7 @@ test("a class of 28: two absent, groups of 4 with a pair kept apart, fair roles,
 
   // Override one pupil's role, with a reason.
   const chosen = groups[2][0];
-  await page.getByRole("button", { name: `Change ${chosen}'s role` }).click();
+  await page.getByRole("button", { name: `Change role for ${chosen}` }).click();
   await page.getByLabel("New role").selectOption({ label: "Timekeeper" });
   await page.getByLabel("Why (kept in the history)").fill("Practising for sports day");
   await page.getByRole("button", { name: "Save role" }).click();
@@ -228,7 +229,7 @@ test("pseudonyms, impossible groups explained, a step-out recorded, archive, and
   await page.getByRole("button", { name: "Give out roles" }).click();
   const facilitator = page.locator(".group-member").filter({ has: page.locator(".role-badge", { hasText: "Facilitator" }) }).first();
   const name = await facilitator.locator(".member-name").innerText();
-  await facilitator.getByRole("button", { name: `${name} steps out of this role` }).click();
+  await facilitator.getByRole("button", { name: `Steps out of this role: ${name}` }).click();
   const row = page.locator(".group-member").filter({ has: page.getByRole("button", { name, exact: true }) });
   await expect(row.locator(".role-badge")).not.toHaveText("Facilitator");
   await page.goto("/classes");
@@ -374,4 +375,28 @@ test("the group maker, from the app: last lesson's pairings avoided and the teac
   }
   // The labels are the teacher's own: the groups on screen show none.
   await expect(page.locator(".group-grid")).not.toContainText("Green");
+});
+
+test("the Groups page says what each button does in its visible words, labels the group size where it shows, and 'no roles yet' leads to where roles are chosen", async ({ page }) => {
+  const app = new Withme(page);
+  await makeClass(page, "Year 4 Elm", ["Aisha", "Ben", "Cara", "Dev"]);
+  await newGroupedLesson(app, page, "Rivers");
+  const size = page.getByLabel("How many pupils in each group");
+  await expect(page.locator("label", { hasText: "How many pupils in each group" })).toBeVisible();
+  await size.fill("2");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await expect(page.locator(".group-grid .group-card")).toHaveCount(2);
+  // WCAG 2.5.3: a button's accessible name holds the words it shows.
+  await expect(page.getByRole("button", { name: "Change role for Aisha" })).toBeVisible();
+  const mismatched = await new AxeBuilder({ page }).withRules(["label-content-name-mismatch"]).analyze();
+  expect(mismatched.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
+  const nameHoldsWords = await page.evaluate(() =>
+    [...document.querySelectorAll("main button[aria-label]")]
+      .filter((b) => b.innerText.trim() && !b.getAttribute("aria-label").toLowerCase().includes(b.innerText.trim().toLowerCase()))
+      .map((b) => `${b.innerText.trim()} / ${b.getAttribute("aria-label")}`),
+  );
+  expect(nameHoldsWords).toEqual([]);
+
+  await page.getByRole("link", { name: "Choose a set of roles on the Classes page" }).click();
+  await expect(page.getByRole("heading", { name: "Classes", level: 1 })).toBeVisible();
 });

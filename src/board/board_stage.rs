@@ -161,7 +161,12 @@ fn LivePoll(poll: PollId) -> impl IntoView {
         {move || if shown.get() {
             view! { <PollResults poll=live /> }.into_any()
         } else {
-            view! { <p class="board-blind">"The results stay hidden until your teacher reveals them."</p> }.into_any()
+            view! {
+                <ol class="board-choices" aria-label="The choices">
+                    {move || live.with(|p| p.rows.iter().map(|row| view! { <li>{row.text.clone()}</li> }).collect_view())}
+                </ol>
+                <p class="board-blind">"The results stay hidden until your teacher reveals them."</p>
+            }.into_any()
         }}
     }
 }

@@ -130,3 +130,43 @@ test("a projector window moves through every stage with Page Down and Page Up, b
   await expect(board.getByRole("heading", { name: "How did we do?" })).toBeVisible();
   await expect.poll(() => storedStage(teacher)).toBe("review");
 });
+
+test("when the vote opens, the Board lists its choices (results hidden) and the thinking-time clock leaves it", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 6 Ash", ["Amira", "Ben"]);
+  await app.openLibrary();
+  const planner = (await app.newLesson(TITLE)).replace(/\/$/, "");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 6 Ash" });
+  await app.waitUntilSaved();
+  const tablet = await context.newPage();
+  await tablet.goto(`${planner}/pupil`);
+  await tablet.getByRole("button", { name: "Amira", exact: true }).click();
+  const questions = ["Can a lie be kind?", "Why do people lie?"];
+  for (const question of questions) {
+    await tablet.getByLabel("Your question").fill(question);
+    await tablet.getByRole("button", { name: "Send my question" }).click();
+    await expect(tablet.getByRole("region", { name: "My questions" }).getByText(question)).toBeVisible();
+  }
+  await teacher.goto(`${planner}/enquiry`);
+  await teacher.getByRole("button", { name: "Start thinking time" }).click();
+  const board = await context.newPage();
+  await board.goto(`${planner}/board`);
+  await expect(board.locator(".board-bar").getByRole("timer")).toBeVisible();
+
+  await teacher.getByRole("button", { name: "Questions", exact: true }).click();
+  const approve = teacher.getByRole("button", { name: "Approve" });
+  for (let i = 0; i < 2; i++) await approve.first().click();
+  await expect(approve).toHaveCount(0);
+  await teacher.getByRole("checkbox", { name: /^Blind vote/ }).check();
+  await teacher.getByRole("button", { name: "Open the vote" }).click();
+  await expect(board.getByRole("heading", { name: "Vote now" })).toBeVisible();
+  await expect(board.getByRole("list", { name: "The choices" }).getByRole("listitem")).toHaveText(questions);
+  await expect(board.locator(".board-bar").getByRole("timer")).toHaveCount(0);
+  await expect.poll(() =>
+    teacher.evaluate(([key, title]) => {
+      const lesson = JSON.parse(localStorage.getItem(key)).library.lessons.find((l) => l.plan.title === title);
+      return lesson.enquiry.thinking ?? null;
+    }, [LIBRARY_KEY, TITLE]),
+  ).toBeNull();
+});

@@ -896,3 +896,22 @@ fn the_lesson_timer_runs_a_phase_for_its_minutes_only_for_the_teacher_and_only_t
     s.teacher(set(TimerChange::Stop)).unwrap();
     assert_eq!(timer(&s), None);
 }
+
+#[test]
+fn opening_a_vote_ends_thinking_time_and_shows_the_vote() {
+    let (mut s, lesson, p) = classroom();
+    let asked = s.approved_questions(&lesson, &p[..2]);
+    s.teacher(Command::StartThinkingTime {
+        lesson: lesson.clone(),
+        seconds: 120,
+    })
+    .unwrap();
+    assert!(enquiry_of(&s, &lesson).thinking.is_some());
+    let poll = s.open_poll(&lesson, VoteMethod::Single, true, &asked);
+    let enquiry = enquiry_of(&s, &lesson);
+    assert_eq!(
+        enquiry.thinking, None,
+        "the thinking clock leaves the Board"
+    );
+    assert_eq!(enquiry.board, BoardStage::Poll { poll });
+}

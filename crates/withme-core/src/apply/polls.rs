@@ -89,6 +89,8 @@ fn open(lesson: &mut Lesson, poll: Poll) -> Result<(), Rejection> {
     enquiry.board = BoardStage::Poll {
         poll: poll.id.clone(),
     };
+    // Thinking is over once the class votes: its clock leaves the Board.
+    enquiry.thinking = None;
     enquiry.polls.push(poll);
     Ok(())
 }

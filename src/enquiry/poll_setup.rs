@@ -72,7 +72,7 @@ pub fn PollSetup(
     let message_id = unique_id("poll-message");
     view! {
         <form class="poll-setup" on:submit=open>
-            <p>{move || format!("{} questions go to the vote.", options.with(Vec::len))}</p>
+            <p>{move || rows.with(|r| going_to_the_vote(r))}</p>
             <label for=method_id.clone()>"Voting method"</label>
             <select id=method_id on:change=move |event| method.set(event_target_value(&event))>
                 {METHODS.into_iter().map(|(value, label)| view! {
@@ -112,4 +112,26 @@ pub fn PollSetup(
             <p class="field-error" id=message_id aria-live="polite">{move || error.get()}</p>
         </form>
     }
+}
+
+/// What goes to the vote, in words that agree with the ticked boxes.
+fn going_to_the_vote(rows: &[QuestionRow]) -> String {
+    let approved = rows.iter().filter(|q| q.public).count();
+    let ticked = rows.iter().filter(|q| q.public && q.forward).count();
+    let waiting = rows.iter().filter(|q| !q.public && q.forward).count();
+    let questions = |n: usize| if n == 1 { "question" } else { "questions" };
+    let mut words = match (ticked, approved) {
+        (_, 0) => "No approved question yet: approve some to vote on them.".to_owned(),
+        (0, 1) => "None is ticked, so the 1 approved question goes to the vote.".to_owned(),
+        (0, n) => format!("None is ticked, so all {n} approved questions go to the vote."),
+        (1, _) => "1 ticked question goes to the vote.".to_owned(),
+        (n, _) => format!("{n} ticked {} go to the vote.", questions(n)),
+    };
+    if waiting > 0 {
+        words.push_str(&format!(
+            " {waiting} ticked {} can't go until approved.",
+            questions(waiting)
+        ));
+    }
+    words
 }

@@ -5,6 +5,7 @@
 //! approved questions, the pupil's own questions and ballot, and nothing of anyone else's.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use withme_core::enquiry::{BloomLevel, QuestionStatus, THINKING_STEMS, VoteMethod};
 use withme_core::view::StimulusSeen;
 use withme_core::{ItemText, PupilCommand, PupilId, QuestionId};
@@ -237,11 +238,10 @@ fn AskQuestion(pupil: PupilId) -> impl IntoView {
         view! {
             <li>
                 <button type="button" class="chip" on:click=move |_| {
-                    draft.update(|d| {
-                        if !d.is_empty() && !d.ends_with(' ') { d.push(' ') }
-                        d.push_str(stem);
-                    });
+                    let mut caret = 0;
+                    draft.update(|d| caret = with_stem(d, stem));
                     sent.set(false);
+                    put_caret_in_question(caret);
                 }>{stem}</button>
             </li>
         }
@@ -265,5 +265,61 @@ fn AskQuestion(pupil: PupilId) -> impl IntoView {
                 <p class="pupil-done" role="status">{move || sent.get().then_some("Sent! Your teacher will look at it.")}</p>
             </form>
         </section>
+    }
+}
+
+/// Adds `stem` to the question being written, ready to finish: "Is it possible to…?" becomes
+/// "Is it possible to ?", so nothing needs deleting on a tablet. Returns where the pupil types
+/// next (before the question mark), in UTF-16 units as the browser counts them.
+fn with_stem(draft: &mut String, stem: &str) -> u32 {
+    if !draft.is_empty() && !draft.ends_with(' ') {
+        draft.push(' ');
+    }
+    let utf16 = |text: &str| text.encode_utf16().count() as u32;
+    match stem.strip_suffix("…?") {
+        Some(start) => {
+            draft.push_str(start.trim_end());
+            draft.push(' ');
+            let caret = utf16(draft);
+            draft.push('?');
+            caret
+        }
+        None => {
+            draft.push_str(stem);
+            utf16(draft)
+        }
+    }
+}
+
+/// Focuses the question box with the caret at `caret`, once the box shows the new text.
+fn put_caret_in_question(caret: u32) {
+    request_animation_frame(move || {
+        let area = document()
+            .query_selector(".ask-form textarea")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok());
+        if let Some(area) = area {
+            let _ = area.focus();
+            let _ = area.set_selection_range(caret, caret);
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_stem;
+
+    #[test]
+    fn a_stem_leaves_the_caret_where_the_pupil_types_and_nothing_to_delete() {
+        let mut draft = String::new();
+        let caret = with_stem(&mut draft, "Is it possible to…?");
+        assert_eq!(draft, "Is it possible to ?");
+        assert_eq!(caret, 18);
+        let mut draft = "Hmm".to_owned();
+        with_stem(&mut draft, "Why…?");
+        assert_eq!(draft, "Hmm Why ?");
+        let mut draft = String::new();
+        assert_eq!(with_stem(&mut draft, "What if"), 7);
     }
 }

@@ -75,8 +75,13 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await expect(tablet.getByText("The boy who cried wolf.")).toBeVisible();
   await tablet.getByText("Need a start? Tap a question stem").click();
   await tablet.getByRole("button", { name: "Is it ever right to…?" }).click();
-  await expect(tablet.getByLabel("Your question")).toHaveValue("Is it ever right to…?");
-  await ask(tablet, "Is it ever right to lie to a friend?");
+  // The stem leaves the caret where the pupil types, with nothing to delete.
+  await expect(tablet.getByLabel("Your question")).toHaveValue("Is it ever right to ?");
+  await expect(tablet.getByLabel("Your question")).toBeFocused();
+  await tablet.keyboard.type("lie to a friend");
+  await expect(tablet.getByLabel("Your question")).toHaveValue("Is it ever right to lie to a friend?");
+  await tablet.getByRole("button", { name: "Send my question" }).click();
+  await expect(tablet.getByRole("region", { name: "My questions" }).getByText("Is it ever right to lie to a friend?", { exact: true })).toBeVisible();
   await ask(tablet, "Why is lying wrong?");
   await asPupil(tablet, "Ben");
   await ask(tablet, "Can a lie be kind?", { with: ["Chloé"] });
@@ -139,8 +144,12 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
 
   // Four go forward to a blind multi-vote: 3 votes each, no stacking.
   const forward = ["Is it ever right to lie to a friend?", "Can a kind lie still be wrong?", "Do animals lie?", "Why do people lie?"];
+  // The count agrees with the ticked boxes, and says so when none is ticked.
+  await expect(teacher.getByText("None is ticked, so all 5 approved questions go to the vote.")).toBeVisible();
+  await card(teacher, forward[0]).getByRole("checkbox", { name: "Goes to the vote" }).check();
+  await expect(teacher.getByText("1 ticked question goes to the vote.")).toBeVisible();
   for (const q of forward) await card(teacher, q).getByRole("checkbox", { name: "Goes to the vote" }).check();
-  await expect(teacher.getByText("4 questions go to the vote.")).toBeVisible();
+  await expect(teacher.getByText("4 ticked questions go to the vote.")).toBeVisible();
   await teacher.getByLabel("Voting method").selectOption({ label: "Multi-vote" });
   await teacher.getByLabel("Votes each").fill("3");
   await teacher.getByRole("checkbox", { name: /^Blind vote/ }).check();

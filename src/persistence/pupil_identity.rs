@@ -1,30 +1,40 @@
-//! Which pupil this device belongs to, per class: chosen once by the pupil on their tablet.
+//! Which pupil this tab of the Pupil view belongs to, per class: chosen by the pupil with a tap.
 //!
-//! This is a setting of the device, not part of any lesson, so it is not an operation.
+//! Kept in the tab's session storage: it lasts across reloads of that tab, and every other tab
+//! of the browser is a tablet of its own (two tabs are two pupils, and a new tab asks who is
+//! there, never greeting the last pupil). A live lesson's own tablet holds its seat instead.
+//! This is a setting of the tab, not part of any lesson, so it is not an operation.
 
 use withme_core::{ClassId, PupilId};
-
-use super::local_store::{read_raw, remove, write_raw};
 
 fn key(class: &ClassId) -> String {
     format!("withme.pupil.{class}")
 }
 
-/// The pupil chosen on this device for `class`, if any (and if storage can be read).
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The pupil chosen in this tab for `class`, if any (and if storage can be read).
 pub fn remembered(class: &ClassId) -> Option<PupilId> {
-    read_raw(&key(class))
+    tab_storage()?
+        .get_item(&key(class))
         .ok()
         .flatten()
         .and_then(|text| PupilId::parse(&text).ok())
 }
 
-/// Remembers the pupil chosen on this device. If storage is unavailable the choice lasts only
+/// Remembers the pupil chosen in this tab. If storage is unavailable the choice lasts only
 /// until the page is closed, which the caller keeps in memory anyway.
 pub fn remember(class: &ClassId, pupil: &PupilId) {
-    let _ = write_raw(&key(class), pupil.as_str());
+    if let Some(storage) = tab_storage() {
+        let _ = storage.set_item(&key(class), pupil.as_str());
+    }
 }
 
-/// Forgets the pupil chosen on this device for `class` ("Not you?").
+/// Forgets the pupil chosen in this tab for `class` ("Not you?").
 pub fn forget(class: &ClassId) {
-    let _ = remove(&key(class));
+    if let Some(storage) = tab_storage() {
+        let _ = storage.remove_item(&key(class));
+    }
 }

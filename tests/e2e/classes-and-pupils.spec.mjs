@@ -1,5 +1,5 @@
 import { test, expect } from "@playwright/test";
-import { Withme, makeClass } from "./withme.mjs";
+import { Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
 
 test("a class list is pasted, checked, edited and kept", async ({ page }) => {
   const app = new Withme(page);
@@ -78,4 +78,45 @@ test("a pupil picks their name once on a tablet", async ({ page, context }) => {
   await tablet.getByRole("button", { name: "Ben" }).click();
   await page.getByLabel("Lesson title").fill("Rivers and lakes");
   await expect(tablet.getByText("Today's lesson: Rivers and lakes")).toBeVisible({ timeout: 1_000 });
+});
+
+test("in one browser, each tab of the Pupil view is a tablet of its own: a second tab asks who is there, and each pupil's idea is theirs", async ({ page, context }) => {
+  const app = new Withme(page);
+  await makeClass(page, "Year 5 Oak", ["Amira", "Ben", "Chloé"]);
+  await app.openLibrary();
+  const planner = (await app.newLesson("Rivers")).replace(/\/$/, "");
+  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await app.waitUntilSaved();
+
+  const first = await context.newPage();
+  await first.goto(`${planner}/pupil`);
+  await first.getByRole("button", { name: "Amira", exact: true }).click();
+  await expect(first.getByRole("heading", { name: "Hi, Amira!" })).toBeVisible();
+
+  const second = await context.newPage();
+  await second.goto(`${planner}/pupil`);
+  await expect(second.getByRole("heading", { name: "Who are you?" })).toBeVisible();
+  await second.getByRole("button", { name: "Ben", exact: true }).click();
+  await expect(second.getByRole("heading", { name: "Hi, Ben!" })).toBeVisible();
+
+  for (const [tab, idea] of [[first, "Look at a map"], [second, "Visit a river"]]) {
+    await tab.getByLabel("Your idea").fill(idea);
+    await tab.getByRole("button", { name: "Send to my teacher" }).click();
+    await expect(tab.getByRole("region", { name: "My ideas" }).getByText(idea, { exact: true })).toBeVisible();
+  }
+  // Each tab keeps its pupil across a reload.
+  await first.reload();
+  await expect(first.getByRole("heading", { name: "Hi, Amira!" })).toBeVisible();
+  await second.reload();
+  await expect(second.getByRole("heading", { name: "Hi, Ben!" })).toBeVisible();
+  // The teacher's device credits each idea to the pupil who sent it.
+  await expect
+    .poll(() =>
+      page.evaluate((key) => {
+        const library = JSON.parse(localStorage.getItem(key)).library;
+        const names = Object.fromEntries(library.classes.flatMap((c) => c.pupils.map((p) => [p.id, p.name])));
+        return library.lessons[0].proposals.map((p) => `${p.text}: ${p.authors.map((a) => names[a]).join(", ")}`).sort();
+      }, LIBRARY_KEY),
+    )
+    .toEqual(["Look at a map: Amira", "Visit a river: Ben"]);
 });

@@ -85,7 +85,7 @@ pub fn LessonClock(
                 <p class="clock-phase">{face.phase}</p>
                 <p class="clock-time" role="timer">{time}</p>
                 <div class="clock-bar" aria-hidden="true">
-                    <div class="clock-left" style=format!("width: {}%", face.share)></div>
+                    <div class="clock-left" style:width=format!("{}%", face.share)></div>
                 </div>
                 <p class="clock-note" role="status">
                     {face.paused.then_some("Paused. ")}

@@ -6,10 +6,12 @@ use withme_core::enquiry::VoteMethod;
 use crate::enquiry::PollView;
 
 /// The `index`-th bar's width, as a share of the top score.
+/// A bar's width, as a share of the top score: set through the style object (the server's
+/// Content-Security-Policy refuses style attributes).
 fn share(poll: &PollView, index: usize) -> String {
     let top = poll.rows.iter().map(|r| r.score).max().unwrap_or(0).max(1);
     let score = poll.rows.get(index).map_or(0, |r| r.score);
-    format!("width: {}%", u64::from(score) * 100 / u64::from(top))
+    format!("{}%", u64::from(score) * 100 / u64::from(top))
 }
 
 fn score(poll: &PollView, index: usize) -> u32 {
@@ -44,7 +46,7 @@ pub fn PollResults(
                 <li class="bar-row" class:leads=leads>
                     <span class="bar-label">{row.text.clone()}</span>
                     <span class="bar-track">
-                        <span class="bar" style=move || poll.with(|p| share(p, index))></span>
+                        <span class="bar" style:width=move || poll.with(|p| share(p, index))></span>
                     </span>
                     <span class="bar-score">{move || poll.with(|p| score(p, index))}</span>
                 </li>

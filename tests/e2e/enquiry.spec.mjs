@@ -232,7 +232,31 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   await teacher.getByRole("button", { name: "Close the vote" }).click();
   await teacher.getByRole("button", { name: "Reveal the results" }).click();
   await expect(teacher.getByText(`The class chose: ${forward[1]}`)).toBeVisible();
+
   await teacher.getByRole("button", { name: "Make it the enquiry question" }).click();
+  // Notices never hide the work: scrolled to the end, the results and every control are above
+  // the messages. The count's bars have their widths (set within the server's policy).
+  await expect(teacher.locator(".notice-tray .notice")).not.toHaveCount(0);
+  const coveredAtTheEnd = () =>
+    teacher.evaluate(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const notices = document.querySelectorAll(".notice-tray .notice").length;
+      if (notices === 0) return "no notices to check";
+      const tray = document.querySelector(".notice-tray").getBoundingClientRect();
+      // The page keeps room below its content for the messages.
+      if (parseFloat(getComputedStyle(document.body).paddingBottom) < tray.height) return "no room kept for the messages";
+      return [...document.querySelectorAll("main table, main button, main input, main select")]
+        .filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.height > 0 && r.bottom > tray.top && r.top < tray.bottom && r.right > tray.left && r.left < tray.right;
+        })
+        .map((e) => e.textContent.trim().slice(0, 40) || e.outerHTML.slice(0, 60));
+    });
+  await expect.poll(coveredAtTheEnd, { timeout: 3_000 }).toEqual([]);
+  const widths = await teacher.locator(".bar").evaluateAll((bars) => bars.map((bar) => bar.style.width));
+  expect(widths.length).toBeGreaterThan(0);
+  for (const width of widths) expect(width).toMatch(/^\d+%$/);
+  expect(widths).toContain("100%");
 
   // The winner is in the plan; the rest are parked with their votes.
   const parking = teacher.getByRole("region", { name: "Parking lot" });

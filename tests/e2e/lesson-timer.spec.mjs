@@ -35,6 +35,10 @@ test("the timer runs down through two phases of the plan, pauses and gains a min
   await teacher.goto(`${planner}/enquiry`);
   const panel = teacher.getByRole("region", { name: "Lesson timer" });
   const board = await context.newPage();
+  const refused = [];
+  board.on("console", (message) => {
+    if (message.text().includes("Content Security Policy")) refused.push(message.text());
+  });
   await board.goto(`${planner}/board`);
   const clock = board.getByRole("region", { name: "Lesson timer" });
   await expect(board.getByRole("heading", { name: "Rivers" })).toBeVisible();
@@ -47,9 +51,13 @@ test("the timer runs down through two phases of the plan, pauses and gains a min
   await expect(clock.getByRole("status")).toHaveText("Next: Map work");
   await expect.poll(async () => (await storedTimer(teacher))?.seconds).toBe(600);
 
+  // The bar is full, its width set within the server's Content-Security-Policy.
+  await expect.poll(() => board.locator(".clock-left").evaluate((bar) => bar.style.width)).toMatch(/^(100|99)%$/);
+
   // Four minutes on: 6 minutes left, on the Board and in the teacher's window.
   await timePasses(context, [teacher], 4 * 60);
   await expect(clock.getByRole("timer")).toHaveText(/^(6:00|5:5\d)$/);
+  await expect.poll(() => board.locator(".clock-left").evaluate((bar) => bar.style.width)).toMatch(/^(60|59)%$/);
   await expect(panel.getByRole("timer")).toHaveText(/^Starter: (6:00|5:5\d) left$/);
 
   // Paused, time stands still; carried on, it counts again.
@@ -83,6 +91,7 @@ test("the timer runs down through two phases of the plan, pauses and gains a min
   await timePasses(context, [teacher], 2 * 60);
   await expect(clock.getByRole("timer")).toHaveText(/^(3:00|2:5\d)$/);
 
+  expect(refused).toEqual([]);
   await panel.getByRole("button", { name: "Stop the timer" }).click();
   await expect(clock).toHaveCount(0);
   await expect.poll(() => storedTimer(teacher)).toBeNull();

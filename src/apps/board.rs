@@ -18,5 +18,6 @@ pub fn BoardApp() -> impl IntoView {
 /// Mounts the Board app on the page's `<body>`.
 pub fn start() {
     crate::browser::offline::keep_for_offline();
+    crate::ui::apply_reading_options();
     leptos::mount::mount_to_body(BoardApp);
 }

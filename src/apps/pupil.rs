@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use crate::pupil::{JoinPage, PassDevicePage, PupilPage};
 use crate::routes::{join_code, pupil_device_lesson};
 use crate::state::{Notices, SaveStatus, Tablet};
+use crate::ui::ReadingOptions;
 use crate::ui::TabletNotFoundPage;
 
 /// The page a tablet shows, decided once from its address.
@@ -37,16 +38,21 @@ pub fn PupilApp() -> impl IntoView {
     };
     provide_context(tablet);
     provide_context(SaveStatus::of_tablet(tablet));
-    match page {
+    let page = match page {
         TabletPage::Join => view! { <JoinPage /> }.into_any(),
         TabletPage::Pupil => view! { <PupilPage /> }.into_any(),
         TabletPage::Pass => view! { <PassDevicePage /> }.into_any(),
         TabletPage::Nowhere => view! { <TabletNotFoundPage /> }.into_any(),
+    };
+    view! {
+        {page}
+        <footer class="reading-footer"><ReadingOptions /></footer>
     }
 }
 
 /// Mounts the Pupil app on the page's `<body>`.
 pub fn start() {
     crate::browser::offline::keep_for_offline();
+    crate::ui::apply_reading_options();
     leptos::mount::mount_to_body(PupilApp);
 }

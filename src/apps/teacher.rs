@@ -38,5 +38,6 @@ pub fn TeacherApp() -> impl IntoView {
 /// Mounts the teacher's app on the page's `<body>`.
 pub fn start() {
     crate::browser::offline::keep_for_offline();
+    crate::ui::apply_reading_options();
     leptos::mount::mount_to_body(TeacherApp);
 }

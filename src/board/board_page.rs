@@ -16,7 +16,7 @@ use crate::format;
 use crate::format::class_of;
 use crate::routes::{AppRoute, use_lesson_id};
 use crate::state::{Acting, LibraryView, use_acting, use_library, use_live_lessons};
-use crate::ui::NoticeTray;
+use crate::ui::{NoticeTray, ReadingOptions};
 
 /// What the Board shows: nothing private, only what the whole class may see.
 #[derive(Clone, PartialEq)]
@@ -123,6 +123,7 @@ pub fn BoardScreen(
                 </span>
                 <ThinkingTimer thinking />
                 <span class="board-note" role="status">{move || note.get()}</span>
+                <ReadingOptions />
                 <BlankButton blank />
                 <FullScreenButton />
             </div>

@@ -3,4 +3,5 @@
 pub mod local_store;
 pub mod outbox;
 pub mod pupil_identity;
+pub mod reading;
 pub mod views;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::routes::AppRoute;
-use crate::ui::{NoticeTray, SaveIndicator, StorageBanner};
+use crate::ui::{NoticeTray, ReadingOptions, SaveIndicator, StorageBanner};
 
 /// Header with navigation and saving status, banners about storage, the page, and messages.
 #[component]
@@ -21,6 +21,7 @@ pub fn TeacherLayout(
                 <A href=AppRoute::Classes.href()>"Classes"</A>
             </nav>
             <SaveIndicator />
+            <ReadingOptions />
         </header>
         <StorageBanner />
         <main id="main" class="page" tabindex="-1">{children()}</main>

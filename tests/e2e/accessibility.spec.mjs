@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { Withme } from "./withme.mjs";
+import { Withme, makeClass } from "./withme.mjs";
 
 const viewports = {
   whiteboard: { width: 1920, height: 1080 },
@@ -220,4 +220,31 @@ test("a live lesson is accessible: the teacher's panel, and a tablet at every st
   await expect(panel.getByRole("heading", { name: "In the lesson (1)" })).toBeVisible();
   await expectAccessible(page, "the planner with a tablet in the lesson");
   await tabletContext.close();
+});
+
+test("every panel that opens and closes shows a triangle that turns when it opens", async ({ context }) => {
+  const page = await context.newPage();
+  const app = new Withme(page);
+  await makeClass(page, "Year 5 Oak", ["Amira", "Ben"]);
+  const marks = (where) =>
+    where.evaluate(() =>
+      [...document.querySelectorAll("summary")]
+        .filter((s) => s.getBoundingClientRect().height > 0)
+        .map((s) => `${s.textContent.trim()}: ${getComputedStyle(s, "::before").content}`),
+    );
+  const closed = await marks(page);
+  expect(closed.length).toBeGreaterThan(1);
+  for (const mark of closed) expect(mark).toMatch(/: "▸" \/ ""$/);
+  await app.openLibrary();
+  const planner = (await app.newLesson("Rivers")).replace(/\/$/, "");
+  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+  await app.waitUntilSaved();
+  const tablet = await context.newPage();
+  await tablet.goto(`${planner}/pupil`);
+  await tablet.getByRole("button", { name: "Amira", exact: true }).click();
+  const stems = tablet.getByText("Need a start? Tap a question stem");
+  await expect(stems).toBeVisible();
+  for (const mark of await marks(tablet)) expect(mark).toMatch(/: "▸" \/ ""$/);
+  await stems.click();
+  expect(await stems.evaluate((s) => getComputedStyle(s, "::before").content)).toBe('"▾" / ""');
 });

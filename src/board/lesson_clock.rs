@@ -46,6 +46,15 @@ pub fn LessonClock(
     let seen = Memo::new(move |_| board.0.with(|v| v.as_ref().and_then(|v| v.timer.clone())));
     let shown = Memo::new(move |_| seen.with(|s| s.as_ref().map(|s| face(s, now.get()))));
     let steering = use_steering();
+    // A soft chime as the time runs out, where this device has chosen one.
+    let over = Memo::new(move |_| shown.with(|f| f.as_ref().is_some_and(|f| f.left == 0)));
+    Effect::new(move |was_over: Option<bool>| {
+        let now_over = over.get();
+        if was_over == Some(false) && now_over && crate::persistence::reading::chosen().chime {
+            chime();
+        }
+        now_over
+    });
     move || {
         let face = shown.get()?;
         let over = face.left == 0;
@@ -94,5 +103,29 @@ pub fn LessonClock(
                 {controls}
             </section>
         })
+    }
+}
+
+/// A soft two-note chime, about a second long, through the device's speakers.
+fn chime() {
+    let Ok(audio) = web_sys::AudioContext::new() else {
+        return;
+    };
+    let start = audio.current_time();
+    for (n, pitch) in [659.25_f32, 523.25].into_iter().enumerate() {
+        let (Ok(tone), Ok(volume)) = (audio.create_oscillator(), audio.create_gain()) else {
+            return;
+        };
+        let at = start + n as f64 * 0.45;
+        tone.frequency().set_value(pitch);
+        let gain = volume.gain();
+        gain.set_value(0.0);
+        let _ = gain.linear_ramp_to_value_at_time(0.2, at + 0.05);
+        let _ = gain.linear_ramp_to_value_at_time(0.0, at + 0.9);
+        let _ = tone
+            .connect_with_audio_node(&volume)
+            .and_then(|_| volume.connect_with_audio_node(&audio.destination()));
+        let _ = tone.start_with_when(at);
+        let _ = tone.stop_with_when(at + 1.0);
     }
 }

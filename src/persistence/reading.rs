@@ -16,6 +16,8 @@ pub struct Reading {
     pub easier: bool,
     /// The Board in larger type, white on black.
     pub large_board: bool,
+    /// A soft chime from the Board when the lesson timer runs out (off unless chosen).
+    pub chime: bool,
 }
 
 /// The options chosen on this device (the defaults if none, or if they can't be read).

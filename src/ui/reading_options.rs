@@ -27,7 +27,8 @@ pub fn apply_reading_options() {
     std::mem::forget(listener);
 }
 
-/// The reading options, as a disclosure of two switches.
+/// The reading options, as a disclosure of switches (the chime among them: how the Board
+/// speaks up is this device's choice too).
 #[component]
 pub fn ReadingOptions() -> impl IntoView {
     let reading = RwSignal::new(chosen());
@@ -55,6 +56,14 @@ pub fn ReadingOptions() -> impl IntoView {
                     on:change=move |event| change(|r, on| r.large_board = on, event_target_checked(&event))
                 />
                 "Larger, high-contrast Board"
+            </label>
+            <label class="choice">
+                <input
+                    type="checkbox"
+                    prop:checked=move || reading.get().chime
+                    on:change=move |event| change(|r, on| r.chime = on, event_target_checked(&event))
+                />
+                "A soft chime when the lesson timer ends"
             </label>
         </details>
     }

@@ -116,3 +116,52 @@ test("minutes set by hand are checked, with a clear message, and start a timer o
   await expect(panel.getByRole("timer")).toHaveText(/^Timer: (25:00|24:5\d) left$/);
   await expect.poll(async () => (await storedTimer(page))?.seconds).toBe(1500);
 });
+
+test("the Board chimes softly when the timer runs out only where the device has chosen it", async ({ context }) => {
+  await context.clock.install({ time: START });
+  await context.clock.resume();
+  // Count the notes the page plays.
+  await context.addInitScript(() => {
+    window.notesPlayed = 0;
+    const Real = window.AudioContext;
+    window.AudioContext = class extends Real {
+      createOscillator() {
+        const tone = super.createOscillator();
+        const start = tone.start.bind(tone);
+        tone.start = (...at) => {
+          window.notesPlayed += 1;
+          return start(...at);
+        };
+        return tone;
+      }
+    };
+  });
+  const page = await context.newPage();
+  const app = new Withme(page);
+  await app.openLibrary();
+  const planner = (await app.newLesson("Rivers")).replace(/\/$/, "");
+  await page.goto(`${planner}/enquiry`);
+  const panel = page.getByRole("region", { name: "Lesson timer" });
+  await panel.getByLabel("What to time").selectOption({ label: "Minutes I choose" });
+  await panel.getByLabel("Minutes", { exact: true }).fill("1");
+  const board = await context.newPage();
+  await board.goto(`${planner}/board`);
+  const clock = board.getByRole("region", { name: "Lesson timer" });
+
+  // Off by default: time runs out in silence.
+  await panel.getByRole("button", { name: "Start the timer" }).click();
+  await expect(clock.getByRole("timer")).toHaveText(/^(1:00|0:5\d)$/);
+  await timePasses(context, [page], 61);
+  await expect(clock.getByRole("timer")).toHaveText("Time's up");
+  expect(await board.evaluate(() => window.notesPlayed)).toBe(0);
+
+  // Chosen on the Board's device: the next time it runs out, two soft notes.
+  await board.locator(".board-bar").getByText("Reading options").click();
+  await board.getByLabel("A soft chime when the lesson timer ends").check();
+  await panel.getByRole("button", { name: "Start the timer" }).click();
+  await expect(clock.getByRole("timer")).toHaveText(/^(1:00|0:5\d)$/);
+  expect(await board.evaluate(() => window.notesPlayed)).toBe(0);
+  await timePasses(context, [page], 61);
+  await expect(clock.getByRole("timer")).toHaveText("Time's up");
+  await expect.poll(() => board.evaluate(() => window.notesPlayed)).toBe(2);
+});

@@ -43,7 +43,7 @@ test("easier reading uses the font shipped with Withme and more space, is kept o
   expect(style.family).toMatch(/^"?Atkinson Hyperlegible/);
   expect(style.spaced).toBe(true);
   expect(style.loaded).toBe(true);
-  expect(await page.evaluate(() => JSON.parse(localStorage.getItem("withme.reading")))).toEqual({ easier: true, large_board: false });
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem("withme.reading")))).toEqual({ easier: true, large_board: false, chime: false });
   await expectAccessible(page, "the Planner in easier reading");
 
   // The other window follows at once; a reload and the Pupil app keep it.

@@ -67,7 +67,7 @@ pub fn QuestionModeration(
             text,
         })?;
         acting.say(format!(
-            "Merged {count} questions into one. Every author is kept."
+            "Merged {count} questions into one, approved and on the Board. Every author is kept."
         ));
         Ok(())
     });
@@ -82,7 +82,14 @@ pub fn QuestionModeration(
             {move || rows.with(Vec::is_empty).then(|| view! {
                 <p class="empty-note">"No questions yet. Pupils ask them from the Pupil view."</p>
             })}
-            <MergeBar chosen=selected noun="questions" label="Wording for the merged question" draft on_merge=merge />
+            <MergeBar
+                chosen=selected
+                noun="questions"
+                label="Wording for the merged question"
+                draft
+                on_merge=merge
+                outcome="The merged question is approved: it goes on the Board at once."
+            />
             <ul class="proposal-list">
                 <For
                     each=move || sorted.get()

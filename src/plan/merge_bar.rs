@@ -26,6 +26,9 @@ pub fn MergeBar<T>(
     draft: Callback<BTreeSet<T>, String>,
     /// Merges the ticked entries under the wording; returns the message when it is refused.
     on_merge: Callback<(Vec<T>, ItemText), Result<(), String>>,
+    /// What the merge does beyond joining them, said before it is made.
+    #[prop(optional)]
+    outcome: Option<&'static str>,
 ) -> impl IntoView
 where
     T: Ord + Clone + Send + Sync + 'static,
@@ -45,6 +48,7 @@ where
                 <div class="merge-bar">
                     <p aria-live="polite">
                         {move || format!("{} {noun} chosen to merge.", chosen.with(BTreeSet::len))}
+                        {outcome.map(|outcome| format!(" {outcome}"))}
                     </p>
                     <TextForm
                         label=label

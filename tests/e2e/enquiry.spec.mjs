@@ -115,8 +115,11 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   // Two merged, keeping every author.
   await card(teacher, "Can a lie be kind?").getByRole("checkbox", { name: "Select “Can a lie be kind?” to merge" }).check();
   await card(teacher, "Is a kind lie still a lie?").getByRole("checkbox", { name: "Select “Is a kind lie still a lie?” to merge" }).check();
+  // The screen says the merge approves it, before and after.
+  await expect(teacher.getByText("2 questions chosen to merge. The merged question is approved: it goes on the Board at once.")).toBeVisible();
   await teacher.getByLabel("Wording for the merged question").fill("Can a kind lie still be wrong?");
   await teacher.getByRole("button", { name: "Merge into one" }).click();
+  await expect(teacher.getByText("Merged 2 questions into one, approved and on the Board. Every author is kept.")).toBeVisible();
   await expect(card(teacher, "Can a kind lie still be wrong?")).toContainText("by Ben and Chloé");
   await expect(card(teacher, "Can a lie be kind?")).toHaveCount(0);
 

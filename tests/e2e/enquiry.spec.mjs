@@ -350,6 +350,14 @@ test("pass-the-tablet secret ballot, a hands-up count, and the poll as CSV", asy
   // The teacher's choice breaks the tie, and says so.
   await teacher.getByRole("button", { name: "I choose “Why are leaves green?”" }).click();
   await expect(teacher.getByText("Chosen by the teacher in a tie: Why are leaves green?")).toBeVisible();
+  const fs = await import("node:fs/promises");
+  const downloaded = async () => {
+    const download = teacher.waitForEvent("download");
+    await teacher.getByRole("button", { name: "Download the results (CSV)" }).click();
+    return fs.readFile(await (await download).path(), "utf8");
+  };
+  // The results record the tie and how it was broken.
+  expect((await downloaded()).split("\r\n")).toContain("Why are leaves green?,1,tied; chosen by the teacher to break the tie");
 
   // A hands-up vote for a class without devices.
   await teacher.getByLabel("Voting method").selectOption({ label: "Hands up (you type the counts)" });
@@ -359,12 +367,7 @@ test("pass-the-tablet secret ballot, a hands-up count, and the poll as CSV", asy
   await teacher.getByRole("button", { name: "Save the counts" }).click();
   await expect(teacher.getByRole("table").getByRole("row", { name: "Why are leaves green? 17" })).toBeVisible();
   await teacher.getByRole("button", { name: "Close the vote" }).click();
-  const download = teacher.waitForEvent("download");
-  await teacher.getByRole("button", { name: "Download the results (CSV)" }).click();
-  const file = await download;
-  const fs = await import("node:fs/promises");
-  const csv = await fs.readFile(await file.path(), "utf8");
-  expect(csv).toBe("Question,Hands\r\nWhere do leaves go?,12\r\nWhy are leaves green?,17\r\n");
+  expect(await downloaded()).toBe("Question,Hands,Result\r\nWhere do leaves go?,12,\r\nWhy are leaves green?,17,chosen\r\n");
 });
 
 test("ranked and stacked votes from the Pupil view; a hidden question is kept for the teacher only", async ({ context }) => {

@@ -419,6 +419,36 @@ fn a_tie_is_broken_by_a_run_off_or_a_recorded_choice() {
     let decided = enquiry_of(&s, &lesson).poll(&second).unwrap().clone();
     assert_eq!(decided.teacher_choice.as_ref(), Some(&q[1]));
     assert_eq!(decided.winner(), Some(q[1].clone()));
+
+    // The results say how the tie was broken: a run-off held, then the teacher's choice.
+    let enquiry = enquiry_of(&s, &lesson);
+    let text = |q: &QuestionId| enquiry.question(q).unwrap().text.to_string();
+    let rows = |poll: &PollId| -> Vec<String> {
+        poll_csv(enquiry.poll(poll).unwrap(), &enquiry)
+            .lines()
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(
+        rows(&poll),
+        [
+            "Question,Votes,Result".to_owned(),
+            format!("{},1,tied; a run-off was held", text(&q[0])),
+            format!("{},1,tied; a run-off was held", text(&q[1])),
+            format!("{},0,", text(&q[2])),
+        ]
+    );
+    assert_eq!(
+        rows(&second),
+        [
+            "Question,Votes,Result".to_owned(),
+            format!("{},1,tied", text(&q[0])),
+            format!(
+                "{},1,tied; chosen by the teacher to break the tie",
+                text(&q[1])
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -653,7 +683,7 @@ fn the_poll_exports_as_csv_without_voters_and_safe_for_spreadsheets() {
     let csv = poll_csv(enquiry.poll(&poll).unwrap(), &enquiry);
     assert_eq!(
         csv,
-        "Question,Votes\r\n\"'=1+1, or \"\"two\"\"?\",1\r\nWhy do we lie?,0\r\n"
+        "Question,Votes,Result\r\n\"'=1+1, or \"\"two\"\"?\",1,\r\nWhy do we lie?,0,\r\n"
     );
 }
 

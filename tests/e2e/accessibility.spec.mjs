@@ -37,7 +37,8 @@ async function expectAccessible(page, what) {
 }
 
 for (const [name, viewport] of Object.entries(viewports)) {
-  test(`every page is accessible and fits a ${name} screen`, async ({ page }) => {
+  test(`every page is accessible and fits a ${name} screen, in each reading mode`, async ({ page }) => {
+    test.setTimeout(90_000);
     await page.setViewportSize(viewport);
     const lesson = await seed(page);
     const pages = [
@@ -46,15 +47,24 @@ for (const [name, viewport] of Object.entries(viewports)) {
       ["the board", `${lesson}/board`],
       ["the pupil view", `${lesson}/pupil`],
       ["the enquiry", `${lesson}/enquiry`],
+      ["groups", `${lesson}/groups`],
       ["the passed tablet", `${lesson}/pass`],
       ["classes", "/classes"],
       ["a missing page", "/nowhere"],
     ];
-    for (const [what, path] of pages) {
-      await page.goto(path);
-      await expect(page.locator("h1").first()).toBeVisible();
-      if (what === "the library") await page.getByText("Bin (1)").click();
-      await expectAccessible(page, what);
+    const modes = [
+      ["", { easier: false, large_board: false, chime: false }],
+      [" in easier reading with the larger Board", { easier: true, large_board: true, chime: false }],
+    ];
+    for (const [mode, reading] of modes) {
+      await page.evaluate((reading) => localStorage.setItem("withme.reading", JSON.stringify(reading)), reading);
+      for (const [what, path] of pages) {
+        await page.goto(path);
+        await expect(page.locator("h1").first()).toBeVisible();
+        await expect(page.locator("html")).toHaveClass(reading.easier ? /reading-easier/ : /^(?!.*reading-easier)/);
+        if (what === "the library") await page.getByText("Bin (1)").click();
+        await expectAccessible(page, `${what}${mode}`);
+      }
     }
   });
 }

@@ -103,7 +103,7 @@ impl LessonTimer {
     /// With another minute, counted from `at`: a timer already over has one minute left.
     pub fn with_another_minute(&self, at: Timestamp) -> Self {
         LessonTimer {
-            seconds: (self.seconds + 60).min(MAX_TIMER_MINUTES * 60),
+            seconds: self.seconds.saturating_add(60).min(MAX_TIMER_MINUTES * 60),
             ran: self.ran_at(at),
             since: self.since.map(|_| at),
             ..self.clone()

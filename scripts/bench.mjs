@@ -20,6 +20,15 @@ import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
 
+/** `promise`, or an error naming `what` after 30 s: a change that never comes ends the run. */
+function within(promise, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`waited 30 s for ${what}`)), 30_000);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1] || 7);
 const port = 8093;
 const base = `http://127.0.0.1:${port}`;
@@ -198,10 +207,10 @@ async function ballotToBoardFrame(browser, samples) {
       button.click();
       return at;
     });
-    const [updated, painted] = await seen;
+    const [updated, painted] = await within(seen, `the Board to show ${voter} of 40 have voted`);
     changed.push(updated - tapped);
     times.push(painted - tapped);
-    answered.push((await told) - tapped);
+    answered.push((await within(told, "the tablet to say 'Your vote is in'")) - tapped);
   }
   await context.close();
   return { changed, times, answered };
@@ -254,18 +263,33 @@ async function groupTimings(browser, samples) {
   const page = await context.newPage();
   await page.goto(`${base}/lessons/benchseed0003.2/groups`);
   await page.getByRole("button", { name: "Make groups" }).waitFor();
+  // Resolves when `done` holds after the click; gives up (naming what it saw) after 30 s, so a
+  // change that never comes fails the benchmark instead of holding the run.
   const timeClick = (button, done) =>
     page.evaluate(
       ([button, done]) =>
-        new Promise((resolve) => {
+        new Promise((resolve, reject) => {
           const target = [...document.querySelectorAll("button")].find((b) => b.textContent.trim() === button);
+          if (!target) return reject(new Error(`no button "${button}" on the page`));
+          const holds = new Function(`return ${done}`);
           const start = performance.now();
-          const seen = new MutationObserver(() => {
-            if (!new Function(`return ${done}`)()) return;
+          const finish = () => {
             seen.disconnect();
+            clearInterval(poll);
+            clearTimeout(giveUp);
+          };
+          const check = () => {
+            if (!holds()) return;
+            finish();
             resolve(performance.now() - start);
-          });
-          seen.observe(document.body, { childList: true, subtree: true, characterData: true });
+          };
+          const seen = new MutationObserver(check);
+          const poll = setInterval(check, 100);
+          const giveUp = setTimeout(() => {
+            finish();
+            reject(new Error(`"${button}": waited 30 s for ${done}; the page shows ${document.querySelectorAll(".group-card").length} groups and ${document.querySelectorAll(".role-badge").length} roles`));
+          }, 30_000);
+          seen.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
           target.click();
         }),
       [button, done],
@@ -333,7 +357,7 @@ async function plannerTimings(browser, library, runs, rate) {
     });
     const tKey = Date.now();
     await page.keyboard.type("!");
-    const frameTime = await page.evaluate(() => window.benchFrame);
+    const frameTime = await within(page.evaluate(() => window.benchFrame), "the frame after a keystroke");
     times.keystrokeToFrame.push(frameTime);
     await page.waitForFunction(() => localStorage.getItem("withme.library").includes('"Bench!"'), null, { polling: 5 });
     times.keystrokeToSaved.push(Date.now() - tKey);

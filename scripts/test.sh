@@ -38,8 +38,8 @@ step "End-to-end tests (Playwright, Chromium)"
 npx playwright test -c tests/e2e
 
 step "Interaction timings (reported, never a failure)"
-node scripts/bench.mjs --runs 5 || echo "    the benchmark could not run; this does not fail the tests"
+timeout 900 node scripts/bench.mjs --runs 5 || echo "    the benchmark could not run; this does not fail the tests"
 
 step "Live lessons under load: 10 lessons × 31 devices, against a plain relay (reported, never a failure)"
-cargo run --release -q -p withme-server --example load -- --lessons 10 --rate 2 --seconds 30 \
+timeout 600 cargo run --release -q -p withme-server --example load -- --lessons 10 --rate 2 --seconds 30 \
   || echo "    the load could not run; this does not fail the tests"

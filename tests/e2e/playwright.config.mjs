@@ -10,6 +10,8 @@ export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.mjs",
   timeout: 30_000,
+  // A run that hangs ends here, with its report, rather than at the CI's own limit.
+  globalTimeout: 40 * 60_000,
   expect: { timeout: 5_000 },
   workers: 2,
   reporter: [["list"]],

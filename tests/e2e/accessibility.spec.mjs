@@ -1,6 +1,5 @@
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { Withme, makeClass } from "./withme.mjs";
+import { Withme, makeClass, expectAccessible, overlappingParts } from "./withme.mjs";
 
 const viewports = {
   whiteboard: { width: 1920, height: 1080 },
@@ -24,16 +23,6 @@ async function seed(page) {
   await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
   await app.waitUntilSaved();
   return new URL(page.url()).pathname;
-}
-
-async function expectAccessible(page, what) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `accessibility problems on ${what}`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
 }
 
 for (const [name, viewport] of Object.entries(viewports)) {
@@ -135,6 +124,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.getByRole("button", { name: "Make groups" }).click();
     await page.getByRole("button", { name: "Give out roles" }).click();
     await expect(page.locator(".role-badge").first()).toBeVisible();
+    expect(await overlappingParts(page), "parts of the groups page drawn over each other").toEqual([]);
     await page.getByRole("button", { name: "Amira", exact: true }).click();
     await page.getByRole("button", { name: "Change role for Ben" }).click();
     await expectAccessible(page, "the groups page");

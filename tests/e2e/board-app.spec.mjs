@@ -1,8 +1,7 @@
 // The Board app on the whiteboard's own browser, at the screens a classroom has: readable,
 // accessible and whole at every stage of a live lesson.
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { Withme, makeClass } from "./withme.mjs";
+import { Withme, makeClass, expectAccessible } from "./withme.mjs";
 
 const viewports = {
   "whiteboard 1920×1080": { width: 1920, height: 1080 },
@@ -10,17 +9,6 @@ const viewports = {
   "tablet portrait 768×1024": { width: 768, height: 1024 },
   "phone portrait 360×740": { width: 360, height: 740 },
 };
-
-/** Axe finds nothing, and the page does not scroll sideways. */
-async function expectAccessible(page, what) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `accessibility problems on ${what}`).toEqual([]);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
-}
 
 for (const [name, viewport] of Object.entries(viewports)) {
   test(`the Board app is accessible and nothing scrolls sideways at every stage of a live lesson on a ${name} screen`, async ({ context, browser }) => {

@@ -1,6 +1,5 @@
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { Withme, makeClass } from "./withme.mjs";
+import { Withme, makeClass, accessibilityProblems } from "./withme.mjs";
 
 const viewports = {
   "whiteboard 1920×1080": { width: 1920, height: 1080 },
@@ -30,11 +29,7 @@ async function smallControls(page) {
 }
 
 async function expectComfortable(page, what) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect(found, `accessibility problems on ${what}`).toEqual([]);
+  expect(await accessibilityProblems(page), `accessibility problems on ${what}`).toEqual([]);
   expect(await smallControls(page), `controls under 48×48 on ${what}`).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);

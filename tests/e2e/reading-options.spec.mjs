@@ -1,13 +1,7 @@
 // Reading options, per device: easier reading with a font shipped with Withme, and a larger,
 // high-contrast Board; remembered on the device, followed by every window, and accessible.
 import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { Withme, makeClass } from "./withme.mjs";
-
-async function expectAccessible(page, what) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), what).toEqual([]);
-}
+import { Withme, makeClass, expectAccessible } from "./withme.mjs";
 
 /** The font the page's text is drawn in, and the spacing between its letters. */
 async function textStyle(page) {

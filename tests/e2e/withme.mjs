@@ -1,5 +1,6 @@
 // A page object for Withme: what a teacher or pupil does, in their words.
 import { expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
 
 export const LIBRARY_KEY = "withme.library";
 
@@ -92,4 +93,48 @@ export async function libraryWrites(page) {
  */
 export async function letPendingSavesRun(page) {
   await page.clock.runFor(10_000);
+}
+
+/** What axe-core finds against WCAG 2.2 AA on the page, one line per rule with its elements. */
+export async function accessibilityProblems(page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+/** Axe finds nothing on the page, and it does not scroll sideways. */
+export async function expectAccessible(page, what) {
+  expect(await accessibilityProblems(page), `accessibility problems on ${what}`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Pairs of visible controls, labels and headings inside `selector` whose boxes cross, neither
+ * holding the other: what a teacher would see as one drawn over another.
+ */
+export async function overlappingParts(page, selector = "main") {
+  return page.locator(selector).evaluate((root) => {
+    const parts = [...root.querySelectorAll("button, a, input, select, textarea, label, h1, h2, h3, .role-badge")].filter((e) => {
+      const box = e.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && getComputedStyle(e).visibility !== "hidden";
+    });
+    const name = (e) => `${e.tagName.toLowerCase()} “${(e.textContent || e.getAttribute("aria-label") || "").trim().slice(0, 30)}”`;
+    const found = [];
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = i + 1; j < parts.length; j++) {
+        const [a, b] = [parts[i], parts[j]];
+        if (a.contains(b) || b.contains(a)) continue;
+        if (a.tagName === "LABEL" && (a.control === b || a.htmlFor === b.id)) continue;
+        if (b.tagName === "LABEL" && (b.control === a || b.htmlFor === a.id)) continue;
+        const [p, q] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+        // A pixel of shared border is not an overlap.
+        const across = Math.min(p.right, q.right) - Math.max(p.left, q.left);
+        const down = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+        if (across > 1 && down > 1) found.push(`${name(a)} over ${name(b)}`);
+      }
+    }
+    return found;
+  });
 }

@@ -8,7 +8,7 @@ use withme_core::enquiry::TimerChange;
 use withme_core::view::TimerSeen;
 
 use crate::board::{BoardData, use_steering};
-use crate::ui::{clock_text, ticking_now};
+use crate::ui::{TimerButtons, clock_text, ticking_now};
 
 /// The timer as shown at one moment.
 #[derive(Clone, PartialEq)]
@@ -66,26 +66,22 @@ pub fn LessonClock(
         };
         let controls = steering.as_ref().map(|steering| {
             let act = StoredValue::new(steering.act.clone());
-            let change = move |change: TimerChange| {
-                let lesson = board.0.with_untracked(|v| v.as_ref().map(|v| v.lesson.clone()));
+            let change = Callback::new(move |change: TimerChange| {
+                let lesson = board
+                    .0
+                    .with_untracked(|v| v.as_ref().map(|v| v.lesson.clone()));
                 if let Some(lesson) = lesson {
                     act.with_value(|act| act(Command::SetTimer { lesson, change }));
                 }
-            };
-            let next = seen.with_untracked(|s| s.as_ref().and_then(|s| s.next.clone()));
-            let pause = if face.paused {
-                view! { <button type="button" on:click=move |_| change(TimerChange::Resume)>"Carry on"</button> }.into_any()
-            } else {
-                view! { <button type="button" on:click=move |_| change(TimerChange::Pause)>"Pause"</button> }.into_any()
-            };
+            });
+            let next = seen.with_untracked(|s| {
+                s.as_ref()
+                    .and_then(|s| s.next.as_ref())
+                    .map(|n| (n.id.clone(), n.title.to_string()))
+            });
             view! {
                 <div class="clock-controls">
-                    {pause}
-                    <button type="button" on:click=move |_| change(TimerChange::AddMinute)>"+1 minute"</button>
-                    {next.map(|next| {
-                        let label = format!("Start {}", next.title);
-                        view! { <button type="button" on:click=move |_| change(TimerChange::Phase { phase: next.id.clone() })>{label}</button> }
-                    })}
+                    <TimerButtons paused=face.paused next change />
                 </div>
             }
         });

@@ -48,16 +48,12 @@ fn stage_toward(board: BoardData, step: Step) -> Option<BoardStage> {
 
 /// What a presenter's button says it shows next: "Next: the vote".
 fn step_label(board: BoardData, step: Step, word: &str) -> String {
-    board.0.with(|view| {
-        let target = view.as_ref().and_then(|view| {
-            let stage = match step {
-                Step::Back => view.stage_before(),
-                Step::On => view.stage_after(),
-            }?;
-            Some(stage_name(view, &stage))
-        });
-        target.map_or_else(|| word.to_string(), |name| format!("{word}: {name}"))
-    })
+    let name = stage_toward(board, step).and_then(|stage| {
+        board
+            .0
+            .with(|view| view.as_ref().map(|view| stage_name(view, &stage)))
+    });
+    name.map_or_else(|| word.to_string(), |name| format!("{word}: {name}"))
 }
 
 /// Shows the stage one step away, if there is one.

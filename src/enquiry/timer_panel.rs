@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use withme_core::enquiry::{MAX_TIMER_MINUTES, TimerChange};
 use withme_core::view::TimerSeen;
-use withme_core::{Command, ItemId, LessonId};
+use withme_core::{Command, LessonId};
 
 use crate::state::{use_acting, use_library};
-use crate::ui::{clock_text, ticking_now, unique_id};
+use crate::ui::{TimerButtons, clock_text, ticking_now, unique_id};
 
 /// The choice in "What to time" that means minutes typed by hand.
 const BY_HAND: &str = "by-hand";
@@ -106,21 +106,13 @@ pub fn TimerPanel(
                 format!("{phase}: {} left", clock_text(left))
             };
             let paused = seen.timer.is_paused();
-            let next: Option<(ItemId, String)> =
-                seen.next.as_ref().map(|n| (n.id.clone(), format!("Start {}", n.title)));
+            let next = seen.next.as_ref().map(|n| (n.id.clone(), n.title.to_string()));
             view! {
                 <p class="timer-status" role="timer">{status}{paused.then_some(" (paused)")}</p>
                 <div class="row-actions">
-                    {if paused {
-                        view! { <button type="button" on:click=move |_| change(TimerChange::Resume)>"Carry on"</button> }.into_any()
-                    } else {
-                        view! { <button type="button" on:click=move |_| change(TimerChange::Pause)>"Pause"</button> }.into_any()
-                    }}
-                    <button type="button" on:click=move |_| change(TimerChange::AddMinute)>"+1 minute"</button>
-                    {next.map(|(id, label)| view! {
-                        <button type="button" on:click=move |_| change(TimerChange::Phase { phase: id.clone() })>{label}</button>
-                    })}
-                    <button type="button" on:click=move |_| change(TimerChange::Stop)>"Stop the timer"</button>
+                    <TimerButtons paused next change=Callback::new(change)>
+                        <button type="button" on:click=move |_| change(TimerChange::Stop)>"Stop the timer"</button>
+                    </TimerButtons>
                 </div>
             }
         })

@@ -15,6 +15,7 @@ mod storage_banner;
 mod teacher_layout;
 mod text_field;
 mod text_form;
+mod timer_buttons;
 
 pub use clock::{clock_text, ticking_now};
 pub use connection_badge::{ConnectionBadge, browser_online, describe as describe_connection};
@@ -30,3 +31,4 @@ pub use storage_banner::StorageBanner;
 pub use teacher_layout::TeacherLayout;
 pub use text_field::TextField;
 pub use text_form::TextForm;
+pub use timer_buttons::TimerButtons;

@@ -32,39 +32,53 @@ pub fn apply_reading_options() {
 #[component]
 pub fn ReadingOptions() -> impl IntoView {
     let reading = RwSignal::new(chosen());
-    let change = move |update: fn(&mut Reading, bool), on: bool| {
-        reading.update(|r| update(r, on));
+    view! {
+        <details class="reading-options">
+            <summary>"Reading options"</summary>
+            <ReadingSwitch
+                reading
+                label="Easier reading (a clearer font, more space)"
+                get=|r| r.easier
+                set=|r, on| r.easier = on
+            />
+            <ReadingSwitch
+                reading
+                label="Larger, high-contrast Board"
+                get=|r| r.large_board
+                set=|r, on| r.large_board = on
+            />
+            <ReadingSwitch
+                reading
+                label="A soft chime when the lesson timer ends"
+                get=|r| r.chime
+                set=|r, on| r.chime = on
+            />
+        </details>
+    }
+}
+
+/// One reading option as a labelled checkbox; a change is kept on the device and shown at once.
+#[component]
+fn ReadingSwitch(
+    /// This device's reading options.
+    reading: RwSignal<Reading>,
+    /// The option, in the teacher's words.
+    label: &'static str,
+    /// Reads the option.
+    get: fn(&Reading) -> bool,
+    /// Sets the option.
+    set: fn(&mut Reading, bool),
+) -> impl IntoView {
+    let change = move |event| {
+        reading.update(|r| set(r, event_target_checked(&event)));
         let now = reading.get_untracked();
         keep(now);
         show(now);
     };
     view! {
-        <details class="reading-options">
-            <summary>"Reading options"</summary>
-            <label class="choice">
-                <input
-                    type="checkbox"
-                    prop:checked=move || reading.get().easier
-                    on:change=move |event| change(|r, on| r.easier = on, event_target_checked(&event))
-                />
-                "Easier reading (a clearer font, more space)"
-            </label>
-            <label class="choice">
-                <input
-                    type="checkbox"
-                    prop:checked=move || reading.get().large_board
-                    on:change=move |event| change(|r, on| r.large_board = on, event_target_checked(&event))
-                />
-                "Larger, high-contrast Board"
-            </label>
-            <label class="choice">
-                <input
-                    type="checkbox"
-                    prop:checked=move || reading.get().chime
-                    on:change=move |event| change(|r, on| r.chime = on, event_target_checked(&event))
-                />
-                "A soft chime when the lesson timer ends"
-            </label>
-        </details>
+        <label class="choice">
+            <input type="checkbox" prop:checked=move || get(&reading.get()) on:change=change />
+            {label}
+        </label>
     }
 }

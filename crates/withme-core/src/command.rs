@@ -17,6 +17,7 @@ use crate::groups::{PairKind, Role};
 use crate::ids::{
     ClassId, ItemId, LessonId, PollId, ProposalId, PupilId, QuestionId, RoleId, TemplateId,
 };
+use crate::library::Library;
 use crate::plan::{Entry, ItemList, NoteKind, Plan, Section};
 use crate::proposal::{Proposal, ProposalKind};
 use crate::template::TemplateChoice;
@@ -169,6 +170,12 @@ commands! {
             /// Pupils' proposals, kept only if the lesson's class is on this device.
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
             proposals: Vec<Proposal>,
+        },
+        /// Restore a whole-library backup ([`crate::backup`]): the lessons, classes and templates
+        /// this library does not have are added; those it has are kept as they are here.
+        RestoreLibrary {
+            /// The backup's library (boxed: it may hold a year of lessons).
+            library: Box<Library>,
         },
         /// Change a lesson's title.
         RenameLesson {
@@ -678,6 +685,7 @@ impl Command {
         match self {
             Command::CreateLesson { .. } => "create a lesson",
             Command::ImportLesson { .. } => "import a lesson",
+            Command::RestoreLibrary { .. } => "restore a backup",
             Command::RenameLesson { .. } => "rename a lesson",
             Command::SetLessonSubject { .. }
             | Command::SetLessonClass { .. }

@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 mod apply;
+pub mod backup;
 mod class;
 mod command;
 pub mod coproduction;

@@ -4,6 +4,7 @@
 //! an author and a time, all supplied by the shell. [`crate::Library::apply`] answers with an
 //! [`Event`] (what happened, in the past tense) or a [`crate::Rejection`].
 
+use crate::backup::Restored;
 use crate::command::Command;
 use crate::ids::{ClassId, LessonId, OpId, PupilId};
 use crate::time::Timestamp;
@@ -74,6 +75,11 @@ pub enum Event {
     ClassDeleted {
         /// Which class.
         class: ClassId,
+    },
+    /// A backup was restored: what it added, and what was kept as it was here.
+    LibraryRestored {
+        /// The counts.
+        restored: Restored,
     },
 }
 

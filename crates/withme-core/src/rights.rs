@@ -127,6 +127,7 @@ fn rule(command: &Command) -> (Permission<'_>, Scope<'_>) {
         | C::SetLeadWindow { class, .. } => (Teacher, Scope::Class(class)),
         C::CreateLesson { .. }
         | C::ImportLesson { .. }
+        | C::RestoreLibrary { .. }
         | C::DeleteTemplate { .. }
         | C::CreateClass { .. } => (Teacher, Scope::Library),
     }

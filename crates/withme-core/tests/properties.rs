@@ -341,12 +341,12 @@ proptest! {
 }
 
 /// The random steps reach every part of a lesson, so the properties above hold for all of it.
-/// (A ballot is accepted rarely: it needs an open vote and a pupil's valid choice, so the seeds
-/// are many.)
+/// (A ballot is accepted rarely even though the steps steer toward one: it needs two approved
+/// questions, an open vote and a pupil's valid choice, so the seeds are many.)
 #[test]
 fn random_steps_reach_enquiries_polls_groups_roles_phases_notes_and_templates() {
     let mut reached = std::collections::BTreeSet::new();
-    for seed in 0..600u64 {
+    for seed in 0..300u64 {
         let mut rng = Rng::new(seed);
         let steps: Vec<Step> = (0..600)
             .map(|n| match n {

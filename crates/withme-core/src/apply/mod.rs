@@ -7,6 +7,7 @@ mod lessons;
 mod plan;
 mod polls;
 mod proposals;
+mod restore;
 mod templates;
 
 pub use groups::lesson_seed;
@@ -336,6 +337,14 @@ pub enum Rejection {
     /// Something already has the id this operation would create.
     #[error("This change was already made on another device.")]
     IdInUse,
+    /// A backup's class holds a pupil who is in another class here.
+    #[error(
+        "The backup's class “{class}” has pupils who are in another class on this device, so nothing was restored."
+    )]
+    BackupClash {
+        /// The class's name in the backup.
+        class: String,
+    },
 }
 
 impl Rejection {
@@ -419,6 +428,7 @@ impl Rejection {
             Rejection::LessonHasPupilsWork => "lesson_has_pupils_work",
             Rejection::HandsRange { .. } => "hands_range",
             Rejection::SecretBallotCast => "secret_ballot_cast",
+            Rejection::BackupClash { .. } => "backup_clash",
             Rejection::NotYourSeat => "not_your_seat",
             Rejection::SeatCannotAct => "seat_cannot_act",
             Rejection::NotThisLesson => "not_this_lesson",
@@ -455,6 +465,7 @@ impl Library {
                 template,
             } => self.create_lesson(op, title, class, template),
             Command::ImportLesson { plan, proposals } => self.import_lesson(op, plan, proposals),
+            Command::RestoreLibrary { library } => self.restore_library(library),
             Command::RenameLesson { lesson, title } => {
                 self.edit_lesson(lesson, at, |plan| plan.title = title.clone())
             }

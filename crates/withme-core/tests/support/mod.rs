@@ -20,9 +20,14 @@ pub struct Scenario {
 
 impl Scenario {
     pub fn new() -> Self {
+        Self::on_device("testdevice")
+    }
+
+    /// An empty library on the device called `device` (another computer of the same teacher).
+    pub fn on_device(device: &str) -> Self {
         Self {
             library: Library::default(),
-            device: DeviceId::parse("testdevice").unwrap(),
+            device: DeviceId::parse(device).unwrap(),
             seq: 0,
         }
     }

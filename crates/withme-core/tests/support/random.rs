@@ -3,7 +3,7 @@
 //! counter), so a test can search a device's JSON for a text that must not be there.
 
 use withme_core::enquiry::{
-    BloomLevel, BoardStage, Quadrant, Stimulus, StimulusKind, TimerChange, VoteMethod,
+    BloomLevel, BoardStage, Quadrant, Stimulus, StimulusKind, TimerChange, VoteMethod, check_ballot,
 };
 use withme_core::groups::{PairKind, RolePreset};
 use withme_core::view::PupilView;
@@ -126,7 +126,7 @@ struct InLesson {
     closed: Vec<PollId>,
     /// Closed votes with a tie to break, and the tied questions.
     tied: Vec<(PollId, Vec<QuestionId>)>,
-    open_poll: Option<(PollId, Vec<QuestionId>)>,
+    open_poll: Option<(PollId, Vec<QuestionId>, VoteMethod)>,
     pending: Vec<ProposalId>,
     items: Vec<(ItemList, ItemId)>,
     phases: Vec<ItemId>,
@@ -205,7 +205,7 @@ impl InLesson {
                 .unwrap_or_default(),
             open_poll: found
                 .and_then(|l| l.enquiry().open_poll())
-                .map(|p| (p.id.clone(), p.options.clone())),
+                .map(|p| (p.id.clone(), p.options.clone(), p.method)),
             pending: found
                 .map(|l| {
                     l.proposals()
@@ -280,20 +280,26 @@ impl InLesson {
     /// Mostly the open vote, sometimes any (or none there).
     fn poll(&self, rng: &mut Rng) -> PollId {
         match &self.open_poll {
-            Some((poll, _)) if rng.chance(60) => poll.clone(),
+            Some((poll, _, _)) if rng.chance(60) => poll.clone(),
             _ => rng.pick(&self.polls).unwrap_or_else(|| stranger(rng)),
         }
     }
 
-    /// Mostly choices from the open vote's options.
+    /// Mostly a ballot the open vote accepts (a few tries at one), else any choices.
     fn choices(&self, rng: &mut Rng) -> Vec<QuestionId> {
         match &self.open_poll {
-            Some((_, options)) if rng.chance(80) => {
-                let mut chosen = rng.some_of(options, 2);
-                if chosen.is_empty() {
-                    chosen.extend(rng.pick(options));
+            Some((_, options, method)) if rng.chance(80) => {
+                let mut chosen = Vec::new();
+                for _ in 0..8 {
+                    let most = 1 + rng.below(options.len().max(1));
+                    chosen = rng.some_of(options, most);
+                    if chosen.is_empty() {
+                        chosen.extend(rng.pick(options));
+                    }
+                    if check_ballot(*method, options, &chosen).is_ok() {
+                        break;
+                    }
                 }
-                chosen.dedup();
                 chosen
             }
             _ => rng.some_of(&self.questions, 3),
@@ -322,7 +328,7 @@ fn section(rng: &mut Rng) -> Section {
 }
 
 /// How many arms [`any_command`] chooses from (the last makes one of the picker's three).
-const ARMS: usize = 70;
+const ARMS: usize = 71;
 
 /// Any command of any kind, with arguments taken mostly from `library` (in `focus` if given),
 /// sometimes naming things that are not there. Who may make it is for the authority to say.
@@ -349,6 +355,15 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
     };
     if rng.chance(rare) {
         arm = rng.below(ARMS);
+    }
+    // Steer toward a vote the class can hold, as a lesson does: a ballot with no vote open
+    // mostly opens one; opening a vote without two approved questions mostly approves a
+    // waiting question, or asks one.
+    if arm == 6 && at.open_poll.is_none() && rng.chance(70) {
+        arm = 42;
+    }
+    if arm == 42 && at.public.len() < 2 && rng.chance(70) {
+        arm = if at.waiting.is_empty() { 4 } else { 35 };
     }
     match arm {
         0 => Command::Propose {
@@ -616,7 +631,7 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
             lesson: l,
             poll: at.poll(rng),
             counts: {
-                let options = at.open_poll.as_ref().map_or(3, |(_, o)| o.len());
+                let options = at.open_poll.as_ref().map_or(3, |(_, o, _)| o.len());
                 // Often a tie, so that run-offs and the teacher's choice come up.
                 let tied = rng.chance(40).then(|| 1 + rng.below(9) as u32);
                 (0..options)
@@ -744,6 +759,9 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
                 _ => TimerChange::Stop,
             },
         },
+        69 => Command::RestoreLibrary {
+            library: Box::new(backup(rng, &known)),
+        },
         _ => match rng.below(3) {
             0 => Command::PickPupil {
                 lesson: l,
@@ -753,6 +771,34 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
             _ => Command::NewPickerRound { lesson: l },
         },
     }
+}
+
+/// A backup's library, as another computer would have written it: a lesson new here, or one
+/// this library already has (its title changed there), sometimes with a class of its own.
+fn backup(rng: &mut Rng, known: &Known) -> Library {
+    let device = format!("elsewhere{}", rng.below(4));
+    let lesson = match rng.pick(&known.lessons) {
+        Some(here) if rng.chance(30) => here.to_string(),
+        _ => format!("{device}.{}", 1 + rng.below(3)),
+    };
+    let class = rng.chance(40).then(|| format!("{device}.9"));
+    let classes: Vec<serde_json::Value> = class
+        .iter()
+        .map(|id| {
+            serde_json::json!({
+                "id": id, "name": rng.text("Class"), "created_at": 1,
+                "pupils": [{ "id": format!("{id}.1"), "name": "Ada" }],
+            })
+        })
+        .collect();
+    let text = serde_json::json!({
+        "lessons": [{
+            "id": lesson, "created_at": 1, "updated_at": 1,
+            "plan": { "title": rng.text("Backed up"), "length": 60, "class": class },
+        }],
+        "classes": classes,
+    });
+    serde_json::from_value(text).expect("a backup's library")
 }
 
 /// A pupil's command as a real tablet would make it: from what the tablet's view shows.

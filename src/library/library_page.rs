@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use withme_core::{BuiltInTemplate, Command, Event, LessonId, LessonTitle, TemplateChoice};
 
-use crate::library::{ImportLessonButton, LessonBin, LessonCard};
+use crate::library::{BackupPanel, ImportLessonButton, LessonBin, LessonCard};
 use crate::routes::AppRoute;
 use crate::state::{use_dispatch, use_library, use_notices};
 use crate::ui::{TeacherLayout, list_of, shown_if, unique_id};
@@ -111,6 +111,7 @@ pub fn LibraryPage() -> impl IntoView {
                 }
             }}
             <LessonBin />
+            <BackupPanel />
         </TeacherLayout>
     }
 }

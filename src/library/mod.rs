@@ -1,10 +1,13 @@
-//! The teacher's library: every lesson as a card, the bin, importing a lesson.
+//! The teacher's library: every lesson as a card, the bin, importing a lesson, and backing up
+//! the whole library.
 
+mod backup_panel;
 mod import_lesson_button;
 mod lesson_bin;
 mod lesson_card;
 mod library_page;
 
+pub use backup_panel::BackupPanel;
 pub use import_lesson_button::ImportLessonButton;
 pub use lesson_bin::LessonBin;
 pub use lesson_card::LessonCard;

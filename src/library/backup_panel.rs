@@ -1,0 +1,114 @@
+//! Backing up the whole library to one file, and restoring it on this or another computer.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use withme_core::backup::{backup_file_name, backup_json, check_backup_size, read_backup};
+use withme_core::{Command, Event, LessonDate};
+
+use crate::browser::files::{download_text, file_size, read_text};
+use crate::browser::now;
+use crate::state::{LessonDispatch, use_dispatch, use_library, use_notices};
+use crate::ui::unique_id;
+
+/// Today's date on this computer's calendar, for the backup's file name.
+fn today() -> Option<LessonDate> {
+    let date = js_sys::Date::new_0();
+    LessonDate::parse(&format!(
+        "{:04}-{:02}-{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date()
+    ))
+    .ok()
+}
+
+/// "Back up or move your library": download every lesson, class and template as one file, and
+/// restore such a file, which adds what this computer lacks and changes nothing it has. Every
+/// problem with a file is explained under the button, and the library is left as it was.
+#[component]
+pub fn BackupPanel() -> impl IntoView {
+    let library = use_library();
+    let dispatch = use_dispatch();
+    let notices = use_notices();
+    let problem = RwSignal::new(None::<String>);
+    let input_id = unique_id("restore");
+
+    let back_up = move |_| {
+        let (text, lessons, classes) = library.with_untracked(|lib| {
+            (
+                backup_json(lib, now()),
+                lib.lessons_by_last_edited().len() + lib.binned_lessons().len(),
+                lib.classes_by_name().len(),
+            )
+        });
+        let name = today().map_or_else(
+            || "withme-library.withme.json".to_owned(),
+            backup_file_name,
+        );
+        match download_text(&name, "application/json", &text) {
+            Ok(()) => notices.info(format!(
+                "Saved {lessons} {} and {classes} {} as {name}.",
+                if lessons == 1 { "lesson" } else { "lessons" },
+                if classes == 1 { "class" } else { "classes" },
+            )),
+            Err(message) => notices.problem(message),
+        }
+    };
+    let chosen = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event.target().expect("an input").unchecked_into();
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        // Let the same file be chosen again after a fix.
+        input.set_value("");
+        problem.set(None);
+        spawn_local(async move {
+            match restore(&file, dispatch).await {
+                Ok(message) => notices.info(message),
+                Err(message) => problem.set(Some(message)),
+            }
+        });
+    };
+
+    view! {
+        <section class="backup" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">"Back up or move your library"</h2>
+            <p>
+                "One file holds every lesson, class and roles history on this computer. Keep it "
+                "somewhere safe: it has your pupils' first names. On another computer, restore it "
+                "here; lessons and classes already there are kept as they are."
+            </p>
+            <div class="page-actions">
+                <button type="button" on:click=back_up>"Download a backup"</button>
+                <input
+                    id=input_id.clone()
+                    class="visually-hidden file-input"
+                    type="file"
+                    accept=".json,application/json"
+                    on:change=chosen
+                />
+                <label for=input_id class="button">"Restore from a backup"</label>
+            </div>
+            {move || {
+                problem
+                    .get()
+                    .map(|text| view! { <p class="import-problem" role="alert">{text}</p> })
+            }}
+        </section>
+    }
+}
+
+/// Reads the chosen file and restores it, or says why not.
+async fn restore(file: &web_sys::File, dispatch: LessonDispatch) -> Result<String, String> {
+    check_backup_size(file_size(file)).map_err(|e| e.to_string())?;
+    let text = read_text(file).await?;
+    let library = read_backup(&text).map_err(|e| e.to_string())?;
+    match dispatch.as_teacher(Command::RestoreLibrary {
+        library: Box::new(library),
+    }) {
+        Ok(Event::LibraryRestored { restored }) => Ok(restored.to_string()),
+        Ok(_) => Ok("Restored from the backup.".to_owned()),
+        Err(reason) => Err(reason.to_string()),
+    }
+}

@@ -1,0 +1,138 @@
+// The whole library as one backup file: made in one browser profile, restored in another (a new
+// computer), adding what it lacks and overwriting nothing it has.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { Withme, countLibraryWrites, letPendingSavesRun, libraryWrites, makeClass } from "./withme.mjs";
+
+/** What the stored library of a page holds: lesson titles (the bin apart), classes and pupils. */
+async function holdings(app) {
+  const stored = JSON.parse(await app.stored());
+  const lessons = stored.library.lessons;
+  return {
+    lessons: lessons.filter((l) => !l.deleted_at).map((l) => l.plan.title).sort(),
+    binned: lessons.filter((l) => l.deleted_at).map((l) => l.plan.title),
+    classes: stored.library.classes.map((c) => `${c.name}: ${c.pupils.map((p) => p.name).join(", ")}`),
+    roles: lessons.flatMap((l) => l.groups?.groups ?? []).flatMap((g) => g.members.filter((m) => m.role)).length,
+  };
+}
+
+async function restoreFile(page, name, contents) {
+  await page.getByLabel("Restore from a backup").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(contents) });
+}
+
+test("a whole-library backup made on one computer restores on another, with classes and roles, and overwrites nothing there", async ({ browser }) => {
+  test.setTimeout(90_000);
+  // The first computer: a class with roles, a grouped lesson with roles given out, another
+  // lesson, and one in the bin.
+  const first = await browser.newContext();
+  const page = await first.newPage();
+  const app = new Withme(page);
+  const card = await makeClass(page, "Year 5 Oak", ["Amira", "Ben", "Chloé", "Dev"]);
+  await card.getByText(/^Group roles/).click();
+  await card.getByLabel("Start from").selectOption({ label: "POGIL" });
+  await card.getByRole("button", { name: "Use these roles" }).click();
+  await app.openLibrary();
+  await app.newLesson("Rivers");
+  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await app.waitUntilSaved();
+  await page.goto(page.url().replace(/\/?$/, "/groups"));
+  await page.getByLabel("How many pupils in each group").fill("2");
+  await page.getByRole("button", { name: "Make groups" }).click();
+  await page.getByRole("button", { name: "Give out roles" }).click();
+  await expect(page.locator(".role-badge")).toHaveCount(4);
+  await app.openLibrary();
+  await app.newLesson("Mountains");
+  await app.openLibrary();
+  await app.newLesson("Old plan");
+  await app.openLibrary();
+  await page.getByRole("button", { name: "Delete Old plan" }).click();
+  await app.waitUntilSaved();
+  const made = await holdings(app);
+  expect(made).toEqual({ lessons: ["Mountains", "Rivers"], binned: ["Old plan"], classes: ["Year 5 Oak: Amira, Ben, Chloé, Dev"], roles: 4 });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download a backup" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^withme-library-\d{4}-\d{2}-\d{2}\.withme\.json$/);
+  await expect(page.getByText(`Saved 3 lessons and 1 class as ${download.suggestedFilename()}.`)).toBeVisible();
+  const backup = await readFile(await download.path(), "utf8");
+  expect(JSON.parse(backup)).toMatchObject({ format: "withme.library", version: 5 });
+  await first.close();
+
+  // Another computer, with a lesson of its own.
+  const second = await browser.newContext();
+  const there = await second.newPage();
+  const other = new Withme(there);
+  await other.openLibrary();
+  await other.newLesson("Planned on the laptop");
+  await other.openLibrary();
+  await restoreFile(there, download.suggestedFilename(), backup);
+  await expect(there.getByText("Restored 3 lessons and 1 class from the backup.")).toBeVisible();
+  await other.waitUntilSaved();
+  expect(await holdings(other)).toEqual({ ...made, lessons: ["Mountains", "Planned on the laptop", "Rivers"] });
+  await expect(other.lessonLink("Rivers")).toBeVisible();
+  await expect(there.getByText("Bin (1)")).toBeVisible();
+
+  // The roles history came too.
+  await there.goto("/classes");
+  await there.getByRole("region", { name: "Year 5 Oak" }).getByRole("link", { name: "Roles history" }).click();
+  await expect(there.getByRole("table")).toContainText("Rivers");
+
+  // Edited here, then the same backup restored again: the edit stands.
+  await other.openLibrary();
+  await other.lessonLink("Rivers").click();
+  await there.getByLabel("Lesson title").fill("Rivers (Tuesday)");
+  await other.waitUntilSaved();
+  await other.openLibrary();
+  await restoreFile(there, download.suggestedFilename(), backup);
+  await expect(
+    there.getByText("Nothing to restore: everything in the backup is already here. 3 lessons and 1 class were already here and are kept as they are."),
+  ).toBeVisible();
+  await other.waitUntilSaved();
+  expect((await holdings(other)).lessons).toEqual(["Mountains", "Planned on the laptop", "Rivers (Tuesday)"]);
+  await there.reload();
+  await expect(other.lessonLink("Rivers (Tuesday)")).toBeVisible();
+  await second.close();
+});
+
+const badFiles = [
+  ["a file that is not JSON", "notes.json", "{ not json", "This file isn't a Withme backup: it isn't valid JSON"],
+  [
+    "a single lesson's file",
+    "rivers.withme.json",
+    JSON.stringify({ format: "withme.lesson", version: 2, exported_at: 1, plan: { title: "Rivers", length: 60 } }),
+    "This file isn't a Withme backup. (A single lesson's file is opened with “Import a lesson”.)",
+  ],
+  [
+    "a backup from a newer Withme",
+    "future.withme.json",
+    JSON.stringify({ format: "withme.library", version: 99, library: {} }),
+    "This backup was made by a newer version of Withme (format 99; this version reads up to 5). Update Withme to restore it.",
+  ],
+  [
+    "a damaged backup",
+    "damaged.withme.json",
+    JSON.stringify({ format: "withme.library", version: 5, library: { lessons: [{ id: "a.1" }] } }),
+    "This backup is damaged or incomplete (",
+  ],
+];
+
+for (const [kind, name, contents, message] of badFiles) {
+  test(`restoring ${kind} says why and leaves the library unchanged`, async ({ page }) => {
+    await page.clock.install();
+    await countLibraryWrites(page);
+    const app = new Withme(page);
+    await app.openLibrary();
+    await app.newLesson("Rivers");
+    await app.openLibrary();
+    await letPendingSavesRun(page);
+    const before = await app.stored();
+    const writesBefore = await libraryWrites(page);
+
+    await restoreFile(page, name, contents);
+    const problem = page.getByRole("region", { name: "Back up or move your library" }).getByRole("alert");
+    await expect(problem).toContainText(message);
+
+    await letPendingSavesRun(page);
+    expect(await libraryWrites(page)).toBe(writesBefore);
+    expect(await app.stored()).toBe(before);
+  });
+}

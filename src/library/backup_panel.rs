@@ -42,10 +42,8 @@ pub fn BackupPanel() -> impl IntoView {
                 lib.classes_by_name().len(),
             )
         });
-        let name = today().map_or_else(
-            || "withme-library.withme.json".to_owned(),
-            backup_file_name,
-        );
+        let name =
+            today().map_or_else(|| "withme-library.withme.json".to_owned(), backup_file_name);
         match download_text(&name, "application/json", &text) {
             Ok(()) => notices.info(format!(
                 "Saved {lessons} {} and {classes} {} as {name}.",

@@ -344,3 +344,27 @@ fn a_teachers_window_forgets_tablets_gone_quiet_or_from_the_future_and_keeps_the
     );
     storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn the_room_used_counts_every_key_and_value_as_the_browser_does() {
+    storage().clear().unwrap();
+    assert_eq!(local_store::storage_use().unwrap().used, 0);
+    storage().set_item("withme.a", "12345").unwrap();
+    // "é" and "😀" are one and two UTF-16 units, as the browser counts its room.
+    storage().set_item("withme.b", "é😀").unwrap();
+    let used = local_store::storage_use().unwrap();
+    assert_eq!(used.used, (8 + 5) + (8 + 3));
+    assert_eq!(used.percent(), 0);
+    assert!(!used.nearly_full());
+    storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_store_seven_tenths_full_warns_and_is_never_more_than_full() {
+    use local_store::{ROOM_CHARACTERS, StorageUse};
+    let at = |used| StorageUse { used };
+    assert!(!at(ROOM_CHARACTERS * 69 / 100).nearly_full());
+    assert!(at(ROOM_CHARACTERS * 70 / 100).nearly_full());
+    assert_eq!(at(ROOM_CHARACTERS * 70 / 100).percent(), 70);
+    assert_eq!(at(ROOM_CHARACTERS * 2).percent(), 100);
+}

@@ -8,6 +8,7 @@ use withme_core::{Command, Event, LessonDate};
 
 use crate::browser::files::{download_text, file_size, read_text};
 use crate::browser::now;
+use crate::persistence::local_store::StorageUse;
 use crate::state::{LessonDispatch, use_dispatch, use_library, use_notices};
 use crate::ui::unique_id;
 
@@ -27,7 +28,10 @@ fn today() -> Option<LessonDate> {
 /// restore such a file, which adds what this computer lacks and changes nothing it has. Every
 /// problem with a file is explained under the button, and the library is left as it was.
 #[component]
-pub fn BackupPanel() -> impl IntoView {
+pub fn BackupPanel(
+    /// How full the browser's room for Withme is.
+    room: Memo<Option<StorageUse>>,
+) -> impl IntoView {
     let library = use_library();
     let dispatch = use_dispatch();
     let notices = use_notices();
@@ -77,6 +81,17 @@ pub fn BackupPanel() -> impl IntoView {
                 "somewhere safe: it has your pupils' first names. On another computer, restore it "
                 "here; lessons and classes already there are kept as they are."
             </p>
+            {move || room.get().map(|room| {
+                let share = match room.percent() {
+                    0 => "less than 1%".to_owned(),
+                    percent => format!("{percent}%"),
+                };
+                view! {
+                    <p class="storage-room">
+                        {format!("Withme is using {share} of the room this browser gives it.")}
+                    </p>
+                }
+            })}
             <div class="page-actions">
                 <button type="button" on:click=back_up>"Download a backup"</button>
                 <input

@@ -4,7 +4,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use withme_core::{BuiltInTemplate, Command, Event, LessonId, LessonTitle, TemplateChoice};
 
-use crate::library::{BackupPanel, ImportLessonButton, LessonBin, LessonCard};
+use crate::library::{
+    BackupPanel, ImportLessonButton, LessonBin, LessonCard, StorageWarning, use_storage_room,
+};
 use crate::routes::AppRoute;
 use crate::state::{use_dispatch, use_library, use_notices};
 use crate::ui::{TeacherLayout, list_of, shown_if, unique_id};
@@ -18,6 +20,7 @@ pub fn LibraryPage() -> impl IntoView {
     let navigate = use_navigate();
     let search = RwSignal::new(String::new());
     let search_id = unique_id("search");
+    let room = use_storage_room();
     crate::ui::page_title(|| "Lessons".into());
 
     let lessons = Memo::new(move |_| {
@@ -74,6 +77,7 @@ pub fn LibraryPage() -> impl IntoView {
                     <ImportLessonButton />
                 </div>
             </div>
+            <StorageWarning room />
             <TemplatePicker start />
             {move || {
                 if has_any.get() {
@@ -111,7 +115,7 @@ pub fn LibraryPage() -> impl IntoView {
                 }
             }}
             <LessonBin />
-            <BackupPanel />
+            <BackupPanel room />
         </TeacherLayout>
     }
 }

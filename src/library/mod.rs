@@ -6,9 +6,11 @@ mod import_lesson_button;
 mod lesson_bin;
 mod lesson_card;
 mod library_page;
+mod storage_room;
 
 pub use backup_panel::BackupPanel;
 pub use import_lesson_button::ImportLessonButton;
 pub use lesson_bin::LessonBin;
 pub use lesson_card::LessonCard;
 pub use library_page::LibraryPage;
+pub use storage_room::{StorageWarning, use_storage_room};

@@ -6,6 +6,7 @@
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 use withme_core::document::{DocumentError, LoadedLibrary, StoredLibrary, parse_library};
 use withme_core::sync::{Authority, Ledger};
 use withme_core::{Library, Timestamp};
@@ -130,6 +131,52 @@ pub fn keys() -> Vec<String> {
     (0..count)
         .filter_map(|index| storage.key(index).ok().flatten())
         .collect()
+}
+
+/// The room this browser gives one site's local storage, in characters: Chromium holds about
+/// 5.18 million, Firefox and Safari about 5 million, so Withme counts on 5 million.
+pub const ROOM_CHARACTERS: u64 = 5_000_000;
+
+/// How much of the browser's room for Withme is taken: every key and value, in characters (as
+/// browsers count them, UTF-16 units).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StorageUse {
+    /// Characters stored, keys included.
+    pub used: u64,
+}
+
+impl StorageUse {
+    /// From this share on, the teacher is warned and shown the way out.
+    pub const WARN_PERCENT: u64 = 70;
+
+    /// The share of [`ROOM_CHARACTERS`] taken, in whole percent (at most 100).
+    pub fn percent(self) -> u64 {
+        (self.used * 100 / ROOM_CHARACTERS).min(100)
+    }
+
+    /// Whether the teacher should make room now, well before saving fails.
+    pub fn nearly_full(self) -> bool {
+        self.percent() >= Self::WARN_PERCENT
+    }
+}
+
+/// Measures what this site keeps in local storage, without copying any of it into the app
+/// (`None` when storage is blocked).
+pub fn storage_use() -> Option<StorageUse> {
+    probe().ok()?;
+    let storage = LocalStorage::raw();
+    let count = storage.length().ok()?;
+    let used = (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .map(|key| {
+            let value = js_sys::Reflect::get(&storage, &key.as_str().into())
+                .ok()
+                .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+                .map_or(0, |v| u64::from(v.length()));
+            key.encode_utf16().count() as u64 + value
+        })
+        .sum();
+    Some(StorageUse { used })
 }
 
 /// Removes a key. Used only for device settings and outboxes, never for a library.

@@ -2,7 +2,7 @@
 // computer), adding what it lacks and overwriting nothing it has.
 import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { Withme, countLibraryWrites, letPendingSavesRun, libraryWrites, makeClass } from "./withme.mjs";
+import { Withme, countLibraryWrites, expectAccessible, letPendingSavesRun, libraryWrites, makeClass } from "./withme.mjs";
 
 /** What the stored library of a page holds: lesson titles (the bin apart), classes and pupils. */
 async function holdings(app) {
@@ -136,3 +136,35 @@ for (const [kind, name, contents, message] of badFiles) {
     expect(await app.stored()).toBe(before);
   });
 }
+
+/** Characters this page's site keeps in local storage, keys included, as the browser counts. */
+const storedCharacters = (page) =>
+  page.evaluate(() => Object.keys(localStorage).reduce((n, key) => n + key.length + localStorage.getItem(key).length, 0));
+
+test("Lessons says how much of the browser's room Withme uses, and warns well before it is full, with the way out", async ({ page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  await app.newLesson("Rivers");
+  await app.openLibrary();
+  await expect(page.getByText("Withme is using less than 1% of the room this browser gives it.")).toBeVisible();
+  const warning = page.getByRole("status").filter({ hasText: "room for Withme" });
+  await expect(warning).toHaveCount(0);
+
+  // Just under seven tenths of the room taken, as a year of lessons and a copy kept aside would.
+  const key = "withme.library.kept.1795000000000";
+  await page.evaluate((key) => localStorage.setItem(key, ""), key);
+  const filler = 3_500_000 - 40 - (await storedCharacters(page));
+  await page.evaluate(([key, filler]) => localStorage.setItem(key, "x".repeat(filler)), [key, filler]);
+  await page.reload();
+  await expect(page.getByText("Withme is using 69% of the room this browser gives it.")).toBeVisible();
+  await expect(warning).toHaveCount(0);
+
+  // One more lesson crosses the line: the library warns, and the figure is the stored truth.
+  await app.newLesson("Mountains");
+  await app.openLibrary();
+  await expect(warning).toContainText("This browser's room for Withme is 70% full. Download a backup now");
+  expect(Math.floor(((await storedCharacters(page)) * 100) / 5_000_000)).toBe(70);
+  await expectAccessible(page, "the library warning that storage is nearly full");
+  await warning.getByRole("link", { name: "Back up now" }).click();
+  await expect(page.getByRole("button", { name: "Download a backup" })).toBeInViewport();
+});

@@ -1,0 +1,40 @@
+//! How full the browser's room for Withme is, and a warning well before saving would fail.
+
+use leptos::prelude::*;
+
+use crate::persistence::local_store::{StorageUse, storage_use};
+use crate::state::{SaveState, use_save_status};
+
+/// The room taken, measured again each time this window's changes are saved (`None` when
+/// storage is blocked, which the storage banner already says).
+pub fn use_storage_room() -> Memo<Option<StorageUse>> {
+    let save = use_save_status();
+    Memo::new(move |_| {
+        let state = save.state();
+        matches!(state, SaveState::Saved | SaveState::NotSaving(_))
+            .then(storage_use)
+            .flatten()
+    })
+}
+
+/// A warning at the top of the library once the room is nearly full, with the way out: a
+/// backup, then making room.
+#[component]
+pub fn StorageWarning(
+    /// The room taken.
+    room: Memo<Option<StorageUse>>,
+) -> impl IntoView {
+    move || {
+        let room = room.get().filter(|room| room.nearly_full())?;
+        Some(view! {
+            <div class="storage-warning" role="status">
+                <p>
+                    {format!("This browser's room for Withme is {}% full. ", room.percent())}
+                    "Download a backup now, then empty the bin or delete lessons you no longer "
+                    "need, so that your changes can still be saved."
+                </p>
+                <a href="#backup-heading">"Back up now"</a>
+            </div>
+        })
+    }
+}

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass, expectAccessible, overlappingParts } from "./withme.mjs";
+import { test, expect, Withme, makeClass, expectAccessible, overlappingParts } from "./withme.mjs";
 
 const viewports = {
   whiteboard: { width: 1920, height: 1080 },

@@ -1,8 +1,7 @@
 // The whole library as one backup file: made in one browser profile, restored in another (a new
 // computer), adding what it lacks and overwriting nothing it has.
-import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { Withme, countLibraryWrites, expectAccessible, letPendingSavesRun, libraryWrites, makeClass } from "./withme.mjs";
+import { test, expect, Withme, countLibraryWrites, expectAccessible, letPendingSavesRun, libraryWrites, makeClass } from "./withme.mjs";
 
 /** What the stored library of a page holds: lesson titles (the bin apart), classes and pupils. */
 async function holdings(app) {

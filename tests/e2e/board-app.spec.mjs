@@ -1,7 +1,6 @@
 // The Board app on the whiteboard's own browser, at the screens a classroom has: readable,
 // accessible and whole at every stage of a live lesson.
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass, expectAccessible } from "./withme.mjs";
+import { test, expect, Withme, makeClass, expectAccessible } from "./withme.mjs";
 
 const viewports = {
   "whiteboard 1920×1080": { width: 1920, height: 1080 },

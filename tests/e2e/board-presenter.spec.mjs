@@ -1,7 +1,6 @@
 // Presenter controls: a projector window moved through the lesson by a clicker's keys and by
 // large buttons, blanked and brought back, and steered from the teacher's window too.
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass, LIBRARY_KEY, accessibilityProblems } from "./withme.mjs";
+import { test, expect, Withme, makeClass, LIBRARY_KEY, accessibilityProblems } from "./withme.mjs";
 
 const TITLE = "Is it ever right to lie?";
 

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
+import { test, expect, Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
 
 test("a class list is pasted, checked, edited and kept", async ({ page }) => {
   const app = new Withme(page);

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass } from "./withme.mjs";
+import { test, expect, Withme, makeClass } from "./withme.mjs";
 
 /** The Pupil view, as the pupil named `name` (switching from whoever used the tablet last). */
 async function asPupil(page, name) {

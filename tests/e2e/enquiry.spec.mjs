@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass } from "./withme.mjs";
+import { test, expect, Withme, makeClass } from "./withme.mjs";
 
 const PUPILS = ["Amira", "Ben", "Chloé", "Dev", "Ela"];
 

@@ -1,6 +1,5 @@
-import { test, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
+import { test, expect, Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
 
 const PUPILS = [
   "Aisha", "Ben", "Cara", "Dev", "Ella", "Finn", "Grace", "Hugo", "Isla", "Jay",

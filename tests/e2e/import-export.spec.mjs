@@ -1,6 +1,5 @@
-import { test, expect } from "@playwright/test";
 import { readFile } from "node:fs/promises";
-import { Withme, countLibraryWrites, letPendingSavesRun, libraryWrites, makeClass } from "./withme.mjs";
+import { test, expect, Withme, countLibraryWrites, letPendingSavesRun, libraryWrites, makeClass } from "./withme.mjs";
 
 async function importFile(page, name, contents) {
   await page.getByLabel("Import a lesson").setInputFiles({

@@ -1,7 +1,6 @@
 // The lesson timer: the teacher times the plan's phases from the Enquiry page, and the Board in
 // another window counts down large; pause, another minute and the next phase, from either window.
-import { test, expect } from "@playwright/test";
-import { Withme, LIBRARY_KEY, accessibilityProblems } from "./withme.mjs";
+import { test, expect, Withme, LIBRARY_KEY, accessibilityProblems } from "./withme.mjs";
 
 const START = new Date("2026-11-30T09:00:00Z").getTime();
 

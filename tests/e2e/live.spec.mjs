@@ -1,8 +1,7 @@
 // Live lessons: the teacher takes a lesson live on the Withme server, pupils join on their own
 // tablets (each its own browser, sharing nothing with the teacher's), the teacher lets them in,
 // and what they do reaches the teacher's library; ending it leaves everything at home.
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
+import { test, expect, Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
 
 const PUPILS = ["Amira", "Ben", "Chloé"];
 

@@ -3,8 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, wri
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass } from "./withme.mjs";
+import { test, expect, Withme, makeClass } from "./withme.mjs";
 
 /**
  * Waits until the service worker keeps `shell` (an app's index.html) and every file it names,

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { Withme } from "./withme.mjs";
+import { test, expect, Withme } from "./withme.mjs";
 
 test("a lesson created and renamed survives a reload", async ({ page }) => {
   const app = new Withme(page);

@@ -1,7 +1,6 @@
 // "Nothing leaves the device": every request a teacher's session and a pupil's page make, from
 // the library to the Board, goes to Withme's own origin, and none carries the children's names.
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass } from "./withme.mjs";
+import { test, expect, Withme, makeClass } from "./withme.mjs";
 
 test("a whole lesson, planned and run without a live lesson, asks nothing of any other host and sends no child's name", async ({ context, baseURL }) => {
   test.setTimeout(90_000);

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass, accessibilityProblems } from "./withme.mjs";
+import { test, expect, Withme, makeClass, accessibilityProblems } from "./withme.mjs";
 
 const viewports = {
   "whiteboard 1920×1080": { width: 1920, height: 1080 },

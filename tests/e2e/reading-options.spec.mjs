@@ -1,7 +1,6 @@
 // Reading options, per device: easier reading with a font shipped with Withme, and a larger,
 // high-contrast Board; remembered on the device, followed by every window, and accessible.
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass, expectAccessible } from "./withme.mjs";
+import { test, expect, Withme, makeClass, expectAccessible } from "./withme.mjs";
 
 /** The font the page's text is drawn in, and the spacing between its letters. */
 async function textStyle(page) {

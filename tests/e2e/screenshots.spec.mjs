@@ -1,7 +1,6 @@
 // Screenshots for the README: the Board at 1920×1080 and the Pupil view at 768×1024.
 // Run only when asked: SCREENSHOTS=1 npx playwright test -c tests/e2e screenshots.spec.mjs
-import { test, expect } from "@playwright/test";
-import { Withme, makeClass } from "./withme.mjs";
+import { test, expect, Withme, makeClass } from "./withme.mjs";
 
 test.skip(!process.env.SCREENSHOTS, "screenshots are made on request");
 

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { LIBRARY_KEY, Withme, countLibraryWrites, letPendingSavesRun, libraryWrites } from "./withme.mjs";
+import { test, expect, LIBRARY_KEY, Withme, countLibraryWrites, letPendingSavesRun, libraryWrites } from "./withme.mjs";
 
 test("a hand-corrupted library opens with a message, its text kept under a backup key", async ({ page }) => {
   const app = new Withme(page);

@@ -1,5 +1,4 @@
-import { test, expect } from "@playwright/test";
-import { Withme } from "./withme.mjs";
+import { test, expect, Withme } from "./withme.mjs";
 
 // "Within a second": the other window must show an edit this soon.
 const WITHIN_A_SECOND = { timeout: 1_000 };

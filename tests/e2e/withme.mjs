@@ -1,8 +1,31 @@
 // A page object for Withme: what a teacher or pupil does, in their words.
-import { expect } from "@playwright/test";
+import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
 
 export const LIBRARY_KEY = "withme.library";
+
+/** What a browser prints when the Content-Security-Policy refuses something of the page's. */
+const REFUSED = /Content Security Policy|Refused to (apply|load|execute|connect|evaluate|compile|create)/;
+
+/**
+ * Playwright's test, with one promise more: nothing any page of the test's context did was
+ * refused by the server's Content-Security-Policy (a refused style or script is a broken page
+ * in a school, often silently).
+ */
+export const test = base.extend({
+  context: async ({ context }, use) => {
+    const refusals = [];
+    const watch = (page) =>
+      page.on("console", (message) => {
+        if (REFUSED.test(message.text())) refusals.push(`${page.url()}: ${message.text().slice(0, 200)}`);
+      });
+    context.pages().forEach(watch);
+    context.on("page", watch);
+    await use(context);
+    expect(refusals, "the Content-Security-Policy refused part of a page").toEqual([]);
+  },
+});
+export { expect };
 
 export class Withme {
   /** @param {import('@playwright/test').Page} page */

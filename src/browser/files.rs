@@ -42,3 +42,12 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     text.as_string()
         .ok_or_else(|| "The file couldn't be read as text.".to_owned())
 }
+
+/// The file just chosen in a file input's `change` event, if any. The input is emptied, so the
+/// same file can be chosen again after a fix.
+pub fn take_chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    Some(file)
+}

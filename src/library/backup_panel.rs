@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use withme_core::backup::{backup_file_name, backup_json, check_backup_size, read_backup};
 use withme_core::{Command, Event, LessonDate};
 
-use crate::browser::files::{download_text, file_size, read_text};
+use crate::browser::files::{download_text, file_size, read_text, take_chosen_file};
 use crate::browser::now;
 use crate::persistence::local_store::StorageUse;
 use crate::state::{LessonDispatch, use_dispatch, use_library, use_notices};
@@ -58,12 +57,9 @@ pub fn BackupPanel(
         }
     };
     let chosen = move |event: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event.target().expect("an input").unchecked_into();
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = take_chosen_file(&event) else {
             return;
         };
-        // Let the same file be chosen again after a fix.
-        input.set_value("");
         problem.set(None);
         spawn_local(async move {
             match restore(&file, dispatch).await {

@@ -2,11 +2,10 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use withme_core::lesson_file::{LessonFile, check_lesson_file_size, read_lesson_file};
 use withme_core::{Command, Event};
 
-use crate::browser::files::{file_size, read_text};
+use crate::browser::files::{file_size, read_text, take_chosen_file};
 use crate::state::{LessonDispatch, LibraryView, use_dispatch, use_library, use_notices};
 use crate::ui::unique_id;
 
@@ -21,12 +20,9 @@ pub fn ImportLessonButton() -> impl IntoView {
     let id = unique_id("import");
 
     let chosen = move |event: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event.target().expect("an input").unchecked_into();
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        let Some(file) = take_chosen_file(&event) else {
             return;
         };
-        // Let the same file be chosen again after a fix.
-        input.set_value("");
         problem.set(None);
         spawn_local(async move {
             match import(&file, library, dispatch).await {

@@ -18,6 +18,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use crate::document::{DocumentError, LIBRARY_FORMAT, LIBRARY_VERSION, parse_library};
+use crate::lesson_file::megabytes;
 use crate::library::Library;
 use crate::template::MAX_SAVED_TEMPLATES;
 use crate::time::{LessonDate, Timestamp};
@@ -53,12 +54,6 @@ pub enum BackupError {
     /// A backup with a missing or invalid part.
     #[error("This backup is damaged or incomplete ({0}). Nothing was restored.")]
     Damaged(String),
-}
-
-/// "7.2 MB", rounded down to a tenth, in integer arithmetic.
-fn megabytes(bytes: u64) -> String {
-    let tenths = bytes * 10 / (1024 * 1024);
-    format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
 impl From<DocumentError> for BackupError {

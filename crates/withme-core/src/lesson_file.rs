@@ -60,7 +60,7 @@ pub enum ImportError {
 }
 
 /// "7.2 MB", rounded down to a tenth, in integer arithmetic (no float formatting in the app).
-fn megabytes(bytes: u64) -> String {
+pub(crate) fn megabytes(bytes: u64) -> String {
     let tenths = bytes * 10 / (1024 * 1024);
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }

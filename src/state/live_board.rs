@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use withme_core::DeviceId;
 use withme_core::sync::{LiveDown, LiveUp, PROTOCOL_VERSION, SeatKey};
-use withme_core::view::{BoardView, Projection};
+use withme_core::view::{BoardProjection, BoardView};
 
 use crate::live::{Connection, Handlers, LiveSocket};
 
@@ -95,8 +95,10 @@ impl LiveBoard {
     }
 
     fn connect(&self, code: String, seat: SeatKey) {
+        // The Board only shows: its messages carry no command, so the type has none (and the
+        // Board app carries no code to write one).
         let board = *self;
-        let hello = serde_json::to_string(&LiveUp::<withme_core::Command>::Resume {
+        let hello = serde_json::to_string(&LiveUp::<BoardSendsNoCommand>::Resume {
             protocol: PROTOCOL_VERSION,
             code,
             device: seat.device,
@@ -113,7 +115,7 @@ impl LiveBoard {
                 });
             }),
             message: Box::new(move |text| {
-                if let Ok(down) = LiveDown::parse(&text) {
+                if let Ok(down) = LiveDown::<BoardProjection>::parse_as(&text) {
                     board.take(down);
                 }
             }),
@@ -122,10 +124,10 @@ impl LiveBoard {
         self.socket.set_value(Some(socket));
     }
 
-    fn take(&self, down: LiveDown) {
+    fn take(&self, down: LiveDown<BoardProjection>) {
         match down {
             LiveDown::View(view) => {
-                if let Some(Projection::Board(seen)) = view.projection {
+                if let Some(BoardProjection::Board(seen)) = view.projection {
                     let newer = self
                         .view
                         .with_untracked(|v| v.as_ref().is_none_or(|(at, _)| *at <= view.version));
@@ -178,3 +180,7 @@ mod tests {
         assert_eq!(parse_board_fragment(""), None);
     }
 }
+
+/// The commands a Board sends over its live connection: none.
+#[derive(serde::Serialize)]
+enum BoardSendsNoCommand {}

@@ -434,3 +434,33 @@ fn a_tablet_reads_every_message_meant_for_a_pupil_with_its_pupil_only_types() {
         "the same view, read either way"
     );
 }
+
+#[test]
+fn the_board_reads_its_view_with_its_board_only_types_and_nothing_else() {
+    use withme_core::view::{BoardProjection, Projection};
+    let view = json(TO_BOARD)["view"].clone();
+    let live = serde_json::json!({ "view": view }).to_string();
+    let as_board = LiveDown::<BoardProjection>::parse_as(&live).unwrap();
+    assert_eq!(
+        serde_json::to_value(&as_board).unwrap()["view"],
+        view,
+        "the Board's view, read whole"
+    );
+    let full: VersionedView = serde_json::from_str(&view.to_string()).unwrap();
+    let LiveDown::View(seen) = as_board else {
+        panic!("a view")
+    };
+    assert_eq!(full.projection, seen.projection.map(Projection::from));
+    // A pupil's view is not the Board's to read.
+    for entry in json(LIVE).as_array().unwrap() {
+        let (way, message) = entry.as_object().unwrap().iter().next().unwrap();
+        let text = serde_json::to_string(message).unwrap();
+        if way == "down"
+            && message
+                .get("view")
+                .is_some_and(|v| v["projection"].get("pupil").is_some())
+        {
+            assert!(LiveDown::<BoardProjection>::parse_as(&text).is_err());
+        }
+    }
+}

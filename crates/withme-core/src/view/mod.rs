@@ -82,6 +82,23 @@ impl From<PupilProjection> for Projection {
     }
 }
 
+/// A projection as the Board app reads it: only ever the Board's. Its JSON is exactly
+/// [`Projection::Board`]'s, so the Board carries no code for the teacher's or a pupil's view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum BoardProjection {
+    /// The Board's.
+    Board(BoardView),
+}
+
+impl From<BoardProjection> for Projection {
+    fn from(projection: BoardProjection) -> Self {
+        match projection {
+            BoardProjection::Board(view) => Self::Board(view),
+        }
+    }
+}
+
 /// The teacher's view of a lesson: all of it, with its class.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

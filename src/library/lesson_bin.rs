@@ -1,7 +1,7 @@
 //! Lessons in the bin, and restoring them.
 
 use leptos::prelude::*;
-use withme_core::{Command, LessonId};
+use withme_core::{Command, Event, LessonId};
 
 use crate::browser::{now, time_ago};
 use crate::state::{use_dispatch, use_library, use_notices};
@@ -47,6 +47,22 @@ pub fn LessonBin() -> impl IntoView {
         }
         .into_any()
     };
+    let confirming = RwSignal::new(false);
+    let empty = move |_| {
+        let lessons: Vec<LessonId> =
+            binned.with_untracked(|b| b.iter().map(|(id, _, _)| id.clone()).collect());
+        match dispatch.as_teacher(Command::EmptyBin { lessons }) {
+            Ok(Event::BinEmptied { removed }) => {
+                confirming.set(false);
+                notices.info(match removed {
+                    1 => "Emptied the bin: 1 lesson deleted for good.".to_owned(),
+                    n => format!("Emptied the bin: {n} lessons deleted for good."),
+                });
+            }
+            Ok(_) => confirming.set(false),
+            Err(reason) => notices.problem(reason.to_string()),
+        }
+    };
     shown_if(
         move || binned.with(|b| !b.is_empty()),
         move || {
@@ -54,6 +70,27 @@ pub fn LessonBin() -> impl IntoView {
                 <details class="bin">
                     <summary>{move || format!("Bin ({})", binned.with(Vec::len))}</summary>
                     <ul>{list_of(binned, row)}</ul>
+                    {move || if confirming.get() {
+                        let count = binned.with(Vec::len);
+                        let question = match count {
+                            1 => "Delete this lesson for good?".to_owned(),
+                            n => format!("Delete these {n} lessons for good?"),
+                        };
+                        view! {
+                            <div class="confirm-delete" role="alertdialog" aria-label="Empty the bin?">
+                                <p>
+                                    {question}
+                                    " Only a backup can bring them back, and their groups and roles leave the roles history."
+                                </p>
+                                <button type="button" class="danger" on:click=empty>"Delete for good"</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>"Keep them"</button>
+                            </div>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <button type="button" on:click=move |_| confirming.set(true)>"Empty the bin…"</button>
+                        }.into_any()
+                    }}
                 </details>
             }
         },

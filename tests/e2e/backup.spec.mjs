@@ -167,3 +167,38 @@ test("Lessons says how much of the browser's room Withme uses, and warns well be
   await warning.getByRole("link", { name: "Back up now" }).click();
   await expect(page.getByRole("button", { name: "Download a backup" })).toBeInViewport();
 });
+
+test("emptying the bin asks first, then deletes its lessons for good and frees their room, keeping every other lesson", async ({ page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  for (const title of ["Keep me", "Old one", "Old two"]) {
+    await app.newLesson(title);
+    await app.openLibrary();
+  }
+  await page.getByRole("button", { name: "Delete Old one" }).click();
+  await page.getByRole("button", { name: "Delete Old two" }).click();
+  await app.waitUntilSaved();
+  const storedIds = async () => JSON.parse(await app.stored()).library.lessons.map((l) => l.plan.title).sort();
+  expect(await storedIds()).toEqual(["Keep me", "Old one", "Old two"]);
+  const before = await storedCharacters(page);
+
+  await page.getByText("Bin (2)").click();
+  await page.getByRole("button", { name: "Empty the bin…" }).click();
+  const ask = page.getByRole("alertdialog", { name: "Empty the bin?" });
+  await expect(ask).toContainText("Delete these 2 lessons for good? Only a backup can bring them back");
+  await expectAccessible(page, "the question before the bin is emptied");
+  await ask.getByRole("button", { name: "Keep them" }).click();
+  await expect(ask).toHaveCount(0);
+  expect(await storedIds()).toEqual(["Keep me", "Old one", "Old two"]);
+
+  await page.getByRole("button", { name: "Empty the bin…" }).click();
+  await ask.getByRole("button", { name: "Delete for good" }).click();
+  await expect(page.getByText("Emptied the bin: 2 lessons deleted for good.")).toBeVisible();
+  await app.waitUntilSaved();
+  expect(await storedIds()).toEqual(["Keep me"]);
+  expect(await storedCharacters(page)).toBeLessThan(before);
+  await expect(page.getByText(/^Bin \(/)).toHaveCount(0);
+  await page.reload();
+  expect(await app.lessonTitles()).toEqual(["Keep me"]);
+  await expect(page.getByText(/^Bin \(/)).toHaveCount(0);
+});

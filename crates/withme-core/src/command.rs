@@ -222,6 +222,12 @@ commands! {
             /// Which lesson.
             lesson: LessonId,
         },
+        /// Delete these lessons for good, as the bin listed them when the teacher emptied it. A
+        /// lesson no longer in the bin (restored in another window) or gone already is skipped.
+        EmptyBin {
+            /// The lessons shown in the bin.
+            lessons: Vec<LessonId>,
+        },
         /// Take a lesson out of the bin.
         RestoreLesson {
             /// Which lesson.
@@ -736,6 +742,7 @@ impl Command {
             Command::DuplicateLesson { .. } => "duplicate a lesson",
             Command::DeleteLesson { .. } => "delete a lesson",
             Command::RestoreLesson { .. } => "restore a lesson",
+            Command::EmptyBin { .. } => "empty the bin",
             Command::CreateClass { .. } => "create a class",
             Command::RenameClass { .. } => "rename a class",
             Command::AddPupils { .. }

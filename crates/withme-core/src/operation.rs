@@ -76,6 +76,11 @@ pub enum Event {
         /// Which class.
         class: ClassId,
     },
+    /// Lessons in the bin were deleted for good.
+    BinEmptied {
+        /// How many.
+        removed: u32,
+    },
     /// A backup was restored: what it added, and what was kept as it was here.
     LibraryRestored {
         /// The counts.

@@ -128,6 +128,7 @@ fn rule(command: &Command) -> (Permission<'_>, Scope<'_>) {
         C::CreateLesson { .. }
         | C::ImportLesson { .. }
         | C::RestoreLibrary { .. }
+        | C::EmptyBin { .. }
         | C::DeleteTemplate { .. }
         | C::CreateClass { .. } => (Teacher, Scope::Library),
     }

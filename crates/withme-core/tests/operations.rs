@@ -345,3 +345,53 @@ fn applying_the_same_operation_twice_changes_nothing_the_second_time() {
     assert_eq!(authority.apply_own(&op), Ok(Applied::AlreadyApplied));
     assert_eq!(authority, once);
 }
+
+#[test]
+fn emptying_the_bin_deletes_for_good_only_what_it_listed_and_still_holds() {
+    let (mut s, _, pupils) = Scenario::classroom("Kept", &["Amira"]);
+    let kept = s.library.lessons_by_last_edited()[0].id().clone();
+    let binned: Vec<_> = ["Old one", "Old two", "Restored elsewhere"]
+        .iter()
+        .map(|title| {
+            let lesson = s.new_lesson(title);
+            s.teacher(Command::DeleteLesson {
+                lesson: lesson.clone(),
+            })
+            .unwrap();
+            lesson
+        })
+        .collect();
+    // The bin as the teacher saw it; meanwhile another window took one lesson back out.
+    s.teacher(Command::RestoreLesson {
+        lesson: binned[2].clone(),
+    })
+    .unwrap();
+    let listed = Command::EmptyBin {
+        lessons: binned.clone(),
+    };
+    assert!(matches!(
+        s.pupil(&pupils[0], listed.clone()),
+        Err(Rejection::TeacherOnly { .. })
+    ));
+    assert_eq!(
+        s.teacher(listed.clone()),
+        Ok(Event::BinEmptied { removed: 2 })
+    );
+    assert!(s.library.lesson(&binned[0]).is_none());
+    assert!(s.library.lesson(&binned[1]).is_none());
+    assert!(
+        s.library
+            .lesson(&binned[2])
+            .is_some_and(|l| !l.is_deleted())
+    );
+    assert!(s.library.lesson(&kept).is_some());
+    assert!(s.library.binned_lessons().is_empty());
+    // Emptying again finds nothing left to delete, and a lesson outside the bin is never taken.
+    assert_eq!(
+        s.teacher(Command::EmptyBin {
+            lessons: vec![kept.clone(), binned[0].clone()],
+        }),
+        Ok(Event::BinEmptied { removed: 0 })
+    );
+    assert!(s.library.lesson(&kept).is_some());
+}

@@ -359,7 +359,7 @@ fn the_random_commands_reach_every_kind_and_every_kind_is_sometimes_applied() {
     let mut room = Classroom::new();
     let mut made = BTreeSet::new();
     let mut applied = BTreeSet::new();
-    for n in 0..20_000u64 {
+    for n in 0..30_000u64 {
         let command = any_command(room.library(), &mut rng, Some(&room.lesson.clone()));
         made.insert(command.kind());
         let author = likely_author(room.library(), &command, &mut rng);

@@ -184,6 +184,18 @@ impl Library {
         })
     }
 
+    /// Deletes for good the listed lessons that are in the bin; any other is left as it is.
+    pub(super) fn empty_bin(&mut self, lessons: &[LessonId]) -> Event {
+        let mut removed = 0;
+        for lesson in lessons {
+            if self.lessons.get(lesson).is_some_and(|l| l.is_deleted()) {
+                self.lessons.remove(lesson);
+                removed += 1;
+            }
+        }
+        Event::BinEmptied { removed }
+    }
+
     pub(super) fn live_lesson(&self, lesson: &LessonId) -> Result<&Lesson, Rejection> {
         let found = self.lessons.get(lesson).ok_or(Rejection::UnknownLesson)?;
         if found.is_deleted() {

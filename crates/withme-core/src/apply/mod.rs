@@ -482,6 +482,7 @@ impl Library {
             Command::DuplicateLesson { lesson } => self.duplicate_lesson(op, lesson),
             Command::DeleteLesson { lesson } => self.delete_lesson(lesson, at),
             Command::RestoreLesson { lesson } => self.restore_lesson(lesson, at),
+            Command::EmptyBin { lessons } => Ok(self.empty_bin(lessons)),
             Command::SetNote { lesson, note, text } => {
                 self.edit_lesson(lesson, at, |plan| *plan.note_mut(*note) = text.clone())
             }

@@ -328,7 +328,7 @@ fn section(rng: &mut Rng) -> Section {
 }
 
 /// How many arms [`any_command`] chooses from (the last makes one of the picker's three).
-const ARMS: usize = 71;
+const ARMS: usize = 72;
 
 /// Any command of any kind, with arguments taken mostly from `library` (in `focus` if given),
 /// sometimes naming things that are not there. Who may make it is for the authority to say.
@@ -761,6 +761,9 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
         },
         69 => Command::RestoreLibrary {
             library: Box::new(backup(rng, &known)),
+        },
+        70 => Command::EmptyBin {
+            lessons: rng.some_of(&known.lessons, 3),
         },
         _ => match rng.below(3) {
             0 => Command::PickPupil {

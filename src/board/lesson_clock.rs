@@ -8,7 +8,7 @@ use withme_core::enquiry::TimerChange;
 use withme_core::view::TimerSeen;
 
 use crate::board::{BoardData, use_steering};
-use crate::ui::{TimerButtons, clock_text, ticking_now};
+use crate::ui::{TimerButtons, clock_text, ticking_while};
 
 /// The timer as shown at one moment.
 #[derive(Clone, PartialEq)]
@@ -42,8 +42,8 @@ pub fn LessonClock(
     /// The Board's projection.
     board: BoardData,
 ) -> impl IntoView {
-    let now = ticking_now();
     let seen = Memo::new(move |_| board.0.with(|v| v.as_ref().and_then(|v| v.timer.clone())));
+    let now = ticking_while(move || seen.with(Option::is_some));
     let shown = Memo::new(move |_| seen.with(|s| s.as_ref().map(|s| face(s, now.get()))));
     let steering = use_steering();
     // A soft chime as the time runs out, where this device has chosen one.

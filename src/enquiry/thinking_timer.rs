@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use withme_core::enquiry::ThinkingTime;
 
-use crate::ui::{clock_text, ticking_now};
+use crate::ui::{clock_text, ticking_while};
 
 /// Counts down the lesson's thinking time by this device's clock; nothing while none runs.
 #[component]
@@ -12,7 +12,7 @@ pub fn ThinkingTimer(
     #[prop(into)]
     thinking: Signal<Option<ThinkingTime>>,
 ) -> impl IntoView {
-    let tick = ticking_now();
+    let tick = ticking_while(move || thinking.with(Option::is_some));
     let left = Memo::new(move |_| thinking.get().map(|t| t.seconds_left(tick.get())));
     move || {
         left.get().map(|seconds| {

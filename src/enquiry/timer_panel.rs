@@ -7,7 +7,7 @@ use withme_core::view::TimerSeen;
 use withme_core::{Command, LessonId};
 
 use crate::state::{use_acting, use_library};
-use crate::ui::{TimerButtons, clock_text, ticking_now, unique_id};
+use crate::ui::{TimerButtons, clock_text, ticking_while, unique_id};
 
 /// The choice in "What to time" that means minutes typed by hand.
 const BY_HAND: &str = "by-hand";
@@ -50,7 +50,7 @@ pub fn TimerPanel(
             })
         })
     });
-    let now = ticking_now();
+    let now = ticking_while(move || seen.with(Option::is_some));
     let choice = RwSignal::new(String::new());
     let minutes = RwSignal::new("10".to_owned());
     let error = RwSignal::new(None::<&'static str>);

@@ -80,7 +80,7 @@ pub fn LessonBin() -> impl IntoView {
                             <div class="confirm-delete" role="alertdialog" aria-label="Empty the bin?">
                                 <p>
                                     {question}
-                                    " Only a backup can bring them back, and their groups and roles leave the roles history."
+                                    " Only a backup can bring them back."
                                 </p>
                                 <button type="button" class="danger" on:click=empty>"Delete for good"</button>
                                 <button type="button" on:click=move |_| confirming.set(false)>"Keep them"</button>

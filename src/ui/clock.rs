@@ -1,4 +1,5 @@
-//! Countdowns on screen: this device's clock, read four times a second, and "1:05" for 65 s.
+//! Countdowns on screen: this device's clock, read four times a second while a countdown runs,
+//! and "1:05" for 65 s.
 
 use std::time::Duration;
 
@@ -7,14 +8,27 @@ use withme_core::Timestamp;
 
 use crate::browser::now;
 
-/// This device's time, updated four times a second while the component that asked lives.
-pub fn ticking_now() -> ReadSignal<Timestamp> {
+/// This device's time, updated four times a second while `running` holds and the component
+/// that asked lives; with nothing to count down, no timer wakes the device.
+pub fn ticking_while(running: impl Fn() -> bool + Send + Sync + 'static) -> ReadSignal<Timestamp> {
     let tick = RwSignal::new(now());
-    if let Ok(handle) =
-        set_interval_with_handle(move || tick.set(now()), Duration::from_millis(250))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let interval = StoredValue::new(None::<IntervalHandle>);
+    let stop = move || {
+        if let Some(handle) = interval.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    };
+    Effect::new(move |_| {
+        let on = running();
+        stop();
+        if on {
+            tick.set(now());
+            let started =
+                set_interval_with_handle(move || tick.set(now()), Duration::from_millis(250));
+            interval.set_value(started.ok());
+        }
+    });
+    on_cleanup(stop);
     tick.read_only()
 }
 

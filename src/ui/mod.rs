@@ -17,7 +17,7 @@ mod text_field;
 mod text_form;
 mod timer_buttons;
 
-pub use clock::{clock_text, ticking_now};
+pub use clock::{clock_text, ticking_while};
 pub use connection_badge::{ConnectionBadge, browser_online, describe as describe_connection};
 pub use draft_area::DraftArea;
 pub use lists::{list_of, section_ids, shown_if, unique_id};

@@ -162,3 +162,45 @@ test("the Board chimes softly when the timer runs out only where the device has 
   await expect(clock.getByRole("timer")).toHaveText("Time's up");
   await expect.poll(() => board.evaluate(() => window.notesPlayed)).toBe(2);
 });
+
+test("with nothing to count down no clock ticks on the Board or the Enquiry page; a running timer ticks until it is stopped", async ({ context }) => {
+  // Every repeating timer of four a second the pages keep running (the clocks' ticks).
+  await context.addInitScript(() => {
+    window.__ticking = new Set();
+    const [start, stop] = [window.setInterval.bind(window), window.clearInterval.bind(window)];
+    window.setInterval = (handler, delay, ...rest) => {
+      const id = start(handler, delay, ...rest);
+      if (delay === 250) window.__ticking.add(id);
+      return id;
+    };
+    window.clearInterval = (id) => {
+      window.__ticking.delete(id);
+      return stop(id);
+    };
+  });
+  const ticking = (page) => page.evaluate(() => window.__ticking.size);
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await app.openLibrary();
+  const planner = (await app.newLesson("Rivers")).replace(/\/$/, "");
+  await teacher.goto(`${planner}/enquiry`);
+  const panel = teacher.getByRole("region", { name: "Lesson timer" });
+  const board = await context.newPage();
+  await board.goto(`${planner}/board`);
+  await expect(board.getByRole("heading", { name: "Rivers" })).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Start the timer" })).toBeVisible();
+  expect(await ticking(board)).toBe(0);
+  expect(await ticking(teacher)).toBe(0);
+
+  await panel.getByLabel("What to time").selectOption({ label: "Minutes I choose" });
+  await panel.getByLabel("Minutes", { exact: true }).fill("5");
+  await panel.getByRole("button", { name: "Start the timer" }).click();
+  await expect(board.getByRole("region", { name: "Lesson timer" }).getByRole("timer")).toHaveText(/^(5:00|4:5\d)$/);
+  await expect.poll(() => ticking(board)).toBe(1);
+  await expect.poll(() => ticking(teacher)).toBe(1);
+
+  await panel.getByRole("button", { name: "Stop the timer" }).click();
+  await expect(board.getByRole("region", { name: "Lesson timer" })).toHaveCount(0);
+  await expect.poll(() => ticking(board)).toBe(0);
+  await expect.poll(() => ticking(teacher)).toBe(0);
+});

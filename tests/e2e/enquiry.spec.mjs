@@ -488,6 +488,8 @@ test("a tablet alone keeps its work, says so, and delivers it when a teacher's w
   const tablet = await context.newPage();
   await tablet.goto(`${lessonUrl}/pupil`);
   await asPupil(tablet, "Amira");
+  // The teacher's window has sent Amira's lesson (not only her greeting) before it closes.
+  await expect(tablet.getByLabel("Your question")).toBeVisible();
   // The teacher's window closes: the tablet keeps the lesson it was sent, and its work.
   await reopened.close();
   await ask(tablet, "Do plants get thirsty?");

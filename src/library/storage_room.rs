@@ -5,16 +5,17 @@ use leptos::prelude::*;
 use crate::persistence::local_store::{StorageUse, storage_use};
 use crate::state::{SaveState, use_save_status};
 
-/// The room taken, measured again each time this window's changes are saved (`None` when
-/// storage is blocked, which the storage banner already says).
+/// The room taken, measured again each time this window's changes are saved, and kept as it
+/// was while a save is under way (so the warning neither flickers nor is announced again on
+/// every save). `None` when storage is blocked, which the storage banner already says.
 pub fn use_storage_room() -> Memo<Option<StorageUse>> {
     let save = use_save_status();
-    Memo::new(move |_| {
-        let state = save.state();
-        matches!(state, SaveState::Saved | SaveState::NotSaving(_))
-            .then(storage_use)
-            .flatten()
-    })
+    Memo::new(
+        move |before: Option<&Option<StorageUse>>| match save.state() {
+            SaveState::Saving => before.copied().flatten(),
+            SaveState::Saved | SaveState::NotSaving(_) => storage_use(),
+        },
+    )
 }
 
 /// A warning at the top of the library once the room is nearly full, with the way out: a

@@ -164,6 +164,18 @@ test("Lessons says how much of the browser's room Withme uses, and warns well be
   await expect(warning).toContainText("This browser's room for Withme is 70% full. Download a backup now");
   expect(Math.floor(((await storedCharacters(page)) * 100) / 5_000_000)).toBe(70);
   await expectAccessible(page, "the library warning that storage is nearly full");
+  // A save while nearly full leaves the warning standing: it is neither removed nor announced
+  // again.
+  await page.evaluate(() => {
+    window.__warningGone = 0;
+    new MutationObserver(() => {
+      if (!document.querySelector(".storage-warning")) window.__warningGone += 1;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.getByRole("button", { name: "Delete Rivers" }).click();
+  await app.waitUntilSaved();
+  await expect(warning).toContainText("70% full");
+  expect(await page.evaluate(() => window.__warningGone)).toBe(0);
   await warning.getByRole("link", { name: "Back up now" }).click();
   await expect(page.getByRole("button", { name: "Download a backup" })).toBeInViewport();
 });

@@ -302,3 +302,39 @@ fn a_message_with_a_time_an_author_or_anything_unknown_is_refused_whole() {
         );
     }
 }
+
+#[test]
+fn a_tablet_can_neither_restore_a_backup_nor_empty_the_bin_in_a_live_lesson() {
+    let (mut authority, lesson, p) = live_lesson();
+    let before = authority.library().clone();
+    // A whole library, as a hostile tablet would send it to plant lessons and classes.
+    let planted: withme_core::Library = serde_json::from_value(serde_json::json!({
+        "lessons": [{ "id": "planted.1", "created_at": 1, "updated_at": 1,
+                      "plan": { "title": "Planted", "length": 60 } }],
+    }))
+    .unwrap();
+    let commands = [
+        Command::RestoreLibrary {
+            library: Box::new(planted),
+        },
+        Command::EmptyBin {
+            lessons: vec![lesson.clone()],
+        },
+    ];
+    let tablet = seat("tablet1", &lesson, &p[0]);
+    let mut seq = 0;
+    for command in commands {
+        // As the seat's own pupil, and naming another pupil.
+        for pupil in [None, Some(p[1].clone())] {
+            seq += 1;
+            let sent = Submission::new(seq, pupil, command.clone());
+            let answer = authority.submit(&tablet, &sent, NOW);
+            assert_eq!(
+                refused_with(&answer),
+                Some("not_this_lesson"),
+                "{command:?}"
+            );
+        }
+    }
+    assert_eq!(authority.library(), &before);
+}

@@ -1,6 +1,6 @@
 // Withme's service worker: after one visit, the teacher's app and the Pupil app open with no
 // network. It keeps, for each app this device has opened, the app's index.html and exactly the
-// files that index names, so a device offline opens the last version it had whole, never a mix
+// files that index names (and the fonts its stylesheet names), so a device offline opens the last version it had whole, never a mix
 // of an old index and new files (or the other way round). Online, every page is fetched from
 // the network first, and the version kept is replaced only once all its files are kept.
 // A tablet keeps only the Pupil app, and the whiteboard's browser only the Board app; neither
@@ -27,34 +27,62 @@ function shellFor(path) {
 /** The same-origin files an index.html names (its script, wasm, styles and icons). */
 function filesNamed(html) {
   const files = new Set();
-  for (const [, path] of html.matchAll(/(?:href|src|from)\s*=?\s*["'](\/[^"'?#]+)["']/g)) {
+  // Attribute values may be quoted or not (a minified index.html leaves them bare).
+  for (const [, path] of html.matchAll(/(?:href|src)\s*=\s*["']?(\/[^"'\s>?#]+)/g)) {
     if (/\.(js|wasm|css|svg|ico|png|webmanifest)$/.test(path)) files.add(path);
   }
   for (const [, path] of html.matchAll(/["'](\/[^"'?#]+\.(?:js|wasm))["']/g)) files.add(path);
   return [...files];
 }
 
-/** Keeps `shell` (an index.html) with the files it names, given its text; all or nothing. */
+/** The same-origin files a stylesheet at `sheet` names (its fonts), as paths. */
+function filesOfStylesheet(css, sheet) {
+  const files = [];
+  for (const [, ref] of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+    const url = new URL(ref, self.location.origin + sheet);
+    if (url.origin === self.location.origin && /\.(woff2?|svg|png)$/.test(url.pathname)) files.push(url.pathname);
+  }
+  return files;
+}
+
+/** Every file an app needs offline, given its index.html: the files the index names, and the
+ * fonts its stylesheets name. `read(file)` gives a named stylesheet's response. */
+async function filesNeeded(html, read) {
+  const files = new Set(filesNamed(html));
+  for (const sheet of [...files].filter((file) => file.endsWith(".css"))) {
+    const response = await read(sheet);
+    if (response) for (const file of filesOfStylesheet(await response.clone().text(), sheet)) files.add(file);
+  }
+  return [...files];
+}
+
+/** Fetches `file` fresh into `cache` unless kept already, and returns it. */
+async function fetchInto(cache, file) {
+  const kept = await cache.match(file);
+  if (kept) return kept;
+  const fetched = await fetch(file, { cache: "no-cache" });
+  if (!fetched.ok) throw new Error(`${file}: ${fetched.status}`);
+  await cache.put(file, fetched.clone());
+  return fetched;
+}
+
+/** Keeps `shell` (an index.html) with every file it needs, given its text; all or nothing. */
 async function keep(shell, response) {
   const html = await response.clone().text();
   const cache = await caches.open(CACHE);
-  const files = filesNamed(html);
-  await Promise.all(files.map(async (file) => {
-    if (await cache.match(file)) return;
-    const fetched = await fetch(file, { cache: "no-cache" });
-    if (!fetched.ok) throw new Error(`${file}: ${fetched.status}`);
-    await cache.put(file, fetched);
-  }));
+  const files = await filesNeeded(html, (sheet) => fetchInto(cache, sheet));
+  await Promise.all(files.map((file) => fetchInto(cache, file)));
   await cache.put(shell, response);
   await forgetUnnamed(cache);
 }
 
-/** Removes kept files that no kept index names any more (an older version's). */
+/** Removes kept files that no kept index needs any more (an older version's). */
 async function forgetUnnamed(cache) {
   const named = new Set(SHELLS);
   for (const shell of SHELLS) {
     const kept = await cache.match(shell);
-    if (kept) for (const file of filesNamed(await kept.text())) named.add(file);
+    if (!kept) continue;
+    for (const file of await filesNeeded(await kept.text(), (sheet) => cache.match(sheet))) named.add(file);
   }
   for (const request of await cache.keys()) {
     if (!named.has(new URL(request.url).pathname)) await cache.delete(request);

@@ -19,7 +19,7 @@ async function keptForOffline(page, shell) {
         const index = await cache.match(shell);
         if (!index) return [];
         const html = await index.text();
-        const named = [...html.matchAll(/["'](\/[^"'?#]+\.(?:js|wasm|css))["']/g)].map((m) => m[1]);
+        const named = [...html.matchAll(/["'=](\/[^"'\s>?#]+\.(?:js|wasm|css))[\s"'>]/g)].map((m) => m[1]);
         const kept = await Promise.all(named.map(async (file) => ((await cache.match(file)) ? file : null)));
         return kept.every(Boolean) ? named : [];
       }, shell);
@@ -29,18 +29,25 @@ async function keptForOffline(page, shell) {
   return files;
 }
 
+/** The font the page's body is drawn in: the browser's own unless Withme's stylesheet loaded. */
+function bodyFont(page) {
+  return page.evaluate(() => getComputedStyle(document.body).fontFamily);
+}
+
 test("after one visit, the teacher's app opens with no network, and a lesson is opened, edited and kept", async ({ context, page }) => {
   const app = new Withme(page);
   await app.openLibrary();
   await app.newLesson("Rivers");
   const files = await keptForOffline(page, "/index.html");
   expect(files.some((file) => /^\/withme-[0-9a-f]+_bg\.wasm$/.test(file))).toBe(true);
+  expect(files.some((file) => /^\/main-[0-9a-f]+\.css$/.test(file))).toBe(true);
   expect(files.some((file) => file.startsWith("/pupil/"))).toBe(false);
 
   await context.setOffline(true);
   expect(await page.evaluate(() => fetch("/classes").then(() => "online", () => "offline"))).toBe("offline");
   await page.goto("/");
   await expect(page.getByRole("heading", { name: "Lessons", level: 1 })).toBeVisible();
+  expect(await bodyFont(page), "the stylesheet is kept too").toMatch(/^system-ui/);
   await app.lessonLink("Rivers").click();
   await page.getByLabel("Lesson title").fill("Rivers and seas");
   await app.waitUntilSaved();
@@ -63,12 +70,39 @@ test("after one visit, a tablet's Pupil app opens with no network and shows the 
   await expect(tablet.getByRole("heading", { name: "Hi, Amira!" })).toBeVisible();
   const files = await keptForOffline(tablet, "/pupil/index.html");
   expect(files.some((file) => /^\/pupil\/withme-pupil-[0-9a-f]+_bg\.wasm$/.test(file))).toBe(true);
+  expect(files.some((file) => /^\/pupil\/main-[0-9a-f]+\.css$/.test(file))).toBe(true);
 
   await teacher.close();
   await context.setOffline(true);
   await tablet.reload();
   await expect(tablet.getByRole("heading", { name: "Hi, Amira!" })).toBeVisible();
   await expect(tablet.getByText("Today's lesson: Why do leaves fall?")).toBeVisible();
+  expect(await bodyFont(tablet), "the stylesheet is kept too").toMatch(/^system-ui/);
+});
+
+test("easier reading keeps its font offline: after one visit, a reload with no network still draws Withme's own font", async ({ context, page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  await page.getByText("Reading options").click();
+  await page.getByLabel("Easier reading (a clearer font, more space)").check();
+  await expect(page.locator("html")).toHaveClass(/reading-easier/);
+  await keptForOffline(page, "/index.html");
+  await expect
+    .poll(() => page.evaluate(async () => {
+      const cache = await caches.open("withme-offline-1");
+      return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((path) => path.startsWith("/fonts/")).sort();
+    }), { timeout: 15_000 })
+    .toEqual(["/fonts/atkinson-hyperlegible-latin-400-normal.woff2", "/fonts/atkinson-hyperlegible-latin-700-normal.woff2"]);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Lessons", level: 1 })).toBeVisible();
+  await expect(page.locator("html")).toHaveClass(/reading-easier/);
+  const loaded = await page.evaluate(async () => {
+    const faces = await document.fonts.load('16px "Atkinson Hyperlegible"');
+    return faces.map((face) => face.status);
+  });
+  expect(loaded).toEqual(["loaded"]);
 });
 
 test("a tablet that only ever joined keeps the Pupil app alone, never the teacher's", async ({ browser }) => {

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use withme_core::sync::{
     Answer, Client, GoLive, Holder, Knock, LiveDown, LiveStarted, LiveUp, PROTOCOL_VERSION,
-    SeatKey, SeatedTablet, Submission, VersionedView, ahead_of,
+    SeatKey, SeatedTablet, Submission, VersionedView, ahead_of, keeps_live,
 };
 use withme_core::view::{Projection, TeacherView, Viewer, project};
 use withme_core::{Author, Command, DeviceId, Event, LessonId, OpId, Operation, Rejection};
@@ -191,6 +191,7 @@ impl LiveLessons {
     /// lesson's server. A refusal here is returned at once; one from the server is shown when it
     /// answers (and the lesson shows the server's copy again).
     pub(super) fn send(&self, lesson: &LessonId, command: Command) -> Result<Event, Rejection> {
+        keeps_live(lesson, &command)?;
         let kept_seq = read_kept(lesson).map_or(0, |k| k.last_seq);
         // Numbered as the server will number it, so what it creates keeps its id.
         let id = self

@@ -555,3 +555,41 @@ test("the teacher's changes made offline in a live lesson survive closing the ta
   await board.context.close();
   await laptop.context.close();
 });
+
+test("a live lesson can't be deleted while it runs; once ended it goes in the bin, and emptying the bin deletes it for good", async ({ context }) => {
+  const TITLE = "Is it ever right to lie?";
+  const { teacher, app } = await teacherWithLesson(context);
+  await goLive(teacher);
+  const storedLesson = async () => {
+    const text = await app.stored();
+    return JSON.parse(text).library.lessons.find((l) => l.plan.title === TITLE) ?? null;
+  };
+
+  await app.openLibrary();
+  await teacher.getByRole("button", { name: `Delete ${TITLE}` }).click();
+  await expect(teacher.getByRole("status").getByText("This lesson is live. End the live lesson first, then delete it.")).toBeVisible();
+  await expect(app.lessonLink(TITLE)).toBeVisible();
+  await expect(teacher.getByText(/^Bin \(/)).toHaveCount(0);
+  await app.waitUntilSaved();
+  expect((await storedLesson())?.deleted_at ?? null, "the live lesson stays out of the bin").toBeNull();
+
+  await app.lessonLink(TITLE).click();
+  await teacher.getByRole("link", { name: "Run the enquiry" }).click();
+  await panel(teacher).getByRole("button", { name: "End live lesson" }).click();
+  await panel(teacher).getByRole("button", { name: "End it now" }).click();
+  await expect(panel(teacher).getByRole("button", { name: "Go live" })).toBeVisible();
+
+  await app.openLibrary();
+  await teacher.getByRole("button", { name: `Delete ${TITLE}` }).click();
+  await expect(app.lessonLink(TITLE)).toHaveCount(0);
+  await teacher.getByText("Bin (1)").click();
+  await teacher.getByRole("button", { name: "Empty the bin…" }).click();
+  await teacher.getByRole("button", { name: "Delete for good" }).click();
+  await expect(teacher.getByText("Emptied the bin: 1 lesson deleted for good.")).toBeVisible();
+  await app.waitUntilSaved();
+  await teacher.reload();
+  await expect(teacher.getByRole("heading", { name: "Lessons", level: 1 })).toBeVisible();
+  expect(await storedLesson()).toBeNull();
+  const keys = await teacher.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("withme.live-lesson")));
+  expect(keys).toEqual([]);
+});

@@ -338,3 +338,57 @@ fn a_tablet_can_neither_restore_a_backup_nor_empty_the_bin_in_a_live_lesson() {
     }
     assert_eq!(authority.library(), &before);
 }
+
+#[test]
+fn no_seat_can_put_the_live_lesson_in_the_bin_not_even_the_teachers() {
+    let (mut authority, lesson, p) = live_lesson();
+    let other = authority
+        .apply_own(&teacher_op(
+            1,
+            Command::CreateLesson {
+                title: withme_core::LessonTitle::parse("Next week").unwrap(),
+                class: None,
+                template: None,
+            },
+        ))
+        .map(|_| {
+            let lessons = authority.library().lessons_by_last_edited();
+            lessons
+                .iter()
+                .find(|l| l.id() != &lesson)
+                .unwrap()
+                .id()
+                .clone()
+        })
+        .unwrap();
+    let before = authority.library().clone();
+    let teacher = Seat {
+        device: DeviceId::parse("teacherseat").unwrap(),
+        lesson: lesson.clone(),
+        holder: Holder::Teacher,
+    };
+    let delete = Command::DeleteLesson {
+        lesson: lesson.clone(),
+    };
+    let answer = authority.submit(&teacher, &Submission::new(1, None, delete.clone()), NOW);
+    assert_eq!(refused_with(&answer), Some("lesson_is_live"));
+    let tablet = seat("tablet1", &lesson, &p[0]);
+    let answer = authority.submit(&tablet, &Submission::new(1, None, delete), NOW);
+    assert_eq!(refused_with(&answer), Some("lesson_is_live"));
+    assert_eq!(authority.library(), &before);
+
+    // Another lesson of the teacher's still goes in the bin from the teacher's seat.
+    let answer = authority.submit(
+        &teacher,
+        &Submission::new(
+            2,
+            None,
+            Command::DeleteLesson {
+                lesson: other.clone(),
+            },
+        ),
+        NOW,
+    );
+    assert!(accepted(&answer), "{answer:?}");
+    assert!(authority.library().lesson(&other).unwrap().is_deleted());
+}

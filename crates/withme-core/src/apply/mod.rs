@@ -337,6 +337,10 @@ pub enum Rejection {
     /// Something already has the id this operation would create.
     #[error("This change was already made on another device.")]
     IdInUse,
+    /// The lesson is live (its server runs it): it can't go in the bin until the live lesson
+    /// ends.
+    #[error("This lesson is live. End the live lesson first, then delete it.")]
+    LessonIsLive,
     /// A backup's class holds a pupil who is in another class here.
     #[error(
         "The backup's class “{class}” has pupils who are in another class on this device, so nothing was restored."
@@ -358,6 +362,7 @@ impl Rejection {
             Rejection::UnknownClass => "unknown_class",
             Rejection::UnknownPupil => "unknown_pupil",
             Rejection::LessonInBin => "lesson_in_bin",
+            Rejection::LessonIsLive => "lesson_is_live",
             Rejection::DuplicateName { .. } => "duplicate_name",
             Rejection::RosterFull { .. } => "roster_full",
             Rejection::NoNames => "no_names",

@@ -44,6 +44,7 @@ pub struct Seat {
 impl Seat {
     /// The author of `submission` from this seat, or why the seat may not send it.
     fn author(&self, submission: &Submission) -> Result<Author, Rejection> {
+        keeps_live(&self.lesson, &submission.command)?;
         let elsewhere = submission.command.lesson() != Some(&self.lesson);
         if elsewhere && !matches!(self.holder, Holder::Teacher) {
             return Err(Rejection::NotThisLesson);
@@ -59,6 +60,16 @@ impl Seat {
             (Holder::Teacher | Holder::Pupils(_), _) => Err(Rejection::NotYourSeat),
             (Holder::Board | Holder::Waiting, _) => Err(Rejection::SeatCannotAct),
         }
+    }
+}
+
+/// Refuses what would end a live lesson under its pupils: putting `live` (the lesson a server
+/// runs) in the bin, from any seat, the teacher's too. The teacher's window checks the same
+/// before sending, so the refusal shows at once.
+pub fn keeps_live(live: &LessonId, command: &Command) -> Result<(), Rejection> {
+    match command {
+        Command::DeleteLesson { lesson } if lesson == live => Err(Rejection::LessonIsLive),
+        _ => Ok(()),
     }
 }
 

@@ -20,7 +20,7 @@ mod live;
 mod message;
 
 pub use ahead::ahead_of;
-pub use authority::{Authority, Holder, Seat};
+pub use authority::{Authority, Holder, Seat, keeps_live};
 pub use client::{Client, IN_FLIGHT, Refusal};
 pub use ledger::{Ledger, Source};
 pub use live::{GoLive, Knock, LiveDown, LiveStarted, LiveUp, SeatKey, SeatedTablet};

@@ -14,6 +14,10 @@ const PUPIL_PAGES = [/^\/join(\/[^/]*)?\/?$/, /^\/lessons\/[^/]+\/(pupil|pass)\/
 /** A live lesson's Board on the whiteboard's own browser. */
 const BOARD_PAGES = [/^\/board\/live\/?$/];
 
+/** The join page, which the server sends with a form drawn in before the app: the Pupil app's
+ * own index.html is kept for it instead. */
+const EARLY_FORM_PAGES = /^\/join\/?$/;
+
 /** Every app's index.html. */
 const SHELLS = ["/index.html", "/pupil/index.html", "/board/index.html"];
 
@@ -123,7 +127,12 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(
       fetch(request).then(
         (response) => {
-          if (response.ok) event.waitUntil(keep(shell, response.clone()).catch(() => {}));
+          if (response.ok) {
+            const own = EARLY_FORM_PAGES.test(url.pathname)
+              ? fetch(shell, { cache: "no-cache" })
+              : Promise.resolve(response.clone());
+            event.waitUntil(own.then((page) => page.ok && keep(shell, page)).catch(() => {}));
+          }
           return response;
         },
         async () => (await caches.match(shell)) ?? Response.error(),

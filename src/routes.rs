@@ -72,6 +72,17 @@ pub fn join_code(path: &str) -> Option<Option<String>> {
     }
 }
 
+/// The code the join page's form sent in the address (`?code=ACE+347`), when Join was pressed
+/// before the app had loaded; at most 12 characters, like a typed code.
+pub fn code_in_query(search: &str) -> Option<String> {
+    let code = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("code="))?;
+    let code: String = code.replace('+', " ").chars().take(12).collect();
+    (!code.trim().is_empty()).then_some(code)
+}
+
 /// For a page of a pupil's tablet (the Pupil view, or the passed tablet), the lesson it names
 /// (`None` inside if the id is not valid); `None` for any other page. Such a window holds only
 /// what pupils may see.
@@ -118,5 +129,19 @@ mod tests {
         assert_eq!(join_code("/join/ACE347/x"), None);
         assert_eq!(join_code("/joiner"), None);
         assert_eq!(join_code("/lessons/abc.1/pupil"), None);
+    }
+
+    #[test]
+    fn a_code_sent_by_the_early_join_form_is_read_from_the_address() {
+        assert_eq!(code_in_query("?code=ACE+347"), Some("ACE 347".into()));
+        assert_eq!(code_in_query("?x=1&code=ace347"), Some("ace347".into()));
+        assert_eq!(code_in_query("?code="), None);
+        assert_eq!(code_in_query("?code=+++"), None);
+        assert_eq!(code_in_query(""), None);
+        assert_eq!(code_in_query("?codes=ACE347"), None);
+        assert_eq!(
+            code_in_query(&format!("?code={}", "A".repeat(40))),
+            Some("A".repeat(12))
+        );
     }
 }

@@ -1,11 +1,13 @@
 //! The Pupil app: what a pupil's tablet loads, and nothing of the teacher's. It joins a live
 //! lesson (`/join`, `/join/CODE`) or, in the teacher's browser, shows the Pupil view
-//! (`/lessons/:id/pupil`) or the tablet passed round (`/lessons/:id/pass`).
+//! (`/lessons/:id/pupil`) or the tablet passed round (`/lessons/:id/pass`). On the join page it
+//! takes over from the form the server drew before it loaded.
 
 use leptos::prelude::*;
 
+use crate::browser::join_form::take_early_join_form;
 use crate::pupil::{JoinPage, PassDevicePage, PupilPage};
-use crate::routes::{join_code, pupil_device_lesson};
+use crate::routes::{code_in_query, join_code, pupil_device_lesson};
 use crate::state::{Notices, SaveStatus, Tablet};
 use crate::ui::ReadingOptions;
 use crate::ui::TabletNotFoundPage;
@@ -24,8 +26,14 @@ pub fn PupilApp() -> impl IntoView {
     let notices = Notices::new();
     provide_context(notices);
     let path = window().location().pathname().unwrap_or_default();
+    let early = take_early_join_form();
     let (tablet, page) = if let Some(code) = join_code(&path) {
-        (Tablet::start_live(notices, code), TabletPage::Join)
+        let sent_early = || code_in_query(&window().location().search().unwrap_or_default());
+        provide_context(early.unwrap_or_default());
+        (
+            Tablet::start_live(notices, code.or_else(sent_early)),
+            TabletPage::Join,
+        )
     } else if let Some(lesson) = pupil_device_lesson(&path) {
         let page = if path.trim_end_matches('/').ends_with("/pass") {
             TabletPage::Pass

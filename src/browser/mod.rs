@@ -1,6 +1,7 @@
 //! Small adapters over browser APIs: the clock, randomness, files in and out.
 
 pub mod files;
+pub mod join_form;
 pub mod offline;
 
 use withme_core::{DeviceId, Timestamp};

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use withme_core::PupilId;
 
+use crate::browser::join_form::EarlyTyping;
 use crate::live::Connection;
 use crate::pupil::{PupilEnquiry, PupilGroup, PupilIdeas};
 use crate::state::{LiveState, use_tablet};
@@ -239,11 +240,20 @@ fn CodeForm(
     live: Memo<Option<LiveState>>,
 ) -> impl IntoView {
     let tablet = use_tablet();
+    let early = use_context::<EarlyTyping>().unwrap_or_default();
     let typed = RwSignal::new(
         live.get_untracked()
             .and_then(|s| s.code)
-            .unwrap_or_default(),
+            .unwrap_or(early.code),
     );
+    let code_box = NodeRef::<leptos::html::Input>::new();
+    if early.focused {
+        Effect::new(move |_| {
+            if let Some(input) = code_box.get() {
+                let _ = input.focus();
+            }
+        });
+    }
     let mistake = RwSignal::new(None::<String>);
     let problem = move || mistake.get().or_else(|| live.get().and_then(|s| s.problem));
     let submit = move |event: leptos::ev::SubmitEvent| {
@@ -262,6 +272,7 @@ fn CodeForm(
             <label for="join-code">"Code on the board"</label>
             <input
                 id="join-code"
+                node_ref=code_box
                 class="join-code"
                 type="text"
                 autocomplete="off"

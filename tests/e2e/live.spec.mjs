@@ -1,7 +1,7 @@
 // Live lessons: the teacher takes a lesson live on the Withme server, pupils join on their own
 // tablets (each its own browser, sharing nothing with the teacher's), the teacher lets them in,
 // and what they do reaches the teacher's library; ending it leaves everything at home.
-import { test, expect, Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
+import { test, expect, Withme, makeClass, LIBRARY_KEY, accessibilityProblems } from "./withme.mjs";
 
 const PUPILS = ["Amira", "Ben", "Chloé"];
 
@@ -592,4 +592,50 @@ test("a live lesson can't be deleted while it runs; once ended it goes in the bi
   expect(await storedLesson()).toBeNull();
   const keys = await teacher.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("withme.live-lesson")));
   expect(keys).toEqual([]);
+});
+
+/** Holds back the Pupil app's wasm for `device` (a slow tablet) until the returned function is called. */
+async function holdTheApp(device) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await device.context.route("**/*_bg.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+test("on a slow tablet the join page shows its form before the app has loaded; what was typed carries into the app, and Join pressed early still joins", async ({ context, browser }) => {
+  const { teacher } = await teacherWithLesson(context);
+  const code = await goLive(teacher);
+  const typed = `${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`;
+
+  const amira = await newTablet(browser);
+  const releaseAmira = await holdTheApp(amira);
+  await amira.page.goto("/join", { waitUntil: "commit" });
+  await expect(amira.page.getByLabel("Code on the board")).toBeVisible();
+  await expect(amira.page.getByText("Reading options"), "the app has not started").toHaveCount(0);
+  expect(await accessibilityProblems(amira.page)).toEqual([]);
+  await amira.page.getByLabel("Code on the board").fill(typed);
+  releaseAmira();
+  await expect(amira.page.getByText("Reading options")).toBeVisible();
+  await expect(amira.page.getByLabel("Code on the board")).toHaveValue(typed);
+  await expect(amira.page.getByLabel("Code on the board")).toBeFocused();
+  await expect(amira.page.getByRole("button", { name: "Join" })).toHaveCount(1);
+  await amira.page.getByRole("button", { name: "Join" }).click();
+  await amira.page.getByRole("button", { name: "Amira", exact: true }).click();
+  await expect(amira.page.getByText("Waiting for your teacher to let you in…")).toBeVisible();
+
+  const ben = await newTablet(browser);
+  const releaseBen = await holdTheApp(ben);
+  await ben.page.goto("/join", { waitUntil: "commit" });
+  await ben.page.getByLabel("Code on the board").fill(typed);
+  await ben.page.getByRole("button", { name: "Join" }).click();
+  await expect(ben.page).toHaveURL(/\/join\?code=/);
+  releaseBen();
+  await ben.page.getByRole("button", { name: "Ben", exact: true }).click();
+  await expect(ben.page.getByText("Waiting for your teacher to let you in…")).toBeVisible();
+  await expect(panel(teacher).getByRole("listitem").filter({ hasText: "Ben" })).toBeVisible();
+  await amira.context.close();
+  await ben.context.close();
 });

@@ -11,7 +11,8 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{Html, Response};
+use axum::routing::get;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use tower_http::services::{ServeDir, ServeFile};
@@ -24,6 +25,34 @@ const PUPIL_PAGES: [&str; 5] = [
     "/lessons/{id}/pupil",
     "/lessons/{id}/pass",
 ];
+
+/// The join page's addresses, where the Pupil app's page comes with [`JOIN_FORM`] drawn in.
+const JOIN_PAGES: [&str; 2] = ["/join", "/join/"];
+
+/// The join form, drawn into the Pupil app's page for the join page: a pupil sees it, and can
+/// type the code, before the app has loaded on a slow tablet. It is a plain form: pressing Join
+/// before then sends the code in the address (`/join?code=…`), and the app joins with it. The
+/// app takes the form away as it starts, keeping what was typed (`src/browser/join_form.rs`).
+pub const JOIN_FORM: &str = concat!(
+    r#"<main class="pupil" id="join-form-early"><h1>Join your class's lesson</h1>"#,
+    r#"<form class="join-form" action="/join" method="get">"#,
+    r#"<label for="join-code">Code on the board</label>"#,
+    r#"<input id="join-code" class="join-code" name="code" type="text" autocomplete="off" "#,
+    r#"autocapitalize="characters" spellcheck="false" maxlength="12">"#,
+    r#"<button type="submit" class="primary">Join</button></form></main>"#,
+);
+
+/// The Pupil app's page with the join form drawn in, right after `<body>` (the page as it is
+/// if it has no `<body>` tag).
+pub fn with_join_form(index: &str) -> String {
+    match index.find("<body>") {
+        Some(at) => {
+            let end = at + "<body>".len();
+            format!("{}{JOIN_FORM}{}", &index[..end], &index[end..])
+        }
+        None => index.to_owned(),
+    }
+}
 
 /// The addresses the Board app shows (a live lesson's Board on the whiteboard's own browser).
 const BOARD_PAGES: [&str; 2] = ["/board/live", "/board/live/"];
@@ -103,8 +132,15 @@ pub fn app_files(dist: &Path) -> std::io::Result<Router> {
         let Ok(html) = std::fs::read_to_string(&app_index) else {
             continue;
         };
+        if app == "pupil" {
+            let join_page = with_join_form(&html);
+            for page in JOIN_PAGES {
+                let join_page = join_page.clone();
+                router = router.route(page, get(move || async move { Html(join_page) }));
+            }
+        }
         indexes.push(html);
-        for page in pages {
+        for page in pages.iter().filter(|page| !JOIN_PAGES.contains(page)) {
             let index = ServeFile::new(&app_index)
                 .precompressed_br()
                 .precompressed_gzip();

@@ -456,6 +456,24 @@ async fn a_pupils_pages_get_the_pupil_app_the_live_board_the_board_app_and_the_r
             "{path}"
         );
     }
+    // The join page comes with its form drawn in, before the app: only the join page.
+    for path in ["/join", "/join/", "/join?code=ACE+347"] {
+        let response = get_raw(addr, path).await;
+        assert!(
+            response.contains(r#"<body><main class="pupil" id="join-form-early">"#)
+                && response.contains(r#"name="code""#)
+                && response.contains("<noscript>On</noscript>"),
+            "{path}: {response}"
+        );
+    }
+    for path in [
+        "/join/ACE347",
+        "/lessons/abc.1/pupil",
+        "/lessons/abc.1/pass",
+    ] {
+        let response = get_raw(addr, path).await;
+        assert!(!response.contains("join-form-early"), "{path}");
+    }
     for path in ["/board/live", "/board/live/"] {
         let response = get_raw(addr, path).await;
         assert!(response.contains("<title>Withme board</title>"), "{path}");

@@ -42,7 +42,7 @@ fn write_dist() -> PathBuf {
     std::fs::write(dir.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
     std::fs::write(
         dir.join("pupil").join("index.html"),
-        "<!doctype html><title>Withme pupil</title><script type=\"module\">import init from '/pupil/pupil-0123456789abcdef.js';</script>",
+        "<!doctype html><title>Withme pupil</title><script type=\"module\">import init from '/pupil/pupil-0123456789abcdef.js';</script><body><noscript>On</noscript></body>",
     )
     .unwrap();
     std::fs::write(

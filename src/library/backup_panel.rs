@@ -1,15 +1,14 @@
 //! Backing up the whole library to one file, and restoring it on this or another computer.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use withme_core::backup::{backup_file_name, backup_json, check_backup_size, read_backup};
 use withme_core::{Command, Event, LessonDate};
 
-use crate::browser::files::{download_text, file_size, read_text, take_chosen_file};
+use super::file_chooser::{FileChooser, FileProblem};
+use crate::browser::files::{download_text, file_size, read_text};
 use crate::browser::now;
 use crate::persistence::local_store::StorageUse;
 use crate::state::{LessonDispatch, use_dispatch, use_library, use_notices};
-use crate::ui::unique_id;
 
 /// Today's date on this computer's calendar, for the backup's file name.
 fn today() -> Option<LessonDate> {
@@ -35,7 +34,6 @@ pub fn BackupPanel(
     let dispatch = use_dispatch();
     let notices = use_notices();
     let problem = RwSignal::new(None::<String>);
-    let input_id = unique_id("restore");
 
     let back_up = move |_| {
         let (text, lessons, classes) = library.with_untracked(|lib| {
@@ -56,19 +54,7 @@ pub fn BackupPanel(
             Err(message) => notices.problem(message),
         }
     };
-    let chosen = move |event: leptos::ev::Event| {
-        let Some(file) = take_chosen_file(&event) else {
-            return;
-        };
-        problem.set(None);
-        spawn_local(async move {
-            match restore(&file, dispatch).await {
-                Ok(message) => notices.info(message),
-                Err(message) => problem.set(Some(message)),
-            }
-        });
-    };
-
+    let read = move |file: web_sys::File| async move { restore(&file, dispatch).await };
     view! {
         <section class="backup" aria-labelledby="backup-heading">
             <h2 id="backup-heading">"Back up or move your library"</h2>
@@ -90,20 +76,9 @@ pub fn BackupPanel(
             })}
             <div class="page-actions">
                 <button type="button" on:click=back_up>"Download a backup"</button>
-                <input
-                    id=input_id.clone()
-                    class="visually-hidden file-input"
-                    type="file"
-                    accept=".json,application/json"
-                    on:change=chosen
-                />
-                <label for=input_id class="button">"Restore from a backup"</label>
+                <FileChooser label="Restore from a backup" read problem />
             </div>
-            {move || {
-                problem
-                    .get()
-                    .map(|text| view! { <p class="import-problem" role="alert">{text}</p> })
-            }}
+            <FileProblem problem />
         </section>
     }
 }

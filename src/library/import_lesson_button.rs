@@ -1,13 +1,12 @@
 //! Importing a `.withme.json` lesson file.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use withme_core::lesson_file::{LessonFile, check_lesson_file_size, read_lesson_file};
 use withme_core::{Command, Event};
 
-use crate::browser::files::{file_size, read_text, take_chosen_file};
-use crate::state::{LessonDispatch, LibraryView, use_dispatch, use_library, use_notices};
-use crate::ui::unique_id;
+use super::file_chooser::{FileChooser, FileProblem};
+use crate::browser::files::{file_size, read_text};
+use crate::state::{LessonDispatch, LibraryView, use_dispatch, use_library};
 
 /// A button that opens a lesson file. Every problem (too big, not JSON, not a lesson, from a
 /// newer Withme, damaged) is explained under it, and the library is left unchanged.
@@ -15,43 +14,12 @@ use crate::ui::unique_id;
 pub fn ImportLessonButton() -> impl IntoView {
     let library = use_library();
     let dispatch = use_dispatch();
-    let notices = use_notices();
     let problem = RwSignal::new(None::<String>);
-    let id = unique_id("import");
-
-    let chosen = move |event: leptos::ev::Event| {
-        let Some(file) = take_chosen_file(&event) else {
-            return;
-        };
-        problem.set(None);
-        spawn_local(async move {
-            match import(&file, library, dispatch).await {
-                Ok(message) => notices.info(message),
-                Err(message) => problem.set(Some(message)),
-            }
-        });
-    };
+    let read = move |file: web_sys::File| async move { import(&file, library, dispatch).await };
     view! {
         <div class="import">
-            <input
-                id=id.clone()
-                class="visually-hidden file-input"
-                type="file"
-                accept=".json,application/json"
-                on:change=chosen
-            />
-            <label for=id class="button">"Import a lesson"</label>
-            {move || {
-                problem
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <p class="import-problem" role="alert" data-testid="import-problem">
-                                {text}
-                            </p>
-                        }
-                    })
-            }}
+            <FileChooser label="Import a lesson" read problem />
+            <FileProblem problem />
         </div>
     }
 }

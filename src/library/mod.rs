@@ -2,6 +2,7 @@
 //! the whole library.
 
 mod backup_panel;
+mod file_chooser;
 mod import_lesson_button;
 mod lesson_bin;
 mod lesson_card;

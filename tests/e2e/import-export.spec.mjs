@@ -106,7 +106,7 @@ for (const [kind, name, contents, message] of badFiles) {
     const writesBefore = await libraryWrites(page);
 
     await importFile(page, name, contents);
-    const problem = page.getByTestId("import-problem");
+    const problem = page.getByTestId("file-problem");
     await expect(problem).toContainText(message);
     await expect(problem).toHaveAttribute("role", "alert");
 

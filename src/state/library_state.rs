@@ -14,7 +14,7 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use withme_core::document::DocumentError;
+use withme_core::document::{DocumentError, salvage_library};
 use withme_core::replica::{Rebased, Replica, WRITE_GRACE_MILLIS};
 use withme_core::sync::{Answer, Authority, Holder, Outcome, Seat, Submission, VersionedView};
 use withme_core::view::{TeacherView, Viewer, project};
@@ -430,6 +430,9 @@ fn open_stored_library() -> Opened {
             }
         }
         Ok(StoredRead::Unreadable { raw, error }) => {
+            if let Some(opened) = open_salvaged(&raw, &error) {
+                return opened;
+            }
             let unreadable = deal_with_unreadable(&raw, &error, true);
             let save = unreadable
                 .problem
@@ -441,6 +444,32 @@ fn open_stored_library() -> Opened {
         }
         Err(error) => fresh(not_saving(error), None, true),
     }
+}
+
+/// Opens the readable part of a library damaged only inside some lessons: the whole text is
+/// kept aside first (without room for that copy, nothing is opened this way), then the rest is
+/// saved in its place.
+fn open_salvaged(raw: &str, error: &DocumentError) -> Option<Opened> {
+    if !matches!(error, DocumentError::Damaged(_)) {
+        return None;
+    }
+    let salvaged = salvage_library(raw)?;
+    let key = local_store::keep_aside(raw, now()).ok()?;
+    let loaded = salvaged.loaded;
+    let save = match local_store::write_library(&loaded.library, &loaded.ledger) {
+        Ok(()) => SaveState::Saved,
+        Err(error) => not_saving(error),
+    };
+    Some(Opened {
+        authority: Authority::new(loaded.library, loaded.ledger),
+        save,
+        kept_aside: Some(KeptAside {
+            key,
+            reason: error.to_string(),
+            left_out: salvaged.left_out,
+        }),
+        writable: true,
+    })
 }
 
 /// What was done about stored text this version cannot read.
@@ -475,6 +504,7 @@ fn deal_with_unreadable(raw: &str, error: &DocumentError, copy_newer: bool) -> U
             kept: Some(KeptAside {
                 key,
                 reason: error.to_string(),
+                left_out: Vec::new(),
             }),
             problem: newer_problem,
             may_overwrite: !newer,

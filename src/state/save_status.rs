@@ -70,4 +70,7 @@ pub struct KeptAside {
     pub key: String,
     /// Why it could not be read.
     pub reason: String,
+    /// When only some lessons were damaged, their titles: every other lesson and class opened.
+    /// Empty when nothing could be opened.
+    pub left_out: Vec<String>,
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::files::download_text;
 use crate::persistence::local_store::read_raw;
-use crate::state::{SaveState, use_notices, use_save_status};
+use crate::state::{KeptAside, SaveState, use_notices, use_save_status};
 
 /// Shown on every page while changes are not being saved, and after an unreadable stored
 /// library was kept aside, with what the teacher can do about it.
@@ -53,14 +53,19 @@ pub fn StorageBanner() -> impl IntoView {
                 .map(|kept| {
                     view! {
                         <div class="banner banner-warning" role="alert" data-testid="kept-aside-banner">
+                            {kept_aside_story(&kept)}
                             <p>
-                                <strong>"Your saved library couldn't be opened. "</strong>
-                                {kept.reason}
-                            </p>
-                            <p>
-                                "It has been kept, untouched, under the storage key "
+                                {if kept.left_out.is_empty() {
+                                    "It has been kept, untouched, under the storage key "
+                                } else {
+                                    "Your saved library, as it was, has been kept, untouched, under the storage key "
+                                }}
                                 <code>{kept.key.clone()}</code>
-                                ". Withme has started a new, empty library."
+                                {if kept.left_out.is_empty() {
+                                    ". Withme has started a new, empty library."
+                                } else {
+                                    ". Every other lesson and class opened."
+                                }}
                             </p>
                             <div class="banner-actions">
                                 <button type="button" on:click=download_kept>
@@ -75,4 +80,35 @@ pub fn StorageBanner() -> impl IntoView {
                 })
         }}
     }
+}
+
+/// What happened to a stored library kept aside: none of it opened, or all but some lessons.
+fn kept_aside_story(kept: &KeptAside) -> impl IntoView + use<> {
+    if kept.left_out.is_empty() {
+        return view! {
+            <p>
+                <strong>"Your saved library couldn't be opened. "</strong>
+                {kept.reason.clone()}
+            </p>
+        }
+        .into_any();
+    }
+    let count = kept.left_out.len();
+    let titles = kept
+        .left_out
+        .iter()
+        .map(|title| format!("“{title}”"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let headline = match count {
+        1 => "One lesson in your saved library is damaged and couldn't be opened: ".to_owned(),
+        n => format!("{n} lessons in your saved library are damaged and couldn't be opened: "),
+    };
+    view! {
+        <p>
+            <strong>{headline}</strong>
+            {format!("{titles}.")}
+        </p>
+    }
+    .into_any()
 }

@@ -32,6 +32,37 @@ test("a hand-corrupted library opens with a message, its text kept under a backu
   expect(kept).toEqual([key]);
 });
 
+test("one damaged lesson is left out and named, every other lesson opens, and the library as it was is kept aside untouched", async ({ page }) => {
+  const app = new Withme(page);
+  for (const title of ["Rivers", "Volcanoes", "Forests"]) {
+    await app.openLibrary();
+    await app.newLesson(title);
+  }
+  const damaged = await page.evaluate((key) => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.library.lessons.find((l) => l.plan.title === "Volcanoes").plan.length = "an hour";
+    const text = JSON.stringify(doc);
+    localStorage.setItem(key, text);
+    return text;
+  }, LIBRARY_KEY);
+
+  await page.goto("/");
+  const banner = page.getByTestId("kept-aside-banner");
+  await expect(banner).toContainText("One lesson in your saved library is damaged and couldn't be opened: “Volcanoes”.");
+  await expect(banner).toContainText("Every other lesson and class opened.");
+  expect((await app.lessonTitles()).sort()).toEqual(["Forests", "Rivers"]);
+  expect(await app.storedTitles(), "the readable lessons are saved in its place").toEqual(["Forests", "Rivers"]);
+  const key = await banner.locator("code").innerText();
+  expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(damaged);
+
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Lessons", level: 1 })).toBeVisible();
+  await expect(app.lessonLink("Rivers")).toBeVisible();
+  await expect(page.getByTestId("kept-aside-banner")).toHaveCount(0);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("withme.library.kept.")));
+  expect(kept).toEqual([key]);
+});
+
 test("a library from a newer Withme is kept and never overwritten", async ({ page }) => {
   await page.clock.install();
   const newer = JSON.stringify({ format: "withme.library", version: 7, library: { lessons: [], future: true } });

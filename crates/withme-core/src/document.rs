@@ -26,13 +26,15 @@
 //!
 //! Loading runs the migrations from the stored version up to [`LIBRARY_VERSION`]. A document from
 //! a newer version of Withme, or one that cannot be read, is refused with a [`DocumentError`] so
-//! the shell can keep it aside untouched. Golden examples live in `tests/fixtures/`.
+//! the shell can keep it aside untouched; when only some lessons are damaged,
+//! [`salvage_library`] reads the rest. Golden examples live in `tests/fixtures/`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
 use crate::ids::DeviceId;
+use crate::lesson::Lesson;
 use crate::library::Library;
 use crate::sync::Ledger;
 
@@ -245,6 +247,59 @@ fn load_with(mut value: Value, migrations: &[Migration]) -> Result<LoadedLibrary
         ledger,
         migrated_from: (version < current).then_some(version as u32),
     })
+}
+
+/// What could be read of a stored library that [`parse_library`] refused as damaged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Salvaged {
+    /// The library without the lessons that could not be read.
+    pub loaded: LoadedLibrary,
+    /// Those lessons, by title where it could be read.
+    pub left_out: Vec<String>,
+}
+
+/// The longest title a left-out lesson is named by (a damaged title may be any length).
+const LEFT_OUT_TITLE_MAX: usize = 80;
+
+/// Reads what it can of a damaged stored library: when the damage is inside some lessons, the
+/// library without them, and which they were. `None` when no lesson is damaged, or something
+/// else is too (a class, the ledger, a lesson naming a class that isn't there): then the whole
+/// document is kept aside, as before.
+pub fn salvage_library(text: &str) -> Option<Salvaged> {
+    let mut value: Value = serde_json::from_str(text).ok()?;
+    let lessons = value
+        .get_mut("library")?
+        .get_mut("lessons")?
+        .as_array_mut()?;
+    let mut left_out = Vec::new();
+    lessons.retain(|lesson| {
+        let reads = Lesson::deserialize(lesson).is_ok();
+        if !reads {
+            left_out.push(title_of(lesson));
+        }
+        reads
+    });
+    if left_out.is_empty() {
+        return None;
+    }
+    let loaded = load_library(value).ok()?;
+    Some(Salvaged { loaded, left_out })
+}
+
+/// A damaged lesson's title, as far as it can be read.
+fn title_of(lesson: &Value) -> String {
+    lesson
+        .pointer("/plan/title")
+        .and_then(Value::as_str)
+        .map(|title| {
+            title
+                .trim()
+                .chars()
+                .take(LEFT_OUT_TITLE_MAX)
+                .collect::<String>()
+        })
+        .filter(|title| !title.is_empty())
+        .unwrap_or_else(|| "A lesson with no readable title".to_owned())
 }
 
 #[cfg(test)]

@@ -1,7 +1,9 @@
 //! Golden examples of the two public formats: they must keep loading, and keep their shape.
 
 use serde_json::Value;
-use withme_core::document::{DocumentError, LIBRARY_VERSION, StoredLibrary, parse_library};
+use withme_core::document::{
+    DocumentError, LIBRARY_VERSION, StoredLibrary, parse_library, salvage_library,
+};
 use withme_core::enquiry::Standing;
 use withme_core::lesson_file::{ImportError, LessonFile, read_lesson_file};
 use withme_core::{ClassId, LessonId, NoteKind, ProposalStatus, PupilId};
@@ -242,4 +244,91 @@ fn a_library_document_is_not_a_lesson_file() {
         read_lesson_file(LIBRARY_V1),
         Err(ImportError::NotALessonFile)
     );
+}
+
+/// The version 5 golden library with two more lessons, copies of its own under new ids.
+fn with_three_lessons() -> Value {
+    let mut doc = json(include_str!("fixtures/library-v5.json"));
+    let first = doc["library"]["lessons"][0].clone();
+    let id = first["id"].as_str().unwrap().to_owned();
+    let device = id.split('.').next().unwrap().to_owned();
+    for n in [901, 902] {
+        let mut copy = first.clone();
+        copy["id"] = Value::String(format!("{device}.{n}"));
+        doc["library"]["lessons"]
+            .as_array_mut()
+            .unwrap()
+            .insert(0, copy);
+    }
+    doc
+}
+
+#[test]
+fn a_library_with_damaged_lessons_opens_without_them_and_names_them() {
+    let good = with_three_lessons();
+    let lessons = good["library"]["lessons"].as_array().unwrap().clone();
+    let mut damaged = good.clone();
+    damaged["library"]["lessons"][0]["plan"]["title"] = Value::String("x".repeat(5_000));
+    damaged["library"]["lessons"][1]["plan"] = Value::String("half-written".into());
+    let text = damaged.to_string();
+    assert!(matches!(
+        parse_library(&text),
+        Err(DocumentError::Damaged(_))
+    ));
+
+    let salvaged = salvage_library(&text).expect("the other lessons are readable");
+    assert_eq!(
+        salvaged.left_out,
+        vec!["x".repeat(80), "A lesson with no readable title".to_owned()]
+    );
+    let kept: Vec<String> = salvaged
+        .loaded
+        .library
+        .lessons_by_last_edited()
+        .iter()
+        .chain(salvaged.loaded.library.binned_lessons().iter())
+        .map(|l| l.id().to_string())
+        .collect();
+    let expected: Vec<String> = lessons[2..]
+        .iter()
+        .map(|l| l["id"].as_str().unwrap().to_owned())
+        .collect();
+    let mut sorted = kept.clone();
+    sorted.sort();
+    let mut expected_sorted = expected.clone();
+    expected_sorted.sort();
+    assert_eq!(sorted, expected_sorted);
+    // Everything else is as it was: the classes, and each kept lesson exactly.
+    let whole = parse_library(&good.to_string()).unwrap();
+    assert_eq!(
+        salvaged.loaded.library.classes_by_name(),
+        whole.library.classes_by_name()
+    );
+    for id in &kept {
+        let id = withme_core::LessonId::parse(id).unwrap();
+        assert_eq!(
+            salvaged.loaded.library.lesson(&id),
+            whole.library.lesson(&id)
+        );
+    }
+    assert_eq!(salvaged.loaded.ledger, whole.ledger);
+}
+
+#[test]
+fn a_library_damaged_outside_its_lessons_is_not_salvaged() {
+    let good = with_three_lessons();
+    // Nothing damaged in a lesson: nothing to salvage.
+    assert_eq!(salvage_library(&good.to_string()), None);
+    let mut class_damaged = good.clone();
+    class_damaged["library"]["classes"][0]["name"] = Value::Null;
+    class_damaged["library"]["lessons"][0]["plan"]["title"] = Value::String(String::new());
+    assert_eq!(salvage_library(&class_damaged.to_string()), None);
+    assert_eq!(
+        salvage_library("{\"format\": \"withme.library\", \"vers"),
+        None
+    );
+    let mut newer = good;
+    newer["version"] = 99.into();
+    newer["library"]["lessons"][0]["plan"]["title"] = Value::String(String::new());
+    assert_eq!(salvage_library(&newer.to_string()), None);
 }

@@ -31,6 +31,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use serde_json::value::RawValue;
 use thiserror::Error;
 
 use crate::ids::DeviceId;
@@ -261,38 +262,92 @@ pub struct Salvaged {
 /// The longest title a left-out lesson is named by (a damaged title may be any length).
 const LEFT_OUT_TITLE_MAX: usize = 80;
 
+/// A stored document cut into its pieces, each kept as its JSON text: its lessons one by one.
+#[derive(Deserialize)]
+struct Pieces<'a> {
+    #[serde(borrow)]
+    format: &'a RawValue,
+    #[serde(borrow)]
+    version: &'a RawValue,
+    #[serde(borrow)]
+    library: LibraryPieces<'a>,
+    #[serde(borrow, default)]
+    ledger: Option<&'a RawValue>,
+}
+
+#[derive(Deserialize)]
+struct LibraryPieces<'a> {
+    #[serde(borrow, default)]
+    lessons: Vec<&'a RawValue>,
+    #[serde(borrow, default)]
+    classes: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    templates: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    applied: Option<&'a RawValue>,
+}
+
+/// Just a lesson's title, to name a lesson that cannot be read whole.
+#[derive(Deserialize)]
+struct TitleOnly {
+    plan: PlanTitleOnly,
+}
+
+#[derive(Deserialize)]
+struct PlanTitleOnly {
+    title: String,
+}
+
 /// Reads what it can of a damaged stored library: when the damage is inside some lessons, the
 /// library without them, and which they were. `None` when no lesson is damaged, or something
 /// else is too (a class, the ledger, a lesson naming a class that isn't there): then the whole
-/// document is kept aside, as before.
+/// document is kept aside, as before. Each lesson is read from its own text by the same code
+/// as a whole document (no `Value` in the browser build).
 pub fn salvage_library(text: &str) -> Option<Salvaged> {
-    let mut value: Value = serde_json::from_str(text).ok()?;
-    let lessons = value
-        .get_mut("library")?
-        .get_mut("lessons")?
-        .as_array_mut()?;
+    let pieces: Pieces = serde_json::from_str(text).ok()?;
     let mut left_out = Vec::new();
-    lessons.retain(|lesson| {
-        let reads = Lesson::deserialize(lesson).is_ok();
-        if !reads {
-            left_out.push(title_of(lesson));
+    let mut readable = Vec::new();
+    for lesson in &pieces.library.lessons {
+        if serde_json::from_str::<Lesson>(lesson.get()).is_ok() {
+            readable.push(lesson.get());
+        } else {
+            left_out.push(title_of(lesson.get()));
         }
-        reads
-    });
+    }
     if left_out.is_empty() {
         return None;
     }
-    let loaded = load_library(value).ok()?;
+    let mut rest = String::new();
+    for (name, piece) in [
+        ("classes", pieces.library.classes),
+        ("templates", pieces.library.templates),
+        ("applied", pieces.library.applied),
+    ] {
+        if let Some(piece) = piece {
+            rest.push_str(&format!(r#","{name}":{}"#, piece.get()));
+        }
+    }
+    let ledger = pieces
+        .ledger
+        .map(|ledger| format!(r#","ledger":{}"#, ledger.get()))
+        .unwrap_or_default();
+    let without = format!(
+        r#"{{"format":{},"version":{},"library":{{"lessons":[{}]{rest}}}{ledger}}}"#,
+        pieces.format.get(),
+        pieces.version.get(),
+        readable.join(","),
+    );
+    let loaded = parse_library(&without).ok()?;
     Some(Salvaged { loaded, left_out })
 }
 
 /// A damaged lesson's title, as far as it can be read.
-fn title_of(lesson: &Value) -> String {
-    lesson
-        .pointer("/plan/title")
-        .and_then(Value::as_str)
-        .map(|title| {
-            title
+fn title_of(lesson: &str) -> String {
+    serde_json::from_str::<TitleOnly>(lesson)
+        .ok()
+        .map(|only| {
+            only.plan
+                .title
                 .trim()
                 .chars()
                 .take(LEFT_OUT_TITLE_MAX)

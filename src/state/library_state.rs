@@ -238,8 +238,10 @@ impl LibraryState {
                     self.replica.update_untracked(Replica::mark_written);
                     self.save.set(SaveState::Saved);
                     self.ask_to_keep_storage_once();
-                    self.publish_views();
+                    // Answers before views: a tablet that saw its operation in a view before
+                    // hearing it was accepted would show it twice, as sent and as sending.
                     self.answer_tablets();
+                    self.publish_views();
                 }
                 Err(error) => self.save.set(not_saving(error)),
             }
@@ -249,8 +251,8 @@ impl LibraryState {
             }
             // Storage already holds what this window holds (a tablet sent again what was
             // stored before, say): answer from it.
-            self.publish_views();
             self.answer_tablets();
+            self.publish_views();
         }
         if self.replica.with_untracked(|r| r.pending_count() > 0) {
             self.schedule_check();

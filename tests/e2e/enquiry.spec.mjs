@@ -649,3 +649,35 @@ test("a tablet passed from one pupil to the next before the teacher's window has
   );
   expect(ballots).toEqual({ Amira: ["Where do leaves go?"], Ben: ["Why are leaves green?"] });
 });
+
+test("a question a pupil sends is never shown twice on the tablet, not even for a moment while it is delivered", async ({ context }) => {
+  const teacher = await context.newPage();
+  const app = new Withme(teacher);
+  await makeClass(teacher, "Year 3 Birch", ["Amira", "Ben"]);
+  await app.openLibrary();
+  const planner = (await app.newLesson("What is a home?")).replace(/\/$/, "");
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Birch" });
+  await app.waitUntilSaved();
+  const tablet = await context.newPage();
+  await tablet.goto(`${planner}/pupil`);
+  await asPupil(tablet, "Amira");
+  // Every state of the list the page ever held, not only those a poll happens to see.
+  await tablet.evaluate(() => {
+    window.mostShown = {};
+    const list = document.querySelector(".my-ideas");
+    const count = () => {
+      const shown = {};
+      for (const p of list.querySelectorAll(".proposal-text")) shown[p.textContent] = (shown[p.textContent] ?? 0) + 1;
+      for (const [text, n] of Object.entries(shown)) window.mostShown[text] = Math.max(window.mostShown[text] ?? 0, n);
+    };
+    new MutationObserver(count).observe(list, { childList: true, subtree: true, characterData: true });
+  });
+  const questions = ["Can a tent be a home?", "Do animals have homes?", "Why do people move?"];
+  for (const question of questions) {
+    await tablet.getByLabel("Your question").fill(question);
+    await tablet.getByRole("button", { name: "Send my question" }).click();
+    const card = tablet.getByRole("region", { name: "My questions" }).getByRole("listitem").filter({ hasText: question });
+    await expect(card).toContainText("Waiting for your teacher.");
+  }
+  expect(await tablet.evaluate(() => window.mostShown)).toEqual(Object.fromEntries(questions.map((q) => [q, 1])));
+});

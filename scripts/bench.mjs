@@ -1,7 +1,7 @@
 // Times Withme's main interactions in the release build, in Chromium, and prints the medians.
 // A report, not a test: nothing here fails on a number.
 //
-// Usage (after scripts/build.sh): node scripts/bench.mjs [--runs 7]
+// Usage (after scripts/build.sh): node scripts/bench.mjs [--runs 7] [--scale: only the library's growth]
 //
 // The teacher's interactions are timed twice: as this machine runs them, and with the page's
 // CPU slowed four times through the DevTools protocol (a tablet-class or old laptop's CPU).
@@ -14,7 +14,8 @@
 // checks and saves it, the Board shows the count; "next frame" includes waiting for the
 // display's next frame. Groups and
 // roles are timed for a class of 40 with 30 grouped lessons behind it (format version 4), from
-// the click to the groups or roles on screen.
+// the click to the groups or roles on screen. Last, the library's growth: 50, 250, 1,000 and
+// 2,000 rich lessons, each opened, a keystroke saved, and the longest task while typing.
 
 import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
@@ -113,14 +114,14 @@ function richClasses(device) {
   });
 }
 
-function richLessons(device, classes) {
-  return Array.from({ length: 200 }, (_, l) => richLesson(device, l + 1, classes[(l + 1) % 5]));
+function richLessons(device, classes, count = 200) {
+  return Array.from({ length: count }, (_, l) => richLesson(device, l + 1, classes[(l + 1) % 5]));
 }
 
-function seededLibrary() {
+function seededLibrary(count = 200) {
   const device = "benchseed0001";
   const classes = richClasses(device);
-  const library = { lessons: richLessons(device, classes), classes, applied: { [device]: 400 } };
+  const library = { lessons: richLessons(device, classes, count), classes, applied: { [device]: 400 } };
   return JSON.stringify({ format: "withme.library", version: 4, library });
 }
 
@@ -368,7 +369,77 @@ async function plannerTimings(browser, library, runs, rate) {
   return times;
 }
 
+/**
+ * What a save costs as the library grows: for each number of rich lessons, opening the library,
+ * a keystroke until it is saved, and the longest main-thread task while typing 25 characters
+ * (every save among them). A library the browser's local storage cannot hold is reported so.
+ */
+async function scaleTimings(browser, counts, runs) {
+  const rows = [];
+  for (const count of counts) {
+    const library = seededLibrary(count);
+    const times = { open: [], saved: [], longest: [] };
+    let fits = true;
+    for (let run = 0; run < runs && fits; run++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      await context.addInitScript((text) => {
+        if (!sessionStorage.getItem("seeded")) {
+          sessionStorage.setItem("seeded", "1");
+          try {
+            localStorage.setItem("withme.library", text);
+          } catch {
+            sessionStorage.setItem("too-big", "1");
+          }
+        }
+      }, library);
+      const page = await context.newPage();
+      const t0 = Date.now();
+      await page.goto(base + "/");
+      if (await page.evaluate(() => sessionStorage.getItem("too-big"))) {
+        fits = false;
+        await context.close();
+        break;
+      }
+      await within(page.getByRole("link", { name: `Lesson ${count}: an enquiry into something worth asking` }).waitFor(), `the library of ${count} lessons`);
+      times.open.push(Date.now() - t0);
+      await page.getByRole("link", { name: `Lesson ${count}: an enquiry into something worth asking` }).click();
+      const title = page.getByLabel("Lesson title");
+      await title.waitFor();
+      await page.evaluate(() => {
+        window.benchTasks = [];
+        new PerformanceObserver((list) => window.benchTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+      });
+      await title.focus();
+      await page.keyboard.press("End");
+      const tKey = Date.now();
+      await page.keyboard.type("!");
+      await within(page.waitForFunction(() => localStorage.getItem("withme.library").includes('worth asking!"'), null, { polling: 5 }), "a keystroke saved");
+      times.saved.push(Date.now() - tKey);
+      await page.keyboard.type(" and a little more typing!", { delay: 40 });
+      await within(page.waitForFunction(() => localStorage.getItem("withme.library").includes("more typing!"), null, { polling: 20 }), "typing saved");
+      times.longest.push(await page.evaluate(() => Math.max(0, ...window.benchTasks)));
+      await context.close();
+    }
+    rows.push({ count, characters: library.length, fits, ...times });
+  }
+  return rows;
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Prints the library's growth, a row per size. */
+function printScale(rows) {
+  console.log("as the library grows (rich lessons; median of 3 runs, ms; longest task while typing 25 characters)");
+  console.log(`  ${"lessons".padStart(7)} ${"stored (M chars)".padStart(17)} ${"open".padStart(8)} ${"keystroke -> saved".padStart(19)} ${"longest task".padStart(13)}`);
+  for (const row of rows) {
+    const stored = (row.characters / 1e6).toFixed(2).padStart(17);
+    if (!row.fits) {
+      console.log(`  ${String(row.count).padStart(7)} ${stored}   does not fit in this browser's local storage`);
+      continue;
+    }
+    console.log(`  ${String(row.count).padStart(7)} ${stored} ${median(row.open).toFixed(0).padStart(8)} ${median(row.saved).toFixed(0).padStart(19)} ${median(row.longest).toFixed(0).padStart(13)}`);
+  }
+}
 
 async function main() {
   const db = `${tmpdir()}/withme-bench-${process.pid}.sqlite`;
@@ -381,6 +452,16 @@ async function main() {
   const library = seededLibrary();
   const results = {};
   let slow = {};
+  if (process.argv.includes("--scale")) {
+    // Only the library's growth (a quicker run while working on storage).
+    try {
+      printScale(await scaleTimings(browser, [50, 250, 1000, 2000], 3));
+    } finally {
+      await browser.close();
+      server.kill();
+    }
+    return;
+  }
   try {
     Object.assign(results, await plannerTimings(browser, library, runs, 1));
     slow = await plannerTimings(browser, library, Math.max(3, Math.ceil(runs / 2)), 4);
@@ -391,6 +472,7 @@ async function main() {
     results.ballotChanged = ballots.changed;
     results.ballot = ballots.times;
     results.ballotAnswered = ballots.answered;
+    results.scale = await scaleTimings(browser, [50, 250, 1000, 2000], 3);
   } finally {
     await browser.close();
     server.kill();
@@ -419,6 +501,7 @@ async function main() {
   ];
   console.log(`the same with the CPU slowed 4x (DevTools), median of ${slow.start.length} runs (ms)`);
   for (const [name, values] of slowRows) console.log(`  ${name.padEnd(70)} ${median(values).toFixed(1).padStart(8)}`);
+  printScale(results.scale);
 }
 
 await main();

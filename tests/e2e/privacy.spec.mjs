@@ -43,3 +43,22 @@ test("a whole lesson, planned and run without a live lesson, asks nothing of any
   }
   expect(requests.filter((r) => r.body !== "").map((r) => r.url)).toEqual([]);
 });
+
+test("a browser too old for Withme says so on every app's page instead of showing a blank page", async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    delete globalThis.WebAssembly;
+  });
+  const page = await context.newPage();
+  for (const path of ["/", "/join", "/lessons/abc.1/pupil", "/board/live"]) {
+    await page.goto(path);
+    await expect(page.getByRole("alert").filter({ hasText: "Withme can't run in this browser." })).toBeVisible();
+  }
+  await context.close();
+  // Where Withme runs, the message stays hidden.
+  const working = await browser.newPage();
+  await working.goto("/");
+  await expect(working.getByRole("heading", { name: "Lessons", level: 1 })).toBeVisible();
+  await expect(working.getByText("Withme can't run in this browser.")).toBeHidden();
+  await working.close();
+});

@@ -1,7 +1,7 @@
 // Withme's service worker: after one visit, the teacher's app and the Pupil app open with no
 // network. It keeps, for each app this device has opened, the app's index.html and exactly the
-// files that index names (and the fonts its stylesheet names), so a device offline opens the last version it had whole, never a mix
-// of an old index and new files (or the other way round). Online, every page is fetched from
+// files that index names (and the fonts its stylesheet names), so a device offline opens the
+// last version it had whole, never a mix of an old index and new files (or the other way round). Online, every page is fetched from
 // the network first, and the version kept is replaced only once all its files are kept.
 // A tablet keeps only the Pupil app, and the whiteboard's browser only the Board app; neither
 // ever fetches the teacher's.

@@ -82,6 +82,9 @@ pub fn StorageBanner() -> impl IntoView {
     }
 }
 
+/// How many left-out lessons the banner names (the rest are counted).
+const TITLES_NAMED: usize = 5;
+
 /// What happened to a stored library kept aside: none of it opened, or all but some lessons.
 fn kept_aside_story(kept: &KeptAside) -> impl IntoView + use<> {
     if kept.left_out.is_empty() {
@@ -94,12 +97,7 @@ fn kept_aside_story(kept: &KeptAside) -> impl IntoView + use<> {
         .into_any();
     }
     let count = kept.left_out.len();
-    let titles = kept
-        .left_out
-        .iter()
-        .map(|title| format!("“{title}”"))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let titles = named_titles(&kept.left_out);
     let headline = match count {
         1 => "One lesson in your saved library is damaged and couldn't be opened: ".to_owned(),
         n => format!("{n} lessons in your saved library are damaged and couldn't be opened: "),
@@ -111,4 +109,38 @@ fn kept_aside_story(kept: &KeptAside) -> impl IntoView + use<> {
         </p>
     }
     .into_any()
+}
+
+/// The left-out lessons' titles in quotes, the first [`TITLES_NAMED`] by name and the rest
+/// counted.
+fn named_titles(titles: &[String]) -> String {
+    let mut named = titles
+        .iter()
+        .take(TITLES_NAMED)
+        .map(|title| format!("“{title}”"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if titles.len() > TITLES_NAMED {
+        named.push_str(&format!(" and {} more", titles.len() - TITLES_NAMED));
+    }
+    named
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_left_out_lessons_are_counted_after_the_first_five() {
+        let titles: Vec<String> = (1..=8).map(|n| format!("Lesson {n}")).collect();
+        assert_eq!(named_titles(&titles[..1]), "“Lesson 1”");
+        assert_eq!(
+            named_titles(&titles[..5]),
+            "“Lesson 1”, “Lesson 2”, “Lesson 3”, “Lesson 4”, “Lesson 5”"
+        );
+        assert_eq!(
+            named_titles(&titles),
+            "“Lesson 1”, “Lesson 2”, “Lesson 3”, “Lesson 4”, “Lesson 5” and 3 more"
+        );
+    }
 }

@@ -594,6 +594,16 @@ test("a live lesson can't be deleted while it runs; once ended it goes in the bi
   expect(keys).toEqual([]);
 });
 
+/** Where the join form's heading, code box and button are drawn, to the pixel. */
+function formLayout(page) {
+  return page.evaluate(() =>
+    ["h1", "#join-code", "form button[type=submit]"].map((selector) => {
+      const box = document.querySelector(selector).getBoundingClientRect();
+      return [selector, Math.round(box.x), Math.round(box.y), Math.round(box.width), Math.round(box.height)];
+    }),
+  );
+}
+
 /** Holds back the Pupil app's wasm for `device` (a slow tablet) until the returned function is called. */
 async function holdTheApp(device) {
   let release;
@@ -617,8 +627,10 @@ test("on a slow tablet the join page shows its form before the app has loaded; w
   await expect(amira.page.getByText("Reading options"), "the app has not started").toHaveCount(0);
   expect(await accessibilityProblems(amira.page)).toEqual([]);
   await amira.page.getByLabel("Code on the board").fill(typed);
+  const early = await formLayout(amira.page);
   releaseAmira();
   await expect(amira.page.getByText("Reading options")).toBeVisible();
+  expect(await formLayout(amira.page), "the app's form is drawn where the early one was").toEqual(early);
   await expect(amira.page.getByLabel("Code on the board")).toHaveValue(typed);
   await expect(amira.page.getByLabel("Code on the board")).toBeFocused();
   await expect(amira.page.getByRole("button", { name: "Join" })).toHaveCount(1);

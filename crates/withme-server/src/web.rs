@@ -2,8 +2,9 @@
 //! good, each app's `index.html` never cached and answered for every address that app routes
 //! itself (a pupil's pages get the Pupil app, `dist/pupil/`; a live lesson's Board on its own
 //! device the Board app, `dist/board/`; every other address the teacher's),
-//! and a strict Content-Security-Policy (no `'unsafe-inline'`: Trunk's inline loaders are
-//! allowed by their hashes) with the usual security headers.
+//! and a strict Content-Security-Policy (no `'unsafe-inline'`: the pages' inline scripts, Trunk's
+//! loaders and the too-old-browser check, are allowed by their hashes) with the usual security
+//! headers.
 
 use std::path::Path;
 

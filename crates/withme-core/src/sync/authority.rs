@@ -44,7 +44,6 @@ pub struct Seat {
 impl Seat {
     /// The author of `submission` from this seat, or why the seat may not send it.
     fn author(&self, submission: &Submission) -> Result<Author, Rejection> {
-        keeps_live(&self.lesson, &submission.command)?;
         let elsewhere = submission.command.lesson() != Some(&self.lesson);
         if elsewhere && !matches!(self.holder, Holder::Teacher) {
             return Err(Rejection::NotThisLesson);
@@ -203,6 +202,7 @@ impl Authority {
             at: now,
             command: submission.command.clone(),
         };
+        keeps_live(&seat.lesson, &op.command)?;
         self.library.apply(&op)?;
         Ok(self.ledger.next_order())
     }

@@ -102,6 +102,14 @@ fn ClassSelect(
             lesson: lesson.get_value(),
             class,
         });
+        if outcome.is_err() {
+            // Refused: the list shows the class the lesson still has.
+            let kept = selected
+                .get_untracked()
+                .map(|class| class.to_string())
+                .unwrap_or_default();
+            event_target::<web_sys::HtmlSelectElement>(&event).set_value(&kept);
+        }
         error.set(outcome.err());
     };
     view! {

@@ -191,7 +191,8 @@ impl LiveLessons {
     /// lesson's server. A refusal here is returned at once; one from the server is shown when it
     /// answers (and the lesson shows the server's copy again).
     pub(super) fn send(&self, lesson: &LessonId, command: Command) -> Result<Event, Rejection> {
-        keeps_live(lesson, &command)?;
+        self.state
+            .with_untracked(|lib| keeps_live(lib, lesson, &command))?;
         let kept_seq = read_kept(lesson).map_or(0, |k| k.last_seq);
         // Numbered as the server will number it, so what it creates keeps its id.
         let id = self

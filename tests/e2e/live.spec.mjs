@@ -594,6 +594,30 @@ test("a live lesson can't be deleted while it runs; once ended it goes in the bi
   expect(keys).toEqual([]);
 });
 
+test("a live lesson's class can't be deleted or swapped for another while it runs", async ({ context }) => {
+  const TITLE = "Is it ever right to lie?";
+  const { teacher, app } = await teacherWithLesson(context);
+  await goLive(teacher);
+  const stored = async () => JSON.parse(await app.stored()).library;
+
+  await teacher.getByRole("link", { name: "← Back to the plan" }).click();
+  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "No class yet" });
+  await expect(teacher.getByText("This class is in a live lesson. End the live lesson first.")).toBeVisible();
+  await expect(teacher.getByLabel("Class", { exact: true }).locator("option:checked")).toHaveText("Year 6 Ash");
+
+  await teacher.getByRole("link", { name: "Classes", exact: true }).click();
+  const card = teacher.getByRole("region", { name: "Year 6 Ash" });
+  await card.getByRole("button", { name: "Delete class…" }).click();
+  await card.getByRole("button", { name: "Delete for good" }).click();
+  await expect(teacher.getByText("This class is in a live lesson. End the live lesson first.")).toBeVisible();
+  await expect(card).toBeVisible();
+  await app.waitUntilSaved();
+  const library = await stored();
+  const ash = library.classes.find((c) => c.name === "Year 6 Ash");
+  expect(ash?.pupils.map((p) => p.name)).toEqual(PUPILS);
+  expect(library.lessons.find((l) => l.plan.title === TITLE).plan.class).toBe(ash.id);
+});
+
 /** Where the join form's heading, code box and button are drawn, to the pixel. */
 function formLayout(page) {
   return page.evaluate(() =>

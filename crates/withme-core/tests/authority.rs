@@ -392,3 +392,57 @@ fn no_seat_can_put_the_live_lesson_in_the_bin_not_even_the_teachers() {
     assert!(accepted(&answer), "{answer:?}");
     assert!(authority.library().lesson(&other).unwrap().is_deleted());
 }
+
+#[test]
+fn the_live_lessons_class_can_be_neither_deleted_nor_swapped_until_it_ends() {
+    let (mut authority, lesson, p) = live_lesson();
+    let class = authority
+        .library()
+        .lesson(&lesson)
+        .unwrap()
+        .plan()
+        .class
+        .clone()
+        .unwrap();
+    let before = authority.library().clone();
+    let teacher = Seat {
+        device: DeviceId::parse("teacherseat").unwrap(),
+        lesson: lesson.clone(),
+        holder: Holder::Teacher,
+    };
+    let delete = Command::DeleteClass {
+        class: class.clone(),
+    };
+    let answer = authority.submit(&teacher, &Submission::new(1, None, delete), NOW);
+    assert_eq!(refused_with(&answer), Some("class_is_live"));
+    let unset = Command::SetLessonClass {
+        lesson: lesson.clone(),
+        class: None,
+    };
+    let answer = authority.submit(&teacher, &Submission::new(2, None, unset), NOW);
+    assert_eq!(refused_with(&answer), Some("class_is_live"));
+    // The pupils are still on the lesson's class: a tablet's question is still theirs.
+    let tablet = seat("tablet1", &lesson, &p[0]);
+    let answer = authority.submit(
+        &tablet,
+        &Submission::new(1, None, ask(&lesson, "Why?")),
+        NOW,
+    );
+    assert!(accepted(&answer), "{answer:?}");
+    assert_eq!(
+        authority.library().classes_by_name().len(),
+        before.classes_by_name().len()
+    );
+    assert_eq!(
+        authority.library().lesson(&lesson).unwrap().plan().class,
+        Some(class.clone())
+    );
+
+    // Choosing the class it already has changes nothing, so it is not refused.
+    let same = Command::SetLessonClass {
+        lesson: lesson.clone(),
+        class: Some(class),
+    };
+    let answer = authority.submit(&teacher, &Submission::new(3, None, same), NOW);
+    assert_ne!(refused_with(&answer), Some("class_is_live"), "{answer:?}");
+}

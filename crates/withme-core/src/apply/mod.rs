@@ -341,6 +341,10 @@ pub enum Rejection {
     /// ends.
     #[error("This lesson is live. End the live lesson first, then delete it.")]
     LessonIsLive,
+    /// The class of a live lesson: its pupils are in the lesson, so it can't be deleted, nor the
+    /// lesson given another class, until the live lesson ends.
+    #[error("This class is in a live lesson. End the live lesson first.")]
+    ClassIsLive,
     /// A backup's class holds a pupil who is in another class here.
     #[error(
         "The backup's class “{class}” has pupils who are in another class on this device, so nothing was restored."
@@ -363,6 +367,7 @@ impl Rejection {
             Rejection::UnknownPupil => "unknown_pupil",
             Rejection::LessonInBin => "lesson_in_bin",
             Rejection::LessonIsLive => "lesson_is_live",
+            Rejection::ClassIsLive => "class_is_live",
             Rejection::DuplicateName { .. } => "duplicate_name",
             Rejection::RosterFull { .. } => "roster_full",
             Rejection::NoNames => "no_names",

@@ -62,12 +62,22 @@ impl Seat {
     }
 }
 
-/// Refuses what would end a live lesson under its pupils: putting `live` (the lesson a server
-/// runs) in the bin, from any seat, the teacher's too. The teacher's window checks the same
-/// before sending, so the refusal shows at once.
-pub fn keeps_live(live: &LessonId, command: &Command) -> Result<(), Rejection> {
+/// Refuses what would end a live lesson under its pupils, from any seat, the teacher's too:
+/// putting `live` (the lesson a server runs) in the bin, deleting its class, or giving it
+/// another class (the pupils seated in it are its class's). The teacher's window checks the
+/// same before sending, so the refusal shows at once.
+pub fn keeps_live(library: &Library, live: &LessonId, command: &Command) -> Result<(), Rejection> {
+    let live_class = || library.lesson(live).and_then(|l| l.plan().class.as_ref());
     match command {
         Command::DeleteLesson { lesson } if lesson == live => Err(Rejection::LessonIsLive),
+        Command::DeleteClass { class } if live_class() == Some(class) => {
+            Err(Rejection::ClassIsLive)
+        }
+        Command::SetLessonClass { lesson, class }
+            if lesson == live && class.as_ref() != live_class() =>
+        {
+            Err(Rejection::ClassIsLive)
+        }
         _ => Ok(()),
     }
 }
@@ -202,7 +212,7 @@ impl Authority {
             at: now,
             command: submission.command.clone(),
         };
-        keeps_live(&seat.lesson, &op.command)?;
+        keeps_live(&self.library, &seat.lesson, &op.command)?;
         self.library.apply(&op)?;
         Ok(self.ledger.next_order())
     }

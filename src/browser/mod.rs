@@ -1,5 +1,6 @@
 //! Small adapters over browser APIs: the clock, randomness, files in and out.
 
+pub mod calendar;
 pub mod files;
 pub mod join_form;
 pub mod offline;

@@ -2,25 +2,14 @@
 
 use leptos::prelude::*;
 use withme_core::backup::{backup_file_name, backup_json, check_backup_size, read_backup};
-use withme_core::{Command, Event, LessonDate};
+use withme_core::{Command, Event};
 
 use super::file_chooser::{FileChooser, FileProblem};
+use crate::browser::calendar::today;
 use crate::browser::files::{download_text, file_size, read_text};
 use crate::browser::now;
 use crate::persistence::local_store::StorageUse;
 use crate::state::{LessonDispatch, use_dispatch, use_library, use_notices};
-
-/// Today's date on this computer's calendar, for the backup's file name.
-fn today() -> Option<LessonDate> {
-    let date = js_sys::Date::new_0();
-    LessonDate::parse(&format!(
-        "{:04}-{:02}-{:02}",
-        date.get_full_year(),
-        date.get_month() + 1,
-        date.get_date()
-    ))
-    .ok()
-}
 
 /// "Back up or move your library": download every lesson, class and template as one file, and
 /// restore such a file, which adds what this computer lacks and changes nothing it has. Every

@@ -5,7 +5,8 @@ use leptos_router::hooks::use_navigate;
 use withme_core::{BuiltInTemplate, Command, Event, LessonId, LessonTitle, TemplateChoice};
 
 use crate::library::{
-    BackupPanel, ImportLessonButton, LessonBin, LessonCard, StorageWarning, use_storage_room,
+    ArchivePanel, BackupPanel, ImportLessonButton, LessonBin, LessonCard, StorageWarning,
+    use_storage_room,
 };
 use crate::routes::AppRoute;
 use crate::state::{use_dispatch, use_library, use_notices};
@@ -116,6 +117,7 @@ pub fn LibraryPage() -> impl IntoView {
             }}
             <LessonBin />
             <BackupPanel room />
+            <ArchivePanel />
         </TeacherLayout>
     }
 }

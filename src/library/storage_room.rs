@@ -31,8 +31,8 @@ pub fn StorageWarning(
             <div class="storage-warning" role="status">
                 <p>
                     {format!("This browser's room for Withme is {}% full. ", room.percent())}
-                    "Download a backup now, then delete lessons you no longer need and empty "
-                    "the bin, so that your changes can still be saved."
+                    "Download a backup now, then archive old lessons, or delete lessons you no "
+                    "longer need and empty the bin, so that your changes can still be saved."
                 </p>
                 <a href="#backup-heading">"Back up now"</a>
             </div>

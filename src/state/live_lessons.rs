@@ -505,7 +505,7 @@ impl LiveLessons {
 }
 
 /// Whether this browser keeps `lesson` as live (any of its windows took it live).
-pub(super) fn is_live_here(lesson: &LessonId) -> bool {
+pub fn is_live_here(lesson: &LessonId) -> bool {
     read_kept(lesson).is_some()
 }
 

@@ -228,6 +228,13 @@ commands! {
             /// The lessons shown in the bin.
             lessons: Vec<LessonId>,
         },
+        /// Delete for good the lessons of an archive the teacher has saved as a file
+        /// ([`crate::archive`]): each lesson the library still holds exactly as the archive does
+        /// goes; one changed since, or gone already, stays as it is.
+        ArchiveLessons {
+            /// The archive as saved (boxed: it may hold a year of lessons).
+            archive: Box<Library>,
+        },
         /// Take a lesson out of the bin.
         RestoreLesson {
             /// Which lesson.
@@ -743,6 +750,7 @@ impl Command {
             Command::DeleteLesson { .. } => "delete a lesson",
             Command::RestoreLesson { .. } => "restore a lesson",
             Command::EmptyBin { .. } => "empty the bin",
+            Command::ArchiveLessons { .. } => "archive lessons",
             Command::CreateClass { .. } => "create a class",
             Command::RenameClass { .. } => "rename a class",
             Command::AddPupils { .. }

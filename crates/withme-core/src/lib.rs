@@ -20,6 +20,7 @@
 #![warn(missing_docs)]
 
 mod apply;
+pub mod archive;
 pub mod backup;
 mod class;
 mod command;

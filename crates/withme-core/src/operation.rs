@@ -81,6 +81,13 @@ pub enum Event {
         /// How many.
         removed: u32,
     },
+    /// An archive's lessons left the library.
+    LessonsArchived {
+        /// How many left it.
+        archived: u32,
+        /// How many stayed because they changed after the archive was made.
+        kept: u32,
+    },
     /// A backup was restored: what it added, and what was kept as it was here.
     LibraryRestored {
         /// The counts.

@@ -129,6 +129,7 @@ fn rule(command: &Command) -> (Permission<'_>, Scope<'_>) {
         | C::ImportLesson { .. }
         | C::RestoreLibrary { .. }
         | C::EmptyBin { .. }
+        | C::ArchiveLessons { .. }
         | C::DeleteTemplate { .. }
         | C::CreateClass { .. } => (Teacher, Scope::Library),
     }

@@ -196,6 +196,22 @@ impl Library {
         Event::BinEmptied { removed }
     }
 
+    pub(super) fn archive_lessons(&mut self, archive: &Library) -> Event {
+        let mut archived = 0;
+        let mut kept = 0;
+        for (id, saved) in &archive.lessons {
+            match self.lessons.get(id) {
+                Some(here) if here == saved => {
+                    self.lessons.remove(id);
+                    archived += 1;
+                }
+                Some(_) => kept += 1,
+                None => {}
+            }
+        }
+        Event::LessonsArchived { archived, kept }
+    }
+
     pub(super) fn live_lesson(&self, lesson: &LessonId) -> Result<&Lesson, Rejection> {
         let found = self.lessons.get(lesson).ok_or(Rejection::UnknownLesson)?;
         if found.is_deleted() {

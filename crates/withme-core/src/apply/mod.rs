@@ -493,6 +493,7 @@ impl Library {
             Command::DeleteLesson { lesson } => self.delete_lesson(lesson, at),
             Command::RestoreLesson { lesson } => self.restore_lesson(lesson, at),
             Command::EmptyBin { lessons } => Ok(self.empty_bin(lessons)),
+            Command::ArchiveLessons { archive } => Ok(self.archive_lessons(archive)),
             Command::SetNote { lesson, note, text } => {
                 self.edit_lesson(lesson, at, |plan| *plan.note_mut(*note) = text.clone())
             }

@@ -70,6 +70,9 @@ pub fn keeps_live(library: &Library, live: &LessonId, command: &Command) -> Resu
     let live_class = || library.lesson(live).and_then(|l| l.plan().class.as_ref());
     match command {
         Command::DeleteLesson { lesson } if lesson == live => Err(Rejection::LessonIsLive),
+        Command::ArchiveLessons { archive } if archive.lesson(live).is_some() => {
+            Err(Rejection::LessonIsLive)
+        }
         Command::DeleteClass { class } if live_class() == Some(class) => {
             Err(Rejection::ClassIsLive)
         }

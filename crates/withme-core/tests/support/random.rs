@@ -328,7 +328,7 @@ fn section(rng: &mut Rng) -> Section {
 }
 
 /// How many arms [`any_command`] chooses from (the last makes one of the picker's three).
-const ARMS: usize = 72;
+const ARMS: usize = 73;
 
 /// Any command of any kind, with arguments taken mostly from `library` (in `focus` if given),
 /// sometimes naming things that are not there. Who may make it is for the authority to say.
@@ -349,7 +349,7 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
     // rarely, as they do in class, so the rest has a lesson to work on.
     let mut arm = rng.below(ARMS);
     let rare = match arm {
-        11 | 58 => 97,
+        11 | 58 | 71 => 97,
         15 => 85,
         _ => 0,
     };
@@ -765,6 +765,20 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
         70 => Command::EmptyBin {
             lessons: rng.some_of(&known.lessons, 3),
         },
+        71 => {
+            // Mostly other lessons than the one in class: an archived lesson is gone for good.
+            let others: Vec<LessonId> = known
+                .lessons
+                .iter()
+                .filter(|id| **id != l || rng.chance(10))
+                .cloned()
+                .collect();
+            let chosen = rng.some_of(&others, 2);
+            let lessons: Vec<_> = chosen.iter().filter_map(|id| library.lesson(id)).collect();
+            Command::ArchiveLessons {
+                archive: Box::new(withme_core::archive::archive_of(library, &lessons)),
+            }
+        }
         _ => match rng.below(3) {
             0 => Command::PickPupil {
                 lesson: l,

@@ -185,6 +185,11 @@ pub fn remove(key: &str) -> Result<(), StoreError> {
     LocalStorage::raw().remove_item(key).map_err(raw_error)
 }
 
+/// Maps an error thrown by the browser's storage (a `DOMException`, by its name).
+pub(crate) fn js_store_error(value: wasm_bindgen::JsValue) -> StoreError {
+    raw_error(value)
+}
+
 /// Maps an error thrown by the browser's `Storage` methods.
 fn raw_error(value: wasm_bindgen::JsValue) -> StoreError {
     let name = js_sys::Reflect::get(&value, &"name".into())

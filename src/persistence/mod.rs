@@ -4,4 +4,5 @@ pub mod local_store;
 pub mod outbox;
 pub mod pupil_identity;
 pub mod reading;
+pub mod records;
 pub mod views;

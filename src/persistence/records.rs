@@ -1,0 +1,298 @@
+//! The adapter between Withme and the browser's IndexedDB: records of text, one per key, on a
+//! few shelves (object stores), each shelf read whole and every write one all-or-nothing batch.
+//!
+//! This is where a year of lessons is to live, one record per lesson, so that a save writes only
+//! the lessons that changed (issue 15). Records are text (each a JSON document), so a damaged
+//! record is found where it is parsed and kept aside on its own; reading never fails on one.
+//! The adapter speaks to IndexedDB through web-sys alone: no crate, no JavaScript of its own
+//! (which the Content-Security-Policy and the service worker would have to know about).
+
+use js_sys::{Array, Promise};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+use super::local_store::{StoreError, js_store_error};
+
+/// The database Withme keeps its records in.
+pub const DATABASE: &str = "withme";
+
+/// The database's version: it changes only when shelves are added or removed.
+const VERSION: u32 = 1;
+
+/// A shelf of records (an IndexedDB object store).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shelf {
+    /// One record per lesson, keyed by the lesson's id.
+    Lessons,
+    /// The small index the library page opens with: a record per lesson, keyed the same.
+    Index,
+    /// What is not a lesson (classes, templates, the authority's ledger), one record per part.
+    Library,
+    /// Records that could not be read, kept exactly as they were.
+    KeptAside,
+}
+
+impl Shelf {
+    /// Every shelf, as the database is made with them.
+    pub const ALL: [Shelf; 4] = [
+        Shelf::Lessons,
+        Shelf::Index,
+        Shelf::Library,
+        Shelf::KeptAside,
+    ];
+
+    /// The object store's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shelf::Lessons => "lessons",
+            Shelf::Index => "index",
+            Shelf::Library => "library",
+            Shelf::KeptAside => "kept-aside",
+        }
+    }
+}
+
+/// One change in a write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// Store `text` under `key`, replacing what was there.
+    Put {
+        /// The shelf.
+        shelf: Shelf,
+        /// The record's key.
+        key: String,
+        /// The record.
+        text: String,
+    },
+    /// Remove the record under `key`, if there is one.
+    Delete {
+        /// The shelf.
+        shelf: Shelf,
+        /// The record's key.
+        key: String,
+    },
+}
+
+impl Change {
+    fn shelf(&self) -> Shelf {
+        match self {
+            Change::Put { shelf, .. } | Change::Delete { shelf, .. } => *shelf,
+        }
+    }
+}
+
+/// An open connection to Withme's records.
+#[derive(Debug, Clone)]
+pub struct Records {
+    db: IdbDatabase,
+}
+
+impl Records {
+    /// Opens Withme's records, making the shelves on the first visit.
+    pub async fn open() -> Result<Self, StoreError> {
+        Self::open_named(DATABASE).await
+    }
+
+    /// Opens the records kept in the database called `name` (tests use names of their own).
+    pub async fn open_named(name: &str) -> Result<Self, StoreError> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(StoreError::Blocked)?;
+        let request: IdbOpenDbRequest = factory
+            .open_with_u32(name, VERSION)
+            .map_err(js_store_error)?;
+        let make_shelves = Handler::new({
+            let request = request.clone();
+            move || {
+                let Ok(db) = request.result() else { return };
+                let db: IdbDatabase = db.unchecked_into();
+                let names = db.object_store_names();
+                for shelf in Shelf::ALL {
+                    if !names.contains(shelf.name()) {
+                        let _ = db.create_object_store(shelf.name());
+                    }
+                }
+            }
+        });
+        request.set_onupgradeneeded(as_function(&make_shelves));
+        let opened = settled(&request).await;
+        request.set_onupgradeneeded(None);
+        drop(make_shelves);
+        let db: IdbDatabase = opened?.unchecked_into();
+        // A newer Withme in another window needs this connection closed to change the shelves.
+        let close = Handler::new({
+            let db = db.clone();
+            move || db.close()
+        });
+        db.set_onversionchange(as_function(&close));
+        close.forget();
+        Ok(Self { db })
+    }
+
+    /// Every record on `shelf`, as `(key, text)`, in key order. A record that is not text (not
+    /// written by Withme) comes as its JSON form, for the reader to find damaged.
+    pub async fn read_all(&self, shelf: Shelf) -> Result<Vec<(String, String)>, StoreError> {
+        let transaction = self
+            .db
+            .transaction_with_str(shelf.name())
+            .map_err(js_store_error)?;
+        let store = transaction
+            .object_store(shelf.name())
+            .map_err(js_store_error)?;
+        let keys = settled(&store.get_all_keys().map_err(js_store_error)?);
+        let values = settled(&store.get_all().map_err(js_store_error)?);
+        let keys: Array = keys.await?.unchecked_into();
+        let values: Array = values.await?.unchecked_into();
+        Ok(keys
+            .iter()
+            .zip(values.iter())
+            .map(|(key, value)| (text_of(&key), text_of(&value)))
+            .collect())
+    }
+
+    /// Makes every change, or none: when one fails (the browser's room is used up, say), the
+    /// records stay as they were before the write.
+    pub async fn write(&self, changes: &[Change]) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let names = Array::new();
+        for shelf in Shelf::ALL {
+            if changes.iter().any(|c| c.shelf() == shelf) {
+                names.push(&JsValue::from_str(shelf.name()));
+            }
+        }
+        let transaction = self
+            .db
+            .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
+            .map_err(js_store_error)?;
+        let finished = Finished::watch(&transaction);
+        for change in changes {
+            if let Err(error) = make(&transaction, change) {
+                let _ = transaction.abort();
+                let _ = finished.wait().await;
+                return Err(js_store_error(error));
+            }
+        }
+        finished.wait().await
+    }
+
+    /// Closes the connection (a window does when it leaves; tests between steps).
+    pub fn close(&self) {
+        self.db.close();
+    }
+}
+
+/// Deletes the database called `name` and every record in it (tests start from nothing).
+pub async fn delete_database(name: &str) -> Result<(), StoreError> {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or(StoreError::Blocked)?;
+    let request = factory.delete_database(name).map_err(js_store_error)?;
+    settled(&request).await.map(|_| ())
+}
+
+fn make(transaction: &IdbTransaction, change: &Change) -> Result<IdbRequest, JsValue> {
+    let store = transaction.object_store(change.shelf().name())?;
+    match change {
+        Change::Put { key, text, .. } => {
+            store.put_with_key(&JsValue::from_str(text), &JsValue::from_str(key))
+        }
+        Change::Delete { key, .. } => store.delete(&JsValue::from_str(key)),
+    }
+}
+
+fn text_of(value: &JsValue) -> String {
+    value.as_string().unwrap_or_else(|| {
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default()
+    })
+}
+
+/// A callback the browser calls once, kept alive by whoever waits for it.
+type Handler = Closure<dyn FnMut()>;
+
+/// A promise settled by the first of two callbacks, and the two callbacks: `install` hands them
+/// to the browser (as success and failure). Keep the callbacks until the promise has settled.
+fn promise_of(install: impl FnOnce(&Handler, &Handler)) -> (Promise, [Handler; 2]) {
+    let mut handlers = None;
+    let promise = Promise::new(&mut |resolve, reject| {
+        let success = Handler::new(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let failure = Handler::new(move || {
+            let _ = reject.call0(&JsValue::NULL);
+        });
+        handlers = Some([success, failure]);
+    });
+    let handlers = handlers.expect("a promise runs its executor at once");
+    install(&handlers[0], &handlers[1]);
+    (promise, handlers)
+}
+
+fn as_function(handler: &Handler) -> Option<&js_sys::Function> {
+    Some(handler.as_ref().unchecked_ref())
+}
+
+/// Waits for a request's answer: its result, or the browser's error. The callbacks are given
+/// to the request at once, not when the wait begins, so a second request made before the first
+/// is awaited cannot answer unheard.
+fn settled(request: &IdbRequest) -> impl Future<Output = Result<JsValue, StoreError>> + use<> {
+    let (answered, handlers) = promise_of(|success, failure| {
+        request.set_onsuccess(as_function(success));
+        request.set_onerror(as_function(failure));
+    });
+    let request = request.clone();
+    async move {
+        let outcome = JsFuture::from(answered).await;
+        request.set_onsuccess(None);
+        request.set_onerror(None);
+        drop(handlers);
+        match outcome {
+            Ok(_) => request.result().map_err(js_store_error),
+            Err(_) => Err(request.error().ok().flatten().map_or_else(
+                || StoreError::Failed("no answer".into()),
+                |e| js_store_error(e.into()),
+            )),
+        }
+    }
+}
+
+/// The end of a write's transaction: committed, or aborted with the browser's reason.
+struct Finished {
+    transaction: IdbTransaction,
+    ended: Promise,
+    handlers: [Handler; 2],
+}
+
+impl Finished {
+    fn watch(transaction: &IdbTransaction) -> Self {
+        let (ended, handlers) = promise_of(|complete, abort| {
+            transaction.set_oncomplete(as_function(complete));
+            transaction.set_onabort(as_function(abort));
+        });
+        Self {
+            transaction: transaction.clone(),
+            ended,
+            handlers,
+        }
+    }
+
+    async fn wait(self) -> Result<(), StoreError> {
+        let outcome = JsFuture::from(self.ended.clone()).await;
+        self.transaction.set_oncomplete(None);
+        self.transaction.set_onabort(None);
+        drop(self.handlers);
+        match outcome {
+            Ok(_) => Ok(()),
+            Err(_) => Err(self.transaction.error().map_or_else(
+                || StoreError::Failed("the write was stopped".into()),
+                |e| js_store_error(e.into()),
+            )),
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! The IndexedDB records adapter, in a real browser (headless Chromium, through
+//! wasm-bindgen-test): batches written whole or not at all, a full browser said so, records
+//! that are not Withme's read as text, and blocked storage.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown --test records` (scripts/test.sh does).
+
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use withme::persistence::local_store::StoreError;
+use withme::persistence::records::{Change, Records, Shelf, delete_database};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn put(shelf: Shelf, key: &str, text: &str) -> Change {
+    Change::Put {
+        shelf,
+        key: key.into(),
+        text: text.into(),
+    }
+}
+
+fn pairs(records: &[(&str, &str)]) -> Vec<(String, String)> {
+    records
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// A database of its own for one test, empty.
+async fn fresh(name: &str) -> Records {
+    delete_database(name).await.unwrap();
+    Records::open_named(name).await.unwrap()
+}
+
+/// Runs a script (a test's stand-in for the browser misbehaving), awaiting it if it promises.
+async fn run(script: &str, name: &str) {
+    let function = js_sys::Function::new_with_args("name", script);
+    let value = function
+        .call1(&JsValue::NULL, &JsValue::from_str(name))
+        .unwrap();
+    if let Ok(promise) = value.dyn_into::<js_sys::Promise>() {
+        JsFuture::from(promise).await.unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn records_written_in_one_batch_read_back_after_the_database_is_opened_again() {
+    let name = "withme-test-read-back";
+    let records = fresh(name).await;
+    records
+        .write(&[
+            put(Shelf::Lessons, "dev.2", r#"{"title":"Volcanoes"}"#),
+            put(Shelf::Lessons, "dev.1", r#"{"title":"Rivers"}"#),
+            put(Shelf::Index, "dev.1", r#"{"title":"Rivers"}"#),
+            put(Shelf::Library, "classes", "[]"),
+        ])
+        .await
+        .unwrap();
+    records.close();
+
+    let records = Records::open_named(name).await.unwrap();
+    assert_eq!(
+        records.read_all(Shelf::Lessons).await.unwrap(),
+        pairs(&[
+            ("dev.1", r#"{"title":"Rivers"}"#),
+            ("dev.2", r#"{"title":"Volcanoes"}"#)
+        ])
+    );
+    assert_eq!(
+        records.read_all(Shelf::Library).await.unwrap(),
+        pairs(&[("classes", "[]")])
+    );
+    // A later write changes only what it names.
+    records
+        .write(&[
+            Change::Delete {
+                shelf: Shelf::Lessons,
+                key: "dev.1".into(),
+            },
+            put(Shelf::Lessons, "dev.2", r#"{"title":"Volcanoes and us"}"#),
+        ])
+        .await
+        .unwrap();
+    assert_eq!(
+        records.read_all(Shelf::Lessons).await.unwrap(),
+        pairs(&[("dev.2", r#"{"title":"Volcanoes and us"}"#)])
+    );
+    assert_eq!(
+        records.read_all(Shelf::Index).await.unwrap(),
+        pairs(&[("dev.1", r#"{"title":"Rivers"}"#)])
+    );
+    assert!(records.read_all(Shelf::KeptAside).await.unwrap().is_empty());
+    records.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_write_refused_for_room_changes_nothing_and_says_storage_is_full() {
+    let name = "withme-test-full";
+    let records = fresh(name).await;
+    records
+        .write(&[put(Shelf::Lessons, "dev.1", "kept")])
+        .await
+        .unwrap();
+    // The browser's room runs out at the batch's second record.
+    run(
+        "const proto = IDBObjectStore.prototype;
+         proto.__realPut = proto.put;
+         let calls = 0;
+         proto.put = function (...args) {
+           calls += 1;
+           if (calls === 2) throw new DOMException('refused in a test', 'QuotaExceededError');
+           return proto.__realPut.apply(this, args);
+         };",
+        name,
+    )
+    .await;
+    let written = records
+        .write(&[
+            put(Shelf::Lessons, "dev.1", "changed"),
+            put(Shelf::Lessons, "dev.2", "new"),
+            put(Shelf::Index, "dev.2", "new"),
+        ])
+        .await;
+    run(
+        "IDBObjectStore.prototype.put = IDBObjectStore.prototype.__realPut;",
+        name,
+    )
+    .await;
+    assert_eq!(written, Err(StoreError::Full));
+    assert_eq!(
+        records.read_all(Shelf::Lessons).await.unwrap(),
+        pairs(&[("dev.1", "kept")])
+    );
+    assert!(records.read_all(Shelf::Index).await.unwrap().is_empty());
+    records.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_write_stopped_part_way_leaves_every_record_as_it_was() {
+    let name = "withme-test-stopped";
+    let records = fresh(name).await;
+    records
+        .write(&[put(Shelf::Lessons, "dev.1", "kept")])
+        .await
+        .unwrap();
+    // The browser stops the transaction after its first change has been made.
+    run(
+        "const proto = IDBObjectStore.prototype;
+         proto.__realPut = proto.put;
+         proto.put = function (...args) {
+           const request = proto.__realPut.apply(this, args);
+           request.onsuccess = () => this.transaction.abort();
+           return request;
+         };",
+        name,
+    )
+    .await;
+    let written = records
+        .write(&[put(Shelf::Lessons, "dev.1", "changed")])
+        .await;
+    run(
+        "IDBObjectStore.prototype.put = IDBObjectStore.prototype.__realPut;",
+        name,
+    )
+    .await;
+    assert!(written.is_err(), "{written:?}");
+    assert_eq!(
+        records.read_all(Shelf::Lessons).await.unwrap(),
+        pairs(&[("dev.1", "kept")])
+    );
+    records.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_record_that_is_not_text_reads_as_its_json_for_the_reader_to_find_damaged() {
+    let name = "withme-test-odd";
+    fresh(name).await.close();
+    run(
+        "return new Promise((done, fail) => {
+           const opening = indexedDB.open(name);
+           opening.onerror = fail;
+           opening.onsuccess = () => {
+             const db = opening.result;
+             const writing = db.transaction('lessons', 'readwrite');
+             writing.objectStore('lessons').put({ not: 'text' }, 'dev.9');
+             writing.oncomplete = () => { db.close(); done(); };
+             writing.onabort = fail;
+           };
+         });",
+        name,
+    )
+    .await;
+    let records = Records::open_named(name).await.unwrap();
+    assert_eq!(
+        records.read_all(Shelf::Lessons).await.unwrap(),
+        pairs(&[("dev.9", r#"{"not":"text"}"#)])
+    );
+    records.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_browser_without_indexeddb_is_said_to_block_storage() {
+    let name = "withme-test-blocked";
+    run(
+        "window.__indexedDB = Object.getOwnPropertyDescriptor(window, 'indexedDB');
+         Object.defineProperty(window, 'indexedDB', { value: null, configurable: true });",
+        name,
+    )
+    .await;
+    let opened = Records::open_named(name).await;
+    run(
+        "Object.defineProperty(window, 'indexedDB', window.__indexedDB);",
+        name,
+    )
+    .await;
+    assert_eq!(opened.err(), Some(StoreError::Blocked));
+    // With IndexedDB back, the same database opens.
+    fresh(name).await.close();
+}

@@ -36,6 +36,7 @@ pub mod markdown;
 mod operation;
 mod plan;
 mod proposal;
+pub mod records;
 pub mod replica;
 mod rights;
 pub mod roster;

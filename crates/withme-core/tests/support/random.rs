@@ -328,7 +328,7 @@ fn section(rng: &mut Rng) -> Section {
 }
 
 /// How many arms [`any_command`] chooses from (the last makes one of the picker's three).
-const ARMS: usize = 73;
+const ARMS: usize = 72;
 
 /// Any command of any kind, with arguments taken mostly from `library` (in `focus` if given),
 /// sometimes naming things that are not there. Who may make it is for the authority to say.
@@ -349,7 +349,7 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
     // rarely, as they do in class, so the rest has a lesson to work on.
     let mut arm = rng.below(ARMS);
     let rare = match arm {
-        11 | 58 | 71 => 97,
+        11 | 58 => 97,
         15 => 85,
         _ => 0,
     };
@@ -762,15 +762,16 @@ pub fn any_command(library: &Library, rng: &mut Rng, focus: Option<&LessonId>) -
         69 => Command::RestoreLibrary {
             library: Box::new(backup(rng, &known)),
         },
-        70 => Command::EmptyBin {
+        70 if rng.chance(50) => Command::EmptyBin {
             lessons: rng.some_of(&known.lessons, 3),
         },
-        71 => {
-            // Mostly other lessons than the one in class: an archived lesson is gone for good.
+        70 => {
+            // Other lessons than the one in class: an archived lesson is gone for good, and
+            // `tests/archive.rs` archives the lesson in class itself.
             let others: Vec<LessonId> = known
                 .lessons
                 .iter()
-                .filter(|id| **id != l || rng.chance(10))
+                .filter(|id| **id != l)
                 .cloned()
                 .collect();
             let chosen = rng.some_of(&others, 2);

@@ -220,3 +220,170 @@ async fn a_browser_without_indexeddb_is_said_to_block_storage() {
     // With IndexedDB back, the same database opens.
     fresh(name).await.close();
 }
+
+// The library in records, and moving it out of local storage.
+
+use withme::persistence::library_records::{
+    MOVED_FROM_LOCAL_STORAGE, Moved, RecordsRead, keep_lesson_aside, move_from_local_storage,
+    read_library,
+};
+use withme::persistence::local_store::{self, LIBRARY_KEY};
+use withme_core::replica::Replica;
+use withme_core::sync::Authority;
+use withme_core::{Author, Command, DeviceId, LessonTitle, Timestamp};
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// A library of lessons with these titles, with its ledger.
+fn library_of(titles: &[&str]) -> Authority {
+    let mut replica = Replica::new(DeviceId::parse("recordtest").unwrap(), Authority::default());
+    for (n, title) in titles.iter().enumerate() {
+        let command = Command::CreateLesson {
+            title: LessonTitle::parse(title).unwrap(),
+            class: None,
+            template: None,
+        };
+        replica
+            .make(
+                Author::Teacher,
+                command,
+                Timestamp::from_millis(n as u64 + 1),
+            )
+            .unwrap();
+    }
+    replica.authority().clone()
+}
+
+fn store_in_local_storage(authority: &Authority) -> String {
+    local_storage().clear().unwrap();
+    let (library, ledger) = authority.parts();
+    local_store::write_library(library, ledger).unwrap();
+    local_storage().get_item(LIBRARY_KEY).unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_library_moves_out_of_local_storage_only_once_its_records_read_back_the_same() {
+    let name = "withme-test-move";
+    let records = fresh(name).await;
+    let authority = library_of(&["Rivers", "Volcanoes", "Coasts"]);
+    let text = store_in_local_storage(&authority);
+
+    assert_eq!(
+        move_from_local_storage(&records).await,
+        Ok(Moved::Moved { lessons: 3 })
+    );
+    match read_library(&records).await.unwrap() {
+        RecordsRead::Loaded(read) => {
+            assert_eq!(&read.loaded.library, authority.library());
+            assert_eq!(&read.loaded.ledger, authority.ledger());
+            assert!(read.left_out.is_empty());
+        }
+        other => panic!("expected the library in records, got {other:?}"),
+    }
+    assert_eq!(records.read_all(Shelf::Lessons).await.unwrap().len(), 3);
+    // The old text left local storage, and is kept aside exactly.
+    assert_eq!(local_storage().get_item(LIBRARY_KEY).unwrap(), None);
+    assert_eq!(
+        records.read_all(Shelf::KeptAside).await.unwrap(),
+        vec![(MOVED_FROM_LOCAL_STORAGE.to_owned(), text.clone())]
+    );
+    // Once moved, a library in local storage again (an older Withme's window) is left alone.
+    local_storage().set_item(LIBRARY_KEY, &text).unwrap();
+    assert_eq!(
+        move_from_local_storage(&records).await,
+        Ok(Moved::AlreadyInRecords)
+    );
+    assert_eq!(local_storage().get_item(LIBRARY_KEY).unwrap(), Some(text));
+    records.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_library_that_cannot_move_stays_in_local_storage_untouched() {
+    let name = "withme-test-no-move";
+    let records = fresh(name).await;
+    local_storage().clear().unwrap();
+    assert_eq!(
+        move_from_local_storage(&records).await,
+        Ok(Moved::NothingToMove)
+    );
+
+    // Unreadable text stays where it is, and nothing is written.
+    let damaged = r#"{"format":"withme.library","version":5,"library":{"lessons":[{"#;
+    local_storage().set_item(LIBRARY_KEY, damaged).unwrap();
+    assert!(matches!(
+        move_from_local_storage(&records).await,
+        Ok(Moved::Unreadable(_))
+    ));
+    assert_eq!(
+        local_storage().get_item(LIBRARY_KEY).unwrap().as_deref(),
+        Some(damaged)
+    );
+    assert!(matches!(
+        read_library(&records).await.unwrap(),
+        RecordsRead::Empty
+    ));
+
+    // With no room for the records, the library stays in local storage, and nothing is
+    // half-written.
+    let text = store_in_local_storage(&library_of(&["Rivers", "Volcanoes"]));
+    run(
+        "const proto = IDBObjectStore.prototype;
+         proto.__realPut = proto.put;
+         proto.put = function () { throw new DOMException('refused in a test', 'QuotaExceededError'); };",
+        name,
+    )
+    .await;
+    let moved = move_from_local_storage(&records).await;
+    run(
+        "IDBObjectStore.prototype.put = IDBObjectStore.prototype.__realPut;",
+        name,
+    )
+    .await;
+    assert_eq!(moved, Err(StoreError::Full));
+    assert_eq!(local_storage().get_item(LIBRARY_KEY).unwrap(), Some(text));
+    assert!(records.read_all(Shelf::Lessons).await.unwrap().is_empty());
+    assert!(matches!(
+        read_library(&records).await.unwrap(),
+        RecordsRead::Empty
+    ));
+    records.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_lesson_record_is_kept_aside_on_its_own_and_the_others_open() {
+    let name = "withme-test-damaged-record";
+    let records = fresh(name).await;
+    let authority = library_of(&["Rivers", "Volcanoes"]);
+    store_in_local_storage(&authority);
+    move_from_local_storage(&records).await.unwrap();
+    let lessons = records.read_all(Shelf::Lessons).await.unwrap();
+    let (damaged_key, _) = lessons[0].clone();
+    records
+        .write(&[put(Shelf::Lessons, &damaged_key, "{\"plan\":")])
+        .await
+        .unwrap();
+
+    let read = match read_library(&records).await.unwrap() {
+        RecordsRead::Loaded(read) => read,
+        other => panic!("expected the other lesson to open, got {other:?}"),
+    };
+    assert_eq!(read.left_out, vec![damaged_key.clone()]);
+    assert_eq!(read.loaded.library.lessons_by_last_edited().len(), 1);
+
+    keep_lesson_aside(&records, &damaged_key).await.unwrap();
+    assert_eq!(records.read_all(Shelf::Lessons).await.unwrap().len(), 1);
+    assert!(
+        records
+            .read_all(Shelf::KeptAside)
+            .await
+            .unwrap()
+            .contains(&(format!("lesson {damaged_key}"), "{\"plan\":".to_owned()))
+    );
+    match read_library(&records).await.unwrap() {
+        RecordsRead::Loaded(read) => assert!(read.left_out.is_empty()),
+        other => panic!("expected the library, got {other:?}"),
+    }
+    records.close();
+}

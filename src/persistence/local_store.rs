@@ -179,7 +179,8 @@ pub fn storage_use() -> Option<StorageUse> {
     Some(StorageUse { used })
 }
 
-/// Removes a key. Used only for device settings and outboxes, never for a library.
+/// Removes a key. Used for device settings and outboxes, and for the library only once it has
+/// moved into records ([`super::library_records::move_from_local_storage`]).
 pub fn remove(key: &str) -> Result<(), StoreError> {
     probe()?;
     LocalStorage::raw().remove_item(key).map_err(raw_error)

@@ -1,5 +1,6 @@
 //! Everything that touches browser storage. The rest of the app sees only these functions.
 
+pub mod library_records;
 pub mod local_store;
 pub mod outbox;
 pub mod pupil_identity;

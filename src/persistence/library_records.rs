@@ -1,0 +1,167 @@
+//! The library in IndexedDB, a record per lesson ([`withme_core::records`] over
+//! [`super::records`]): reading it whole, writing what a save changed, keeping a damaged lesson
+//! record aside on its own, and moving a library out of local storage into records.
+//!
+//! Moving never loses the only copy: the records are written in one batch and read back whole
+//! and compared before the old text leaves local storage, and then it is kept aside among the
+//! records, exactly as it was.
+
+use withme_core::document::{DocumentError, parse_library};
+use withme_core::records::{HEADER, ReadRecords, RecordChanges, read_records, records_of};
+
+use super::local_store::{self, LIBRARY_KEY, StoreError};
+use super::records::{Change, Records, Shelf};
+
+/// The key among kept-aside records of a library moved out of local storage.
+pub const MOVED_FROM_LOCAL_STORAGE: &str = "local-storage-library";
+
+/// What the records hold.
+#[derive(Debug)]
+pub enum RecordsRead {
+    /// No library yet (a first visit, or one not moved from local storage yet).
+    Empty,
+    /// The library, with the keys of any lesson records left out as damaged.
+    Loaded(ReadRecords),
+    /// Records this version cannot read (a newer Withme's, or damage outside the lessons).
+    Unreadable(DocumentError),
+}
+
+/// Reads the library from its records.
+pub async fn read_library(records: &Records) -> Result<RecordsRead, StoreError> {
+    let parts = records.read_all(Shelf::Library).await?;
+    if parts.iter().all(|(key, _)| key != HEADER) {
+        return Ok(RecordsRead::Empty);
+    }
+    let lessons = records.read_all(Shelf::Lessons).await?;
+    Ok(match read_records(&lessons, &parts) {
+        Ok(read) => RecordsRead::Loaded(read),
+        Err(error) => RecordsRead::Unreadable(error),
+    })
+}
+
+/// Writes what a save changed, all or nothing.
+pub async fn write_changes(records: &Records, changes: RecordChanges) -> Result<(), StoreError> {
+    let mut batch: Vec<Change> = Vec::new();
+    batch.extend(changes.lessons.into_iter().map(|(key, text)| Change::Put {
+        shelf: Shelf::Lessons,
+        key,
+        text,
+    }));
+    batch.extend(changes.removed.into_iter().map(|key| Change::Delete {
+        shelf: Shelf::Lessons,
+        key,
+    }));
+    batch.extend(changes.parts.into_iter().map(|(key, text)| Change::Put {
+        shelf: Shelf::Library,
+        key,
+        text,
+    }));
+    records.write(&batch).await
+}
+
+/// Moves a damaged lesson record to the kept-aside shelf, exactly as it was, in one batch.
+pub async fn keep_lesson_aside(records: &Records, key: &str) -> Result<(), StoreError> {
+    let lessons = records.read_all(Shelf::Lessons).await?;
+    let Some((_, text)) = lessons.into_iter().find(|(k, _)| k == key) else {
+        return Ok(());
+    };
+    records
+        .write(&[
+            Change::Put {
+                shelf: Shelf::KeptAside,
+                key: format!("lesson {key}"),
+                text,
+            },
+            Change::Delete {
+                shelf: Shelf::Lessons,
+                key: key.to_owned(),
+            },
+        ])
+        .await
+}
+
+/// What moving the library out of local storage did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Moved {
+    /// The records already hold a library: nothing was moved (local storage is left as it is).
+    AlreadyInRecords,
+    /// Local storage holds no library.
+    NothingToMove,
+    /// The library now lives in records; its old text is kept aside among them.
+    Moved {
+        /// How many lessons (the bin's included) moved.
+        lessons: usize,
+    },
+    /// Local storage holds text this version cannot read: it stays where it is, untouched.
+    Unreadable(DocumentError),
+}
+
+/// Moves the library from local storage into records: writes every record, reads them back
+/// whole and checks they hold the same library and ledger, keeps the old text aside among the
+/// records, and only then takes it out of local storage. Any failure leaves local storage as it
+/// was (and takes out what was written, so the next start tries again).
+pub async fn move_from_local_storage(records: &Records) -> Result<Moved, StoreError> {
+    if !matches!(read_library(records).await?, RecordsRead::Empty) {
+        return Ok(Moved::AlreadyInRecords);
+    }
+    let Some(raw) = local_store::read_raw(LIBRARY_KEY)? else {
+        return Ok(Moved::NothingToMove);
+    };
+    let loaded = match parse_library(&raw) {
+        Ok(loaded) => loaded,
+        Err(error) => return Ok(Moved::Unreadable(error)),
+    };
+    let written = records_of(&loaded.library, &loaded.ledger);
+    let keys: Vec<(Shelf, String)> = written
+        .lessons
+        .iter()
+        .map(|(key, _)| (Shelf::Lessons, key.clone()))
+        .chain(
+            written
+                .parts
+                .iter()
+                .map(|(key, _)| (Shelf::Library, key.clone())),
+        )
+        .collect();
+    let undo = || async {
+        let batch: Vec<Change> = keys
+            .iter()
+            .map(|(shelf, key)| Change::Delete {
+                shelf: *shelf,
+                key: key.clone(),
+            })
+            .collect();
+        let _ = records.write(&batch).await;
+    };
+    write_changes(records, written).await?;
+    let same = match read_library(records).await {
+        Ok(RecordsRead::Loaded(read)) => {
+            read.left_out.is_empty()
+                && read.loaded.library == loaded.library
+                && read.loaded.ledger == loaded.ledger
+        }
+        _ => false,
+    };
+    if !same {
+        undo().await;
+        return Err(StoreError::Failed(
+            "the library read back from its new records was not the same".into(),
+        ));
+    }
+    let kept = records
+        .write(&[Change::Put {
+            shelf: Shelf::KeptAside,
+            key: MOVED_FROM_LOCAL_STORAGE.to_owned(),
+            text: raw,
+        }])
+        .await;
+    if let Err(error) = kept {
+        undo().await;
+        return Err(error);
+    }
+    local_store::remove(LIBRARY_KEY)?;
+    Ok(Moved::Moved {
+        lessons: loaded.library.lessons_by_last_edited().len()
+            + loaded.library.binned_lessons().len(),
+    })
+}

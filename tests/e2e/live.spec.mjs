@@ -668,8 +668,14 @@ test("on a slow tablet the join page shows its form before the app has loaded; w
   await ben.page.getByLabel("Code on the board").fill(typed);
   await ben.page.getByRole("button", { name: "Join" }).click();
   await expect(ben.page).toHaveURL(/\/join\?code=/);
+  // Until the app starts, the page says so, with the code still in its box.
+  const stillLoading = ben.page.getByRole("status").filter({ hasText: "Withme is still loading on this tablet." });
+  await expect(stillLoading).toBeVisible();
+  await expect(ben.page.getByLabel("Code on the board")).toHaveValue(typed);
+  expect(await accessibilityProblems(ben.page)).toEqual([]);
   releaseBen();
   await ben.page.getByRole("button", { name: "Ben", exact: true }).click();
+  await expect(stillLoading).toHaveCount(0);
   await expect(ben.page.getByText("Waiting for your teacher to let you in…")).toBeVisible();
   await expect(panel(teacher).getByRole("listitem").filter({ hasText: "Ben" })).toBeVisible();
   await amira.context.close();

@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use axum::Router;
-use axum::extract::Request;
+use axum::extract::{RawQuery, Request};
 use axum::http::{HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::{Html, Response};
@@ -43,16 +43,54 @@ pub const JOIN_FORM: &str = concat!(
     r#"<button type="submit" class="primary">Join</button></form></main>"#,
 );
 
+/// What the early join form says when Join was pressed before the Pupil app had started: the
+/// page came back, and the app, once it starts, joins with the code (and takes this away). If
+/// it never starts (the download cut off on a bad connection), the pupil is not left guessing.
+pub const STILL_LOADING: &str = "Withme is still loading on this tablet. If this stays, check the Wi-Fi, then press Join again.";
+
 /// The Pupil app's page with the join form drawn in, right after `<body>` (the page as it is
 /// if it has no `<body>` tag).
 pub fn with_join_form(index: &str) -> String {
+    with_form(index, JOIN_FORM)
+}
+
+/// The join page after Join was pressed before the app had started (`/join?code=…`): the form
+/// with the code still in its box, when it is one a code could be, and [`STILL_LOADING`].
+pub fn with_join_form_waiting(index: &str, code: &str) -> String {
+    let plausible = code.chars().count() <= CODE_MAX
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+    let mut form = JOIN_FORM.replace(
+        r#"</button></form>"#,
+        &format!(r#"</button><p class="field-error" role="status">{STILL_LOADING}</p></form>"#),
+    );
+    if plausible && !code.is_empty() {
+        form = form.replace(
+            r#"maxlength="12">"#,
+            &format!(r#"maxlength="12" value="{code}">"#),
+        );
+    }
+    with_form(index, &form)
+}
+
+/// The longest code the early form keeps (its box's `maxlength`).
+const CODE_MAX: usize = 12;
+
+fn with_form(index: &str, form: &str) -> String {
     match index.find("<body>") {
         Some(at) => {
             let end = at + "<body>".len();
-            format!("{}{JOIN_FORM}{}", &index[..end], &index[end..])
+            format!("{}{form}{}", &index[..end], &index[end..])
         }
         None => index.to_owned(),
     }
+}
+
+/// The join page's address, read for its code only.
+#[derive(serde::Deserialize)]
+struct JoinAddress {
+    code: Option<String>,
 }
 
 /// The addresses the Board app shows (a live lesson's Board on the whiteboard's own browser).
@@ -136,8 +174,20 @@ pub fn app_files(dist: &Path) -> std::io::Result<Router> {
         if app == "pupil" {
             let join_page = with_join_form(&html);
             for page in JOIN_PAGES {
-                let join_page = join_page.clone();
-                router = router.route(page, get(move || async move { Html(join_page) }));
+                let (join_page, html) = (join_page.clone(), html.clone());
+                router = router.route(
+                    page,
+                    get(move |RawQuery(query): RawQuery| async move {
+                        // An address that does not read (bad escapes) is the plain join page.
+                        let code = query
+                            .and_then(|q| serde_urlencoded::from_str::<JoinAddress>(&q).ok())
+                            .and_then(|address| address.code);
+                        match code {
+                            Some(code) => Html(with_join_form_waiting(&html, &code)),
+                            None => Html(join_page),
+                        }
+                    }),
+                );
             }
         }
         indexes.push(html);

@@ -474,6 +474,31 @@ async fn a_pupils_pages_get_the_pupil_app_the_live_board_the_board_app_and_the_r
         let response = get_raw(addr, path).await;
         assert!(!response.contains("join-form-early"), "{path}");
     }
+    // Join pressed before the app started: the page comes back saying the app is still
+    // loading, with the code kept in its box, and only a code that could be one.
+    let still_loading = "Withme is still loading on this tablet.";
+    let response = get_raw(addr, "/join?code=ACE+347").await;
+    assert!(response.contains(still_loading), "{response}");
+    assert!(response.contains(r#"value="ACE 347""#), "{response}");
+    for path in [
+        "/join?code=%22%3E%3Cscript%3Ealert(1)%3C/script%3E",
+        "/join?code=%ZZ",
+        "/join?code=ACE347ACE347ACE347",
+    ] {
+        let response = get_raw(addr, path).await;
+        assert!(response.starts_with("HTTP/1.1 200"), "{path}: {response}");
+        assert!(response.contains(still_loading), "{path}");
+        assert!(
+            !response.contains("<script>alert") && !response.contains("value="),
+            "{path}: {response}"
+        );
+    }
+    for path in ["/join", "/join?lang=en"] {
+        let response = get_raw(addr, path).await;
+        assert!(response.starts_with("HTTP/1.1 200"), "{path}: {response}");
+        assert!(response.contains("join-form-early"), "{path}");
+        assert!(!response.contains(still_loading), "{path}");
+    }
     for path in ["/board/live", "/board/live/"] {
         let response = get_raw(addr, path).await;
         assert!(response.contains("<title>Withme board</title>"), "{path}");

@@ -6,7 +6,7 @@
 //! `cargo run --release -p withme-core --example save_cost`
 
 #[path = "../tests/support/mod.rs"]
-#[allow(unused_imports, dead_code)]
+#[allow(unused_imports)]
 mod support;
 
 use std::time::{Duration, Instant};

@@ -25,8 +25,8 @@ step "What one operation costs the authority (reported, never a failure)"
 cargo run --release -q -p withme-core --example authority_cost 5000 \
   || echo "    the cost could not be measured; this does not fail the tests"
 
-step "Browser tests of the storage adapters (wasm-bindgen-test, headless Chromium)"
-cargo test -p withme --target wasm32-unknown-unknown --test storage --test records
+step "Browser tests of the storage and window-channel adapters (wasm-bindgen-test, headless Chromium)"
+cargo test -p withme --target wasm32-unknown-unknown --test storage --test records --test window_channel
 
 step "Release build"
 scripts/build.sh

@@ -7,3 +7,4 @@ pub mod pupil_identity;
 pub mod reading;
 pub mod records;
 pub mod views;
+pub mod window_channel;

@@ -11,7 +11,7 @@ use crate::browser::calendar::{start_of, today};
 use crate::browser::files::download_text;
 use crate::browser::now;
 use crate::format;
-use crate::state::{is_live_here, use_dispatch, use_library, use_notices};
+use crate::state::{live_here, use_dispatch, use_library, use_notices};
 use crate::ui::unique_id;
 
 /// An archive saved as a file, whose lessons are still here until the teacher removes them.
@@ -36,11 +36,12 @@ pub fn ArchivePanel() -> impl IntoView {
         let Some(day) = before.get() else {
             return Vec::new();
         };
+        let live = live_here();
         library.with(|lib| {
             lessons_before(lib, day, start_of(day))
                 .into_iter()
                 .map(|l| l.id().clone())
-                .filter(|id| !is_live_here(id))
+                .filter(|id| !live.contains(id))
                 .collect::<Vec<LessonId>>()
         })
     });

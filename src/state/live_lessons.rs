@@ -509,6 +509,16 @@ pub fn is_live_here(lesson: &LessonId) -> bool {
     read_kept(lesson).is_some()
 }
 
+/// Every lesson this browser keeps as live.
+pub fn live_here() -> std::collections::BTreeSet<LessonId> {
+    local_store::keys()
+        .iter()
+        .filter(|key| key.starts_with(KEPT_PREFIX))
+        .filter_map(|key| read_kept_key(key))
+        .map(|kept| kept.lesson)
+        .collect()
+}
+
 /// The reason in a server's refusal (`{code, reason}`), or a general one.
 fn refusal_reason(text: &str) -> String {
     #[derive(Deserialize)]

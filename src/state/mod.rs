@@ -19,7 +19,7 @@ pub use acting::Acting;
 pub use editor::{PlanEditor, use_editor};
 pub use handles::{LessonDispatch, LibraryView, SaveStatus};
 pub use live_board::{LiveBoard, board_link};
-pub use live_lessons::{LiveLessons, LiveStatus, is_live_here};
+pub use live_lessons::{LiveLessons, LiveStatus, live_here};
 pub use notices::{Notice, Notices, Tone, UndoAction};
 pub use save_status::{KeptAside, SaveState, StorageProblem};
 pub use tablet::{KeptSeat, LiveState, Tablet};

@@ -594,6 +594,22 @@ test("a live lesson can't be deleted while it runs; once ended it goes in the bi
   expect(keys).toEqual([]);
 });
 
+test("a live lesson is never offered for archiving, however old", async ({ context }) => {
+  const { teacher, app } = await teacherWithLesson(context);
+  await app.openLibrary();
+  const panel = teacher.getByRole("region", { name: "Archive old lessons" });
+  await panel.getByLabel("Lessons from before").fill("2099-01-01");
+  await expect(panel.getByTestId("archive-count")).toHaveText(/^1 lesson from before/);
+
+  await app.lessonLink("Is it ever right to lie?").click();
+  await teacher.getByRole("link", { name: "Run the enquiry" }).click();
+  await goLive(teacher);
+  await app.openLibrary();
+  await panel.getByLabel("Lessons from before").fill("2099-01-01");
+  await expect(panel.getByTestId("archive-count")).toHaveText("No lessons from before Thu 1 Jan 2099.");
+  await expect(panel.getByRole("button", { name: "Download the archive" })).toBeDisabled();
+});
+
 test("a live lesson's class can't be deleted or swapped for another while it runs", async ({ context }) => {
   const TITLE = "Is it ever right to lie?";
   const { teacher, app } = await teacherWithLesson(context);

@@ -387,3 +387,90 @@ async fn a_damaged_lesson_record_is_kept_aside_on_its_own_and_the_others_open() 
     }
     records.close();
 }
+
+// Conditional writes: two windows writing the same record.
+
+use withme::persistence::records::{Expect, WriteRefused};
+
+fn expect(shelf: Shelf, key: &str, text: Option<&str>) -> Expect {
+    Expect {
+        shelf,
+        key: key.into(),
+        text: text.map(str::to_owned),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_conditional_write_writes_only_over_what_it_expected() {
+    let name = "withme-test-conditional";
+    let records = fresh(name).await;
+    records
+        .write(&[put(Shelf::Lessons, "dev.1", "first")])
+        .await
+        .unwrap();
+
+    // As expected: written, the index too.
+    records
+        .write_if(
+            &[
+                expect(Shelf::Lessons, "dev.1", Some("first")),
+                expect(Shelf::Lessons, "dev.2", None),
+            ],
+            &[
+                put(Shelf::Lessons, "dev.1", "second"),
+                put(Shelf::Index, "dev.1", "second"),
+            ],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        records.read_all(Shelf::Lessons).await.unwrap(),
+        pairs(&[("dev.1", "second")])
+    );
+
+    // Another window wrote in between: nothing is written, and the changed record is named.
+    let refused = records
+        .write_if(
+            &[
+                expect(Shelf::Lessons, "dev.1", Some("first")),
+                expect(Shelf::Lessons, "dev.2", None),
+            ],
+            &[
+                put(Shelf::Lessons, "dev.1", "lost"),
+                put(Shelf::Lessons, "dev.2", "new"),
+                put(Shelf::Index, "dev.1", "lost"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        refused,
+        Err(WriteRefused::Changed(vec![(
+            Shelf::Lessons,
+            "dev.1".into()
+        )]))
+    );
+    assert_eq!(
+        records.read_all(Shelf::Lessons).await.unwrap(),
+        pairs(&[("dev.1", "second")])
+    );
+    assert_eq!(
+        records.read_all(Shelf::Index).await.unwrap(),
+        pairs(&[("dev.1", "second")])
+    );
+
+    // A record expected absent that is there is changed too.
+    let refused = records
+        .write_if(
+            &[expect(Shelf::Lessons, "dev.1", None)],
+            &[put(Shelf::Lessons, "dev.1", "again")],
+        )
+        .await;
+    assert_eq!(
+        refused,
+        Err(WriteRefused::Changed(vec![(
+            Shelf::Lessons,
+            "dev.1".into()
+        )]))
+    );
+    records.close();
+}

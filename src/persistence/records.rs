@@ -83,6 +83,32 @@ impl Change {
     }
 }
 
+/// A record a conditional write expects to find: its text, or `None` for no record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expect {
+    /// The shelf.
+    pub shelf: Shelf,
+    /// The record's key.
+    pub key: String,
+    /// The text expected.
+    pub text: Option<String>,
+}
+
+/// Why a conditional write wrote nothing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteRefused {
+    /// The browser refused (full, blocked, or another failure).
+    Store(StoreError),
+    /// These records were not as expected: another window wrote them.
+    Changed(Vec<(Shelf, String)>),
+}
+
+impl From<StoreError> for WriteRefused {
+    fn from(error: StoreError) -> Self {
+        WriteRefused::Store(error)
+    }
+}
+
 /// An open connection to Withme's records.
 #[derive(Debug, Clone)]
 pub struct Records {
@@ -155,12 +181,30 @@ impl Records {
     /// Makes every change, or none: when one fails (the browser's room is used up, say), the
     /// records stay as they were before the write.
     pub async fn write(&self, changes: &[Change]) -> Result<(), StoreError> {
+        match self.write_if(&[], changes).await {
+            Ok(()) => Ok(()),
+            Err(WriteRefused::Store(error)) => Err(error),
+            Err(WriteRefused::Changed(_)) => unreachable!("nothing was expected"),
+        }
+    }
+
+    /// Makes every change only if each expected record is still as expected, all in one
+    /// transaction, so no other window can write in between: the way two windows writing the
+    /// same record never lose each other's work. When one has changed, nothing is written and
+    /// the changed keys are returned, for the caller to read, rebase and try again.
+    pub async fn write_if(
+        &self,
+        expected: &[Expect],
+        changes: &[Change],
+    ) -> Result<(), WriteRefused> {
         if changes.is_empty() {
             return Ok(());
         }
         let names = Array::new();
         for shelf in Shelf::ALL {
-            if changes.iter().any(|c| c.shelf() == shelf) {
+            let touched = changes.iter().any(|c| c.shelf() == shelf)
+                || expected.iter().any(|e| e.shelf == shelf);
+            if touched {
                 names.push(&JsValue::from_str(shelf.name()));
             }
         }
@@ -169,14 +213,43 @@ impl Records {
             .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
             .map_err(js_store_error)?;
         let finished = Finished::watch(&transaction);
-        for change in changes {
-            if let Err(error) = make(&transaction, change) {
-                let _ = transaction.abort();
-                let _ = finished.wait().await;
-                return Err(js_store_error(error));
+        let stop = |error: StoreError| async {
+            let _ = transaction.abort();
+            let _ = finished.wait().await;
+            error
+        };
+        // Every read is asked for at once; the transaction stays open while they are answered.
+        let mut reads = Vec::with_capacity(expected.len());
+        for expect in expected {
+            match transaction
+                .object_store(expect.shelf.name())
+                .and_then(|store| store.get(&JsValue::from_str(&expect.key)))
+            {
+                Ok(request) => reads.push(settled(&request)),
+                Err(error) => return Err(stop(js_store_error(error)).await.into()),
             }
         }
-        finished.wait().await
+        let mut changed = Vec::new();
+        for (expect, read) in expected.iter().zip(reads) {
+            let found = match read.await {
+                Ok(value) if value.is_undefined() => None,
+                Ok(value) => Some(text_of(&value)),
+                Err(error) => return Err(stop(error).await.into()),
+            };
+            if found != expect.text {
+                changed.push((expect.shelf, expect.key.clone()));
+            }
+        }
+        if !changed.is_empty() {
+            let _ = stop(StoreError::Failed(String::new())).await;
+            return Err(WriteRefused::Changed(changed));
+        }
+        for change in changes {
+            if let Err(error) = make(&transaction, change) {
+                return Err(stop(js_store_error(error)).await.into());
+            }
+        }
+        finished.wait().await.map_err(WriteRefused::Store)
     }
 
     /// Closes the connection (a window does when it leaves; tests between steps).
@@ -266,7 +339,7 @@ fn settled(request: &IdbRequest) -> impl Future<Output = Result<JsValue, StoreEr
 struct Finished {
     transaction: IdbTransaction,
     ended: Promise,
-    handlers: [Handler; 2],
+    _handlers: [Handler; 2],
 }
 
 impl Finished {
@@ -278,15 +351,15 @@ impl Finished {
         Self {
             transaction: transaction.clone(),
             ended,
-            handlers,
+            _handlers: handlers,
         }
     }
 
-    async fn wait(self) -> Result<(), StoreError> {
+    /// Waits for the end; the callbacks go when `self` does.
+    async fn wait(&self) -> Result<(), StoreError> {
         let outcome = JsFuture::from(self.ended.clone()).await;
         self.transaction.set_oncomplete(None);
         self.transaction.set_onabort(None);
-        drop(self.handlers);
         match outcome {
             Ok(_) => Ok(()),
             Err(_) => Err(self.transaction.error().map_or_else(

@@ -63,7 +63,7 @@ pub fn with_join_form_waiting(index: &str, code: &str) -> String {
             .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
     let mut form = JOIN_FORM.replace(
         r#"</button></form>"#,
-        &format!(r#"</button><p class="field-error" role="status">{STILL_LOADING}</p></form>"#),
+        &format!(r#"</button><p class="join-status" role="status">{STILL_LOADING}</p></form>"#),
     );
     if plausible && !code.is_empty() {
         form = form.replace(

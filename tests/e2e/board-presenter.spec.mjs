@@ -1,16 +1,14 @@
 // Presenter controls: a projector window moved through the lesson by a clicker's keys and by
 // large buttons, blanked and brought back, and steered from the teacher's window too.
-import { test, expect, Withme, makeClass, LIBRARY_KEY, accessibilityProblems } from "./withme.mjs";
+import { test, expect, Withme, makeClass, accessibilityProblems, storedLibrary } from "./withme.mjs";
 
 const TITLE = "Is it ever right to lie?";
 
 /** The Board stage the teacher's device holds for the lesson (its stored data, not a screen). */
 async function storedStage(page) {
-  return page.evaluate(([key, title]) => {
-    const lesson = JSON.parse(localStorage.getItem(key)).library.lessons.find((l) => l.plan.title === title);
-    const stage = lesson.enquiry?.board ?? "plan";
-    return typeof stage === "string" ? stage : Object.keys(stage)[0];
-  }, [LIBRARY_KEY, TITLE]);
+  const lesson = (await storedLibrary(page)).lessons.find((l) => l.plan.title === TITLE);
+  const stage = lesson.enquiry?.board ?? "plan";
+  return typeof stage === "string" ? stage : Object.keys(stage)[0];
 }
 
 /** A lesson with a success criterion, a stimulus, two approved questions, a vote and groups. */
@@ -160,10 +158,7 @@ test("when the vote opens, the Board lists its choices (results hidden) and the 
   await expect(board.getByRole("heading", { name: "Vote now" })).toBeVisible();
   await expect(board.getByRole("list", { name: "The choices" }).getByRole("listitem")).toHaveText(questions);
   await expect(board.locator(".board-bar").getByRole("timer")).toHaveCount(0);
-  await expect.poll(() =>
-    teacher.evaluate(([key, title]) => {
-      const lesson = JSON.parse(localStorage.getItem(key)).library.lessons.find((l) => l.plan.title === title);
-      return lesson.enquiry.thinking ?? null;
-    }, [LIBRARY_KEY, TITLE]),
-  ).toBeNull();
+  await expect
+    .poll(async () => (await storedLibrary(teacher)).lessons.find((l) => l.plan.title === TITLE).enquiry.thinking ?? null)
+    .toBeNull();
 });

@@ -1,4 +1,4 @@
-import { test, expect, Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
+import { test, expect, Withme, makeClass, storedLibrary } from "./withme.mjs";
 
 test("a class list is pasted, checked, edited and kept", async ({ page }) => {
   const app = new Withme(page);
@@ -110,12 +110,10 @@ test("in one browser, each tab of the Pupil view is a tablet of its own: a secon
   await expect(second.getByRole("heading", { name: "Hi, Ben!" })).toBeVisible();
   // The teacher's device credits each idea to the pupil who sent it.
   await expect
-    .poll(() =>
-      page.evaluate((key) => {
-        const library = JSON.parse(localStorage.getItem(key)).library;
-        const names = Object.fromEntries(library.classes.flatMap((c) => c.pupils.map((p) => [p.id, p.name])));
-        return library.lessons[0].proposals.map((p) => `${p.text}: ${p.authors.map((a) => names[a]).join(", ")}`).sort();
-      }, LIBRARY_KEY),
-    )
+    .poll(async () => {
+      const library = await storedLibrary(page);
+      const names = Object.fromEntries(library.classes.flatMap((c) => c.pupils.map((p) => [p.id, p.name])));
+      return library.lessons[0].proposals.map((p) => `${p.text}: ${p.authors.map((a) => names[a]).join(", ")}`).sort();
+    })
     .toEqual(["Look at a map: Amira", "Visit a river: Ben"]);
 });

@@ -1,4 +1,4 @@
-import { test, expect, Withme, makeClass } from "./withme.mjs";
+import { test, expect, Withme, makeClass, storedText } from "./withme.mjs";
 
 const PUPILS = ["Amira", "Ben", "Chloé", "Dev", "Ela"];
 
@@ -494,7 +494,7 @@ test("a tablet alone keeps its work, says so, and delivers it when a teacher's w
   await reopened.close();
   await ask(tablet, "Do plants get thirsty?");
   await expect(tablet.getByRole("status").filter({ hasText: "Your work is kept on this tablet." })).toBeVisible();
-  expect(await tablet.evaluate(() => localStorage.getItem("withme.library"))).not.toContain("Do plants get thirsty?");
+  expect(await storedText(tablet)).not.toContain("Do plants get thirsty?");
   // It is on its way, and stays so across a reload: the tablet keeps it until answered.
   const mine = tablet.getByRole("region", { name: "My questions" });
   await expect(mine.getByRole("listitem").filter({ hasText: "Do plants get thirsty?" })).toContainText("Sending…");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test, expect, Withme, makeClass, LIBRARY_KEY } from "./withme.mjs";
+import { test, expect, Withme, makeClass, storedText } from "./withme.mjs";
 
 const PUPILS = [
   "Aisha", "Ben", "Cara", "Dev", "Ella", "Finn", "Grace", "Hugo", "Isla", "Jay",
@@ -253,7 +253,7 @@ test("pseudonyms, impossible groups explained, a step-out recorded, archive, and
   await oak.getByRole("button", { name: "Delete for good" }).click();
   await expect(page.getByRole("region", { name: "Year 3 Oak" })).toHaveCount(0);
   await app.waitUntilSaved();
-  const stored = await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  const stored = await storedText(page);
   for (const pupil of ["Amy", "Bo", "Cy"]) expect(stored).not.toContain(`"${pupil}"`);
   expect(stored).toContain("Shapes");
 });
@@ -301,7 +301,7 @@ test("a pupil away for four lessons has not led in four lessons, and the roles h
 
 /** The groups a lesson holds in this browser's storage, as lists of pupils' names and labels. */
 async function storedGroups(page, title) {
-  const text = await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  const text = await storedText(page);
   const { library } = JSON.parse(text);
   const lesson = library.lessons.find((l) => l.plan.title === title && !l.deleted_at);
   const pupils = new Map(library.classes.flatMap((c) => c.pupils).map((p) => [p.id, p]));
@@ -310,7 +310,7 @@ async function storedGroups(page, title) {
 
 /** When the lesson was last edited, as stored: it moves on when new groups are saved. */
 async function editedAt(page, title) {
-  const text = await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  const text = await storedText(page);
   return JSON.parse(text).library.lessons.find((l) => l.plan.title === title && !l.deleted_at).updated_at;
 }
 

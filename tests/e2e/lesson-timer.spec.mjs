@@ -1,12 +1,12 @@
 // The lesson timer: the teacher times the plan's phases from the Enquiry page, and the Board in
 // another window counts down large; pause, another minute and the next phase, from either window.
-import { test, expect, Withme, LIBRARY_KEY, accessibilityProblems } from "./withme.mjs";
+import { test, expect, Withme, accessibilityProblems, storedLibrary } from "./withme.mjs";
 
 const START = new Date("2026-11-30T09:00:00Z").getTime();
 
 /** The lesson timer the teacher's device holds (its stored data, not a screen). */
 async function storedTimer(page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key)).library.lessons[0].enquiry?.timer ?? null, LIBRARY_KEY);
+  return (await storedLibrary(page)).lessons[0].enquiry?.timer ?? null;
 }
 
 /** Moves every window's clock `seconds` on (the timers of the page keep running as they were). */

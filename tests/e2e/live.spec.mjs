@@ -1,7 +1,7 @@
 // Live lessons: the teacher takes a lesson live on the Withme server, pupils join on their own
 // tablets (each its own browser, sharing nothing with the teacher's), the teacher lets them in,
 // and what they do reaches the teacher's library; ending it leaves everything at home.
-import { test, expect, Withme, makeClass, LIBRARY_KEY, accessibilityProblems } from "./withme.mjs";
+import { test, expect, Withme, makeClass, accessibilityProblems, storedText } from "./withme.mjs";
 
 const PUPILS = ["Amira", "Ben", "Chloé"];
 
@@ -51,7 +51,7 @@ async function joinAs(page, code, name) {
 
 /** The questions in the teacher's stored lesson (the device's data, not its screen). */
 async function storedQuestions(page) {
-  const text = await page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  const text = await storedText(page);
   const lesson = JSON.parse(text).library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
   return lesson.enquiry?.questions ?? [];
 }
@@ -65,7 +65,7 @@ test("a pupil joins with the code, is let in, asks a question that reaches the t
   // Typed as a pupil might: lower case, with a space.
   await joinAs(amira.page, `${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`, "Amira");
   // The tablet holds nothing of the lesson's but the names to tap.
-  expect(await amira.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY)).toBeNull();
+  expect(await storedText(amira.page)).toBeNull();
 
   const knock = panel(teacher).getByRole("listitem").filter({ hasText: "Amira" });
   await expect(panel(teacher).getByRole("heading", { name: "Waiting to be let in (1)" })).toBeVisible();
@@ -229,7 +229,7 @@ test("a classroom live: the Board on its own device, three pupils on their own t
   // Its QR code is the join address, with the code.
   expect(await decodeQr(board.page, ".board-join-qr")).toBe(new URL(`/join/${code}`, board.page.url()).href);
   // It holds no library of its own, and loaded the Board app, never the teacher's.
-  expect(await board.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY)).toBeNull();
+  expect(await storedText(board.page)).toBeNull();
   expect(wasmFetched(board).length).toBeGreaterThan(0);
   for (const file of wasmFetched(board)) expect(file).toMatch(/^\/board\/withme-board-[0-9a-f]+_bg\.wasm$/);
 
@@ -266,7 +266,7 @@ test("a classroom live: the Board on its own device, three pupils on their own t
     await expect(page.getByRole("region", { name: "My questions" }).getByText(questions[name])).toBeVisible();
   }
   await expect.poll(async () => (await storedQuestions(teacher)).length).toBe(3);
-  const stored = JSON.parse(await teacher.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY));
+  const stored = JSON.parse(await storedText(teacher));
   const lesson = stored.library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
   expect(lesson.proposals.map((p) => p.text)).toEqual(["I can give a reason"]);
 
@@ -336,7 +336,7 @@ test("a classroom live: the Board on its own device, three pupils on their own t
     await expect(tablets[name].page.getByRole("heading", { name: "This lesson has ended" })).toBeVisible();
   }
   await expect(board.page.getByText("The live lesson has ended.")).toBeVisible();
-  const home = JSON.parse(await teacher.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY));
+  const home = JSON.parse(await storedText(teacher));
   const kept = home.library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
   expect(kept.enquiry.questions.map((q) => q.text).sort()).toEqual(Object.values(questions).sort());
   expect(kept.enquiry.polls).toHaveLength(1);
@@ -393,7 +393,7 @@ test("the teacher types in a live lesson over a slow connection, and every keyst
   await expect(field).toHaveValue(`I can${words}`);
   await expect
     .poll(async () => {
-      const text = await teacher.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+      const text = await storedText(teacher);
       const lesson = JSON.parse(text).library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
       return lesson.plan.criteria?.map((c) => c.text);
     })
@@ -462,7 +462,7 @@ test("a group shares one tablet: let in as a group, each member taps their name,
 
   // The teacher's stored lesson credits it to both.
   const storedLesson = async () => {
-    const text = await teacher.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+    const text = await storedText(teacher);
     const library = JSON.parse(text).library;
     const lesson = library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
     const roster = library.classes.find((c) => c.id === lesson.plan.class).pupils;
@@ -542,7 +542,7 @@ test("the teacher's changes made offline in a live lesson survive closing the ta
   await expect(criteria.getByRole("textbox", { name: "Success criterion 1", exact: true })).toHaveValue("I can explain why");
   await expect
     .poll(async () => {
-      const text = await again.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+      const text = await storedText(again);
       const lesson = JSON.parse(text).library.lessons.find((l) => l.plan.title === "Is it ever right to lie?");
       return lesson.plan.criteria?.map((c) => c.text);
     })

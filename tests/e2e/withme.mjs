@@ -4,6 +4,20 @@ import AxeBuilder from "@axe-core/playwright";
 
 export const LIBRARY_KEY = "withme.library";
 
+/**
+ * The library document a page's device holds, exactly as stored (null when it holds none): the
+ * one place the tests read where Withme keeps the library.
+ */
+export function storedText(page) {
+  return page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+}
+
+/** The library a page's device holds, read (`{ lessons, classes, … }`), or null. */
+export async function storedLibrary(page) {
+  const text = await storedText(page);
+  return text ? JSON.parse(text).library : null;
+}
+
 /** What a browser prints when the Content-Security-Policy refuses something of the page's. */
 const REFUSED = /Content Security Policy|Refused to (apply|load|execute|connect|evaluate|compile|create)/;
 
@@ -69,7 +83,7 @@ export class Withme {
   }
 
   async stored() {
-    return this.page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+    return storedText(this.page);
   }
 
   async storedTitles() {

@@ -12,7 +12,7 @@ use crate::browser::files::download_text;
 use crate::browser::now;
 use crate::format;
 use crate::state::{live_here, use_dispatch, use_library, use_notices};
-use crate::ui::unique_id;
+use crate::ui::{list_of, unique_id};
 
 /// An archive saved as a file, whose lessons are still here until the teacher removes them.
 #[derive(Clone, PartialEq)]
@@ -43,6 +43,22 @@ pub fn ArchivePanel() -> impl IntoView {
                 .map(|l| l.id().clone())
                 .filter(|id| !live.contains(id))
                 .collect::<Vec<LessonId>>()
+        })
+    });
+    // The lessons named as the teacher will see them, oldest first.
+    let listed = Memo::new(move |_| {
+        let ids = chosen.get();
+        library.with(|lib| {
+            ids.iter()
+                .filter_map(|id| lib.lesson(id))
+                .map(|lesson| {
+                    let when = lesson
+                        .plan()
+                        .date
+                        .map_or_else(|| "no day".to_owned(), format::date);
+                    format!("{} ({when})", lesson.plan().title)
+                })
+                .collect::<Vec<String>>()
         })
     });
     let download = move |_| {
@@ -111,6 +127,14 @@ pub fn ArchivePanel() -> impl IntoView {
             <p class="archive-count" data-testid="archive-count">
                 {move || count_message(before.get(), chosen.with(Vec::len))}
             </p>
+            {move || (!listed.with(Vec::is_empty)).then(|| view! {
+                <details class="archive-list">
+                    <summary>"Which lessons"</summary>
+                    <ul aria-label="Lessons to archive">
+                        {list_of(listed, |title| view! { <li>{title}</li> }.into_any())}
+                    </ul>
+                </details>
+            })}
             {move || match saved.get() {
                 Some(kept) => {
                     let lessons = lessons_word(kept.count);

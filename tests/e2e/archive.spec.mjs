@@ -44,6 +44,11 @@ test("old lessons are archived into a file and leave the library only when the t
     "2 lessons from before Tue 1 Sep 2026: taught before then, or last edited before then if they have no day.",
   );
 
+  await panel.getByText("Which lessons").click();
+  await expect(panel.getByRole("list", { name: "Lessons to archive" }).getByRole("listitem")).toHaveText([
+    "Rivers (Mon 15 Jun 2026)",
+    "Coasts (Fri 10 Jul 2026)",
+  ]);
   const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("button", { name: "Download the archive" }).click()]);
   expect(download.suggestedFilename()).toBe("withme-lessons-before-2026-09-01.withme.json");
   const file = JSON.parse(await readFile(await download.path(), "utf8"));
@@ -62,6 +67,7 @@ test("old lessons are archived into a file and leave the library only when the t
   await app.waitUntilSaved();
   expect(await storedLessons(app)).toEqual(["Ideas for later (Year 5 Oak)", "Volcanoes (Year 5 Oak)"]);
   await expect(panel.getByTestId("archive-count")).toHaveText("No lessons from before Tue 1 Sep 2026.");
+  await expect(panel.getByText("Which lessons")).toHaveCount(0);
   await expect(panel.getByRole("button", { name: "Download the archive" })).toBeDisabled();
 
   // The archive is a backup: restoring it brings the lessons back, with their class.

@@ -228,6 +228,7 @@ use withme::persistence::library_records::{
     read_library,
 };
 use withme::persistence::local_store::{self, LIBRARY_KEY};
+use withme_core::records::read_index;
 use withme_core::replica::Replica;
 use withme_core::sync::Authority;
 use withme_core::{Author, Command, DeviceId, LessonTitle, Timestamp};
@@ -283,6 +284,13 @@ async fn a_library_moves_out_of_local_storage_only_once_its_records_read_back_th
         other => panic!("expected the library in records, got {other:?}"),
     }
     assert_eq!(records.read_all(Shelf::Lessons).await.unwrap().len(), 3);
+    let index = records.read_all(Shelf::Index).await.unwrap();
+    let mut titles: Vec<String> = read_index(&index)
+        .into_iter()
+        .map(|summary| summary.title.to_string())
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["Coasts", "Rivers", "Volcanoes"]);
     // The old text left local storage, and is kept aside exactly.
     assert_eq!(local_storage().get_item(LIBRARY_KEY).unwrap(), None);
     assert_eq!(
@@ -374,6 +382,9 @@ async fn a_damaged_lesson_record_is_kept_aside_on_its_own_and_the_others_open() 
 
     keep_lesson_aside(&records, &damaged_key).await.unwrap();
     assert_eq!(records.read_all(Shelf::Lessons).await.unwrap().len(), 1);
+    let index = records.read_all(Shelf::Index).await.unwrap();
+    assert_eq!(index.len(), 1, "the library page no longer lists it");
+    assert_ne!(index[0].0, damaged_key);
     assert!(
         records
             .read_all(Shelf::KeptAside)

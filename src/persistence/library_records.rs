@@ -47,10 +47,19 @@ pub async fn write_changes(records: &Records, changes: RecordChanges) -> Result<
         key,
         text,
     }));
-    batch.extend(changes.removed.into_iter().map(|key| Change::Delete {
-        shelf: Shelf::Lessons,
+    batch.extend(changes.index.into_iter().map(|(key, text)| Change::Put {
+        shelf: Shelf::Index,
         key,
+        text,
     }));
+    for key in changes.removed {
+        for shelf in [Shelf::Lessons, Shelf::Index] {
+            batch.push(Change::Delete {
+                shelf,
+                key: key.clone(),
+            });
+        }
+    }
     batch.extend(changes.parts.into_iter().map(|(key, text)| Change::Put {
         shelf: Shelf::Library,
         key,
@@ -74,6 +83,10 @@ pub async fn keep_lesson_aside(records: &Records, key: &str) -> Result<(), Store
             },
             Change::Delete {
                 shelf: Shelf::Lessons,
+                key: key.to_owned(),
+            },
+            Change::Delete {
+                shelf: Shelf::Index,
                 key: key.to_owned(),
             },
         ])
@@ -116,6 +129,12 @@ pub async fn move_from_local_storage(records: &Records) -> Result<Moved, StoreEr
         .lessons
         .iter()
         .map(|(key, _)| (Shelf::Lessons, key.clone()))
+        .chain(
+            written
+                .index
+                .iter()
+                .map(|(key, _)| (Shelf::Index, key.clone())),
+        )
         .chain(
             written
                 .parts

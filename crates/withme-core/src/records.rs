@@ -17,9 +17,12 @@ use serde::{Deserialize, Serialize};
 use crate::document::{
     DocumentError, LIBRARY_FORMAT, LIBRARY_VERSION, LoadedLibrary, parse_library,
 };
+use crate::ids::{ClassId, LessonId};
 use crate::lesson::Lesson;
 use crate::library::Library;
 use crate::sync::Ledger;
+use crate::text::{LessonTitle, Subject};
+use crate::time::{LessonDate, Timestamp};
 
 /// The key of the header record: the format and version of every record beside it.
 pub const HEADER: &str = "header";
@@ -33,12 +36,64 @@ pub const LEDGER: &str = "ledger";
 /// A record: its key and its JSON text.
 pub type Record = (String, String);
 
+/// A lesson as the library page lists it, without the rest of it: the index record kept beside
+/// each lesson record, so the page can be drawn before every lesson has been read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonSummary {
+    /// The lesson.
+    pub id: LessonId,
+    /// Its title.
+    pub title: LessonTitle,
+    /// Its subject.
+    #[serde(default)]
+    pub subject: Subject,
+    /// The class it is for.
+    #[serde(default)]
+    pub class: Option<ClassId>,
+    /// The day it is taught.
+    #[serde(default)]
+    pub date: Option<LessonDate>,
+    /// When it was last edited.
+    pub updated_at: Timestamp,
+    /// When it went in the bin, if it is there.
+    #[serde(default)]
+    pub deleted_at: Option<Timestamp>,
+}
+
+impl LessonSummary {
+    /// The summary of `lesson`.
+    pub fn of(lesson: &Lesson) -> Self {
+        let plan = lesson.plan();
+        Self {
+            id: lesson.id().clone(),
+            title: plan.title.clone(),
+            subject: plan.subject.clone(),
+            class: plan.class.clone(),
+            date: plan.date,
+            updated_at: lesson.updated_at(),
+            deleted_at: lesson.deleted_at(),
+        }
+    }
+}
+
+/// Reads the index records; one that does not read is left out (its lesson record, read in
+/// full, still decides).
+pub fn read_index(records: &[Record]) -> Vec<LessonSummary> {
+    records
+        .iter()
+        .filter_map(|(_, text)| serde_json::from_str(text).ok())
+        .collect()
+}
+
 /// What a save writes: lesson records to put and to remove, and the other parts to put.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RecordChanges {
     /// Lesson records to write (added or changed lessons).
     pub lessons: Vec<Record>,
-    /// Keys of lesson records to remove (lessons deleted for good or archived).
+    /// Index records to write, one for each lesson record written (removed with it).
+    pub index: Vec<Record>,
+    /// Keys of lesson records to remove, with their index records (lessons deleted for good or
+    /// archived).
     pub removed: Vec<String>,
     /// Other records to write (the header, classes, templates, the ledger).
     pub parts: Vec<Record>,
@@ -48,6 +103,15 @@ impl RecordChanges {
     /// Whether nothing needs writing.
     pub fn is_empty(&self) -> bool {
         self.lessons.is_empty() && self.removed.is_empty() && self.parts.is_empty()
+    }
+
+    fn with_lessons<'a>(mut self, lessons: impl Iterator<Item = &'a Lesson>) -> Self {
+        for lesson in lessons {
+            self.lessons.push(lesson_record(lesson));
+            self.index
+                .push((lesson.id().to_string(), to_text(&LessonSummary::of(lesson))));
+        }
+        self
     }
 }
 
@@ -86,15 +150,15 @@ fn templates_record(library: &Library) -> Record {
 /// Every record of `library` and its `ledger`: what a first save (or a migration) writes.
 pub fn records_of(library: &Library, ledger: &Ledger) -> RecordChanges {
     RecordChanges {
-        lessons: library.lessons.values().map(|l| lesson_record(l)).collect(),
-        removed: Vec::new(),
         parts: vec![
             header_record(),
             classes_record(library),
             templates_record(library),
             (LEDGER.to_owned(), to_text(ledger)),
         ],
+        ..RecordChanges::default()
     }
+    .with_lessons(library.lessons.values().map(|l| &**l))
 }
 
 /// Whether two maps of shared entries differ (an entry shared by both is not compared further).
@@ -112,16 +176,11 @@ fn differ<K: Ord, V: PartialEq>(before: &BTreeMap<K, Arc<V>>, after: &BTreeMap<K
 pub fn changes_between(before: (&Library, &Ledger), after: (&Library, &Ledger)) -> RecordChanges {
     let (old, old_ledger) = before;
     let (new, new_ledger) = after;
-    let lessons = new
-        .lessons
-        .iter()
-        .filter(|(id, lesson)| {
-            old.lessons
-                .get(*id)
-                .is_none_or(|was| !(Arc::ptr_eq(was, lesson) || was == *lesson))
-        })
-        .map(|(_, lesson)| lesson_record(lesson))
-        .collect();
+    let lessons = new.lessons.iter().filter(|(id, lesson)| {
+        old.lessons
+            .get(*id)
+            .is_none_or(|was| !(Arc::ptr_eq(was, lesson) || was == *lesson))
+    });
     let removed = old
         .lessons
         .keys()
@@ -139,10 +198,11 @@ pub fn changes_between(before: (&Library, &Ledger), after: (&Library, &Ledger)) 
         parts.push((LEDGER.to_owned(), to_text(new_ledger)));
     }
     RecordChanges {
-        lessons,
         removed,
         parts,
+        ..RecordChanges::default()
     }
+    .with_lessons(lessons.map(|(_, lesson)| &**lesson))
 }
 
 /// A library read from records.

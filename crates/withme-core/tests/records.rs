@@ -10,7 +10,8 @@ use support::random::{Rng, any_command, likely_author};
 use support::{Scenario, text};
 use withme_core::document::DocumentError;
 use withme_core::records::{
-    CLASSES, LEDGER, Record, RecordChanges, changes_between, read_records, records_of,
+    CLASSES, LEDGER, LessonSummary, Record, RecordChanges, changes_between, read_index,
+    read_records, records_of,
 };
 use withme_core::sync::Ledger;
 use withme_core::{Command, DeviceId, ItemList, Library, OpId, Operation, Timestamp};
@@ -19,14 +20,17 @@ use withme_core::{Command, DeviceId, ItemList, Library, OpId, Operation, Timesta
 #[derive(Default)]
 struct Shelves {
     lessons: BTreeMap<String, String>,
+    index: BTreeMap<String, String>,
     parts: BTreeMap<String, String>,
 }
 
 impl Shelves {
     fn write(&mut self, changes: RecordChanges) {
         self.lessons.extend(changes.lessons);
+        self.index.extend(changes.index);
         for key in changes.removed {
             self.lessons.remove(&key);
+            self.index.remove(&key);
         }
         self.parts.extend(changes.parts);
     }
@@ -77,6 +81,7 @@ fn an_edit_writes_only_its_lessons_record_and_a_new_class_only_the_classes() {
     .unwrap();
     let changes = changes_between((&before, &ledger), (&s.library, &ledger));
     assert_eq!(keys(&changes.lessons), vec![rivers.to_string().as_str()]);
+    assert_eq!(keys(&changes.index), vec![rivers.to_string().as_str()]);
     assert!(
         changes.removed.is_empty() && changes.parts.is_empty(),
         "{changes:?}"
@@ -128,7 +133,18 @@ fn records_changed_op_by_op_always_equal_the_whole_library_written_again() {
         let mut whole = Shelves::default();
         whole.write(records_of(library, ledger));
         assert_eq!(shelves.lessons, whole.lessons, "seed {seed}");
+        assert_eq!(shelves.index, whole.index, "seed {seed}");
         assert_eq!(shelves.parts, whole.parts, "seed {seed}");
+        // The index lists every lesson as the library holds it, without reading a lesson.
+        let index: Vec<Record> = shelves.index.clone().into_iter().collect();
+        let mut summaries: Vec<LessonSummary> = library
+            .lessons_by_last_edited()
+            .into_iter()
+            .chain(library.binned_lessons())
+            .map(LessonSummary::of)
+            .collect();
+        summaries.sort_by(|a, b| a.id.cmp(&b.id));
+        assert_eq!(read_index(&index), summaries, "seed {seed}");
         let read = read_records(&shelves.lessons(), &shelves.parts()).unwrap();
         assert_eq!(&read.loaded.library, library, "seed {seed}");
     }

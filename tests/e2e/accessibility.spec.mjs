@@ -18,8 +18,7 @@ async function seed(page) {
   await app.newLesson("To throw away");
   await app.openLibrary();
   await page.getByRole("button", { name: "Delete To throw away" }).click();
-  await app.newLesson("Where do rivers begin?");
-  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await app.newLessonFor("Where do rivers begin?", "Year 5 Oak");
   await app.waitUntilSaved();
   return new URL(page.url()).pathname;
 }
@@ -235,8 +234,7 @@ test("every panel that opens and closes shows a triangle that turns when it open
   expect(closed.length).toBeGreaterThan(1);
   for (const mark of closed) expect(mark).toMatch(/: "▸" \/ ""$/);
   await app.openLibrary();
-  const planner = (await app.newLesson("Rivers")).replace(/\/$/, "");
-  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+  const planner = (await app.newLessonFor("Rivers")).replace(/\/$/, "", "Year 5 Oak");
   await app.waitUntilSaved();
   const tablet = await context.newPage();
   await tablet.goto(`${planner}/pupil`);

@@ -6,8 +6,7 @@ import { test, expect, Withme, expectAccessible, makeClass } from "./withme.mjs"
 /** A lesson for Year 5 Oak taught on `day` (or never given a day). */
 async function lesson(app, title, day) {
   await app.openLibrary();
-  await app.newLesson(title);
-  await app.page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+  await app.newLessonFor(title, "Year 5 Oak");
   if (day) await app.page.getByLabel("Date", { exact: true }).fill(day);
   await app.waitUntilSaved();
 }

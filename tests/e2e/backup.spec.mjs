@@ -31,8 +31,7 @@ test("a whole-library backup made on one computer restores on another, with clas
   await card.getByLabel("Start from").selectOption({ label: "POGIL" });
   await card.getByRole("button", { name: "Use these roles" }).click();
   await app.openLibrary();
-  await app.newLesson("Rivers");
-  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await app.newLessonFor("Rivers", "Year 5 Oak");
   await app.waitUntilSaved();
   await page.goto(page.url().replace(/\/?$/, "/groups"));
   await page.getByLabel("How many pupils in each group").fill("2");

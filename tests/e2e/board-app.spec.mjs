@@ -15,8 +15,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     const app = new Withme(teacher);
     await makeClass(teacher, "Year 6 Ash", ["Amira", "Ben"]);
     await app.openLibrary();
-    await app.newLesson("Is it ever right to lie?");
-    await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 6 Ash" });
+    await app.newLessonFor("Is it ever right to lie?", "Year 6 Ash");
     await app.waitUntilSaved();
     await teacher.getByRole("link", { name: "Run the enquiry" }).click();
     const panel = teacher.getByRole("region", { name: "Live lesson" });

@@ -43,8 +43,7 @@ test("a pupil picks their name once on a tablet", async ({ page, context }) => {
   const app = new Withme(page);
   await makeClass(page, "Year 5 Oak", ["Amira", "Ben", "Chloé"]);
   await app.openLibrary();
-  await app.newLesson("Rivers");
-  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await app.newLessonFor("Rivers", "Year 5 Oak");
   await app.waitUntilSaved();
 
   const [tablet] = await Promise.all([
@@ -83,8 +82,7 @@ test("in one browser, each tab of the Pupil view is a tablet of its own: a secon
   const app = new Withme(page);
   await makeClass(page, "Year 5 Oak", ["Amira", "Ben", "Chloé"]);
   await app.openLibrary();
-  const planner = (await app.newLesson("Rivers")).replace(/\/$/, "");
-  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  const planner = (await app.newLessonFor("Rivers")).replace(/\/$/, "", "Year 5 Oak");
   await app.waitUntilSaved();
 
   const first = await context.newPage();

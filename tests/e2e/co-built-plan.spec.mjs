@@ -255,8 +255,7 @@ test("the teacher declines an idea: it stays out of the plan, and only its autho
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 5 Oak", ["Amira", "Ben"]);
   await app.openLibrary();
-  await app.newLesson("Where do rivers begin?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+  await app.newLessonFor("Where do rivers begin?", "Year 5 Oak");
   await app.waitUntilSaved();
   const lessonUrl = teacher.url().replace(/\/$/, "");
   const tablet = await context.newPage();

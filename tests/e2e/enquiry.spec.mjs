@@ -46,8 +46,7 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 6 Ash", PUPILS);
   await app.openLibrary();
-  const planner = await app.newLesson("Is it ever right to lie?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 6 Ash" });
+  const planner = await app.newLessonFor("Is it ever right to lie?", "Year 6 Ash");
   await app.waitUntilSaved();
   await teacher.getByRole("link", { name: "Run the enquiry" }).click();
   await expect(teacher.getByRole("heading", { name: "Enquiry", level: 1 })).toBeVisible();
@@ -283,8 +282,7 @@ test("a whole enquiry: questions made, moderated, sorted, a blind multi-vote, a 
 
   // A later lesson pulls a parked question back.
   await app.openLibrary();
-  await app.newLesson("Honesty, part two");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 6 Ash" });
+  await app.newLessonFor("Honesty, part two", "Year 6 Ash");
   await teacher.getByRole("link", { name: "Run the enquiry" }).click();
   await teacher.getByRole("button", { name: "Bring into this lesson: Do animals lie?" }).click();
   await expect(card(teacher, "Do animals lie?")).toContainText("On the Board");
@@ -297,8 +295,7 @@ test("pass-the-tablet secret ballot, a hands-up count, and the poll as CSV", asy
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 4 Elm", ["Amira", "Ben", "Chloé"]);
   await app.openLibrary();
-  const planner = await app.newLesson("Why do leaves fall?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 4 Elm" });
+  const planner = await app.newLessonFor("Why do leaves fall?", "Year 4 Elm");
   await app.waitUntilSaved();
   const lessonUrl = planner.replace(/\/$/, "");
   const tablet = await context.newPage();
@@ -375,8 +372,7 @@ test("ranked and stacked votes from the Pupil view; a hidden question is kept fo
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 3 Birch", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = await app.newLesson("What is a home?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Birch" });
+  const planner = await app.newLessonFor("What is a home?", "Year 3 Birch");
   await app.waitUntilSaved();
   const lessonUrl = planner.replace(/\/$/, "");
   // The picture's host answers here (no request leaves the machine); every request the tablet
@@ -469,8 +465,7 @@ test("a tablet alone keeps its work, says so, and delivers it when a teacher's w
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 2 Oak", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = await app.newLesson("Who needs water?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 2 Oak" });
+  const planner = await app.newLessonFor("Who needs water?", "Year 2 Oak");
   await app.waitUntilSaved();
   const lessonUrl = planner.replace(/\/$/, "");
 
@@ -521,8 +516,7 @@ test("a tablet is told when the teacher's window refuses what it sent", async ({
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 3 Ash", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = await app.newLesson("Where does rain go?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Ash" });
+  const planner = await app.newLessonFor("Where does rain go?", "Year 3 Ash");
   await app.waitUntilSaved();
   const lessonUrl = planner.replace(/\/$/, "");
   await teacher.goto(`${lessonUrl}/enquiry`);
@@ -547,8 +541,7 @@ test("an operation a tablet sends twice is stored once and answered both times",
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 1 Fir", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = await app.newLesson("Snails");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 1 Fir" });
+  const planner = await app.newLessonFor("Snails", "Year 1 Fir");
   await app.waitUntilSaved();
   const lessonUrl = planner.replace(/\/$/, "");
   await teacher.goto(`${lessonUrl}/enquiry`);
@@ -589,8 +582,7 @@ test("a tablet passed from one pupil to the next before the teacher's window has
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 4 Elm", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = await app.newLesson("Why do leaves fall?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 4 Elm" });
+  const planner = await app.newLessonFor("Why do leaves fall?", "Year 4 Elm");
   await app.waitUntilSaved();
   const lessonUrl = planner.replace(/\/$/, "");
   const tablet = await context.newPage();
@@ -655,8 +647,7 @@ test("a question a pupil sends is never shown twice on the tablet, not even for 
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 3 Birch", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = (await app.newLesson("What is a home?")).replace(/\/$/, "");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Birch" });
+  const planner = (await app.newLessonFor("What is a home?")).replace(/\/$/, "", "Year 3 Birch");
   await app.waitUntilSaved();
   const tablet = await context.newPage();
   await tablet.goto(`${planner}/pupil`);

@@ -21,8 +21,7 @@ async function groupsOnPage(page) {
 
 async function newGroupedLesson(app, page, title) {
   await app.openLibrary();
-  await app.newLesson(title);
-  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 4 Elm" });
+  await app.newLessonFor(title, "Year 4 Elm");
   await app.waitUntilSaved();
   await page.getByRole("link", { name: "Groups and roles" }).click();
   await expect(page.getByRole("heading", { name: "Groups and roles", level: 1 })).toBeVisible();
@@ -214,8 +213,7 @@ test("pseudonyms, impossible groups explained, a step-out recorded, archive, and
   await expect(card.getByText("Amy and Cy: kept apart")).toBeVisible();
 
   await app.openLibrary();
-  await app.newLesson("Shapes");
-  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 3 Oak" });
+  await app.newLessonFor("Shapes", "Year 3 Oak");
   await app.waitUntilSaved();
   await page.getByRole("link", { name: "Groups and roles" }).click();
   await page.getByRole("radio", { name: "Number of groups" }).check();

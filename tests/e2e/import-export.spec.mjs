@@ -44,8 +44,7 @@ test("an imported lesson keeps its class when that class is on this device", asy
   await page.getByLabel("New class name").fill("Year 5 Oak");
   await page.getByRole("button", { name: "Add class" }).click();
   await app.openLibrary();
-  await app.newLesson("Rivers");
-  await page.getByLabel("Class").selectOption({ label: "Year 5 Oak" });
+  await app.newLessonFor("Rivers", "Year 5 Oak");
   await app.waitUntilSaved();
   await app.openLibrary();
   const [download] = await Promise.all([
@@ -122,8 +121,7 @@ test("a lesson file carries the plan and pupils' ideas but no child's name, and 
   const app = new Withme(page);
   await makeClass(page, "Year 5 Oak", ["Zainab", "Oskar"]);
   await app.openLibrary();
-  await app.newLesson("Where do rivers begin?");
-  await page.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+  await app.newLessonFor("Where do rivers begin?", "Year 5 Oak");
   await app.waitUntilSaved();
   const lessonUrl = page.url().replace(/\/$/, "");
   // Zainab suggests a criterion, which the teacher accepts; Oskar asks a question.

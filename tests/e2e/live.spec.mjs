@@ -16,8 +16,7 @@ async function teacherWithLesson(context) {
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 6 Ash", PUPILS);
   await app.openLibrary();
-  await app.newLesson("Is it ever right to lie?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 6 Ash" });
+  await app.newLessonFor("Is it ever right to lie?", "Year 6 Ash");
   await app.waitUntilSaved();
   await teacher.getByRole("link", { name: "Run the enquiry" }).click();
   await expect(teacher.getByRole("heading", { name: "Enquiry", level: 1 })).toBeVisible();

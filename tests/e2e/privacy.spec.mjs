@@ -10,8 +10,7 @@ test("a whole lesson, planned and run without a live lesson, asks nothing of any
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 4 Elm", ["Zainab", "Oskar"]);
   await app.openLibrary();
-  const planner = await app.newLesson("Why do rivers flood?");
-  await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 4 Elm" });
+  const planner = await app.newLessonFor("Why do rivers flood?", "Year 4 Elm");
   await teacher.getByLabel("Add a success criterion").fill("I can explain a flood");
   await teacher.getByRole("region", { name: "Success criteria" }).getByRole("button", { name: "Add" }).click();
   await app.waitUntilSaved();

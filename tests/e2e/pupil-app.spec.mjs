@@ -40,8 +40,7 @@ for (const [name, viewport] of Object.entries(viewports)) {
     const app = new Withme(teacher);
     await makeClass(teacher, "Year 5 Oak", ["Amira", "Ben", "Chloé"]);
     await app.openLibrary();
-    const planner = await app.newLesson("Where do rivers begin?");
-    await teacher.getByLabel("Class", { exact: true }).selectOption({ label: "Year 5 Oak" });
+    const planner = await app.newLessonFor("Where do rivers begin?", "Year 5 Oak");
     await app.waitUntilSaved();
     const lesson = planner.replace(/\/$/, "");
 

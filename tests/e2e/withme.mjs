@@ -63,6 +63,13 @@ export class Withme {
   }
 
   /** Starts a lesson when saving is known not to work. */
+  /** Starts a lesson, gives it a title and chooses the class it is for. */
+  async newLessonFor(title, className) {
+    const url = await this.newLesson(title);
+    await this.page.getByLabel("Class", { exact: true }).selectOption({ label: className });
+    return url;
+  }
+
   async newLessonUnsaved(title) {
     await this.page.getByRole("button", { name: "New lesson" }).click();
     await this.page.getByLabel("Lesson title").fill(title);

@@ -234,7 +234,7 @@ test("every panel that opens and closes shows a triangle that turns when it open
   expect(closed.length).toBeGreaterThan(1);
   for (const mark of closed) expect(mark).toMatch(/: "▸" \/ ""$/);
   await app.openLibrary();
-  const planner = (await app.newLessonFor("Rivers")).replace(/\/$/, "", "Year 5 Oak");
+  const planner = (await app.newLessonFor("Rivers", "Year 5 Oak")).replace(/\/$/, "");
   await app.waitUntilSaved();
   const tablet = await context.newPage();
   await tablet.goto(`${planner}/pupil`);

@@ -17,7 +17,7 @@ async function wholeLesson(context) {
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 6 Ash", ["Amira", "Ben", "Chloé", "Dev"]);
   await app.openLibrary();
-  const planner = (await app.newLessonFor(TITLE)).replace(/\/$/, "", "Year 6 Ash");
+  const planner = (await app.newLessonFor(TITLE, "Year 6 Ash")).replace(/\/$/, "");
   await teacher.getByLabel("Add a success criterion").fill("I can give a reason");
   await teacher.getByRole("region", { name: "Success criteria" }).getByRole("button", { name: "Add" }).click();
   await app.waitUntilSaved();
@@ -130,7 +130,7 @@ test("when the vote opens, the Board lists its choices (results hidden) and the 
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 6 Ash", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = (await app.newLessonFor(TITLE)).replace(/\/$/, "", "Year 6 Ash");
+  const planner = (await app.newLessonFor(TITLE, "Year 6 Ash")).replace(/\/$/, "");
   await app.waitUntilSaved();
   const tablet = await context.newPage();
   await tablet.goto(`${planner}/pupil`);

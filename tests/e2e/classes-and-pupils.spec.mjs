@@ -82,7 +82,7 @@ test("in one browser, each tab of the Pupil view is a tablet of its own: a secon
   const app = new Withme(page);
   await makeClass(page, "Year 5 Oak", ["Amira", "Ben", "Chloé"]);
   await app.openLibrary();
-  const planner = (await app.newLessonFor("Rivers")).replace(/\/$/, "", "Year 5 Oak");
+  const planner = (await app.newLessonFor("Rivers", "Year 5 Oak")).replace(/\/$/, "");
   await app.waitUntilSaved();
 
   const first = await context.newPage();

@@ -647,7 +647,7 @@ test("a question a pupil sends is never shown twice on the tablet, not even for 
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 3 Birch", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = (await app.newLessonFor("What is a home?")).replace(/\/$/, "", "Year 3 Birch");
+  const planner = (await app.newLessonFor("What is a home?", "Year 3 Birch")).replace(/\/$/, "");
   await app.waitUntilSaved();
   const tablet = await context.newPage();
   await tablet.goto(`${planner}/pupil`);

@@ -22,7 +22,7 @@ test("easier reading uses the font shipped with Withme and more space, is kept o
   const app = new Withme(page);
   await makeClass(page, "Year 5 Oak", ["Amira", "Ben"]);
   await app.openLibrary();
-  const planner = (await app.newLessonFor("Rivers")).replace(/\/$/, "", "Year 5 Oak");
+  const planner = (await app.newLessonFor("Rivers", "Year 5 Oak")).replace(/\/$/, "");
   await app.waitUntilSaved();
   const other = await context.newPage();
   await other.goto("/classes");

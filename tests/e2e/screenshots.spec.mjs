@@ -9,7 +9,7 @@ test("screenshots of the Board and the Pupil view", async ({ context }) => {
   const app = new Withme(teacher);
   await makeClass(teacher, "Year 5 Oak", ["Amira", "Ben", "Chloé", "Dev"]);
   await app.openLibrary();
-  const planner = (await app.newLessonFor("Where do rivers begin?")).replace(/\/$/, "", "Year 5 Oak");
+  const planner = (await app.newLessonFor("Where do rivers begin?", "Year 5 Oak")).replace(/\/$/, "");
   for (const criterion of ["I can name the parts of a river.", "I can explain where a river's water comes from."]) {
     await teacher.getByLabel("Add a success criterion").fill(criterion);
     await teacher.getByRole("region", { name: "Success criteria" }).getByRole("button", { name: "Add" }).click();

@@ -304,9 +304,11 @@ fn a_message_with_a_time_an_author_or_anything_unknown_is_refused_whole() {
 }
 
 #[test]
-fn a_tablet_can_neither_restore_a_backup_nor_empty_the_bin_in_a_live_lesson() {
+fn a_tablet_can_neither_restore_a_backup_nor_empty_the_bin_nor_archive_in_a_live_lesson() {
     let (mut authority, lesson, p) = live_lesson();
     let before = authority.library().clone();
+    // An archive of the lesson exactly as it is, as a hostile tablet would send it to wipe it.
+    let whole = withme_core::archive::archive_of(&before, &[before.lesson(&lesson).unwrap()]);
     // A whole library, as a hostile tablet would send it to plant lessons and classes.
     let planted: withme_core::Library = serde_json::from_value(serde_json::json!({
         "lessons": [{ "id": "planted.1", "created_at": 1, "updated_at": 1,
@@ -319,6 +321,9 @@ fn a_tablet_can_neither_restore_a_backup_nor_empty_the_bin_in_a_live_lesson() {
         },
         Command::EmptyBin {
             lessons: vec![lesson.clone()],
+        },
+        Command::ArchiveLessons {
+            archive: Box::new(whole),
         },
     ];
     let tablet = seat("tablet1", &lesson, &p[0]);

@@ -652,6 +652,7 @@ test("a question a pupil sends is never shown twice on the tablet, not even for 
   const tablet = await context.newPage();
   await tablet.goto(`${planner}/pupil`);
   await asPupil(tablet, "Amira");
+  await expect(tablet.getByRole("region", { name: "My questions" }).getByRole("list")).toBeAttached();
   // Every state of the list the page ever held, not only those a poll happens to see.
   await tablet.evaluate(() => {
     window.mostShown = {};

@@ -485,3 +485,53 @@ async fn a_conditional_write_writes_only_over_what_it_expected() {
     );
     records.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_save_is_written_only_over_the_save_it_was_made_against() {
+    use withme::persistence::library_records::{SAVE_STAMP, read_stored, save_changes};
+    use withme_core::records::{changes_between, records_of};
+    let name = "withme-test-save-stamp";
+    let records = fresh(name).await;
+    let first = library_of(&["Rivers"]);
+    let (library, ledger) = first.parts();
+    save_changes(&records, records_of(library, ledger), None, "one".into())
+        .await
+        .unwrap();
+    let stored = read_stored(&records).await.unwrap();
+    assert_eq!(stored.stamp.as_deref(), Some("one"));
+
+    // A window that last saw no save at all, or another save, writes nothing.
+    let second = library_of(&["Rivers", "Volcanoes"]);
+    let changes = changes_between(first.parts(), second.parts());
+    for stale in [None, Some("two".to_owned())] {
+        let refused = save_changes(&records, changes.clone(), stale, "three".into()).await;
+        assert_eq!(
+            refused,
+            Err(WriteRefused::Changed(vec![(
+                Shelf::Library,
+                SAVE_STAMP.to_owned()
+            )]))
+        );
+    }
+    match read_stored(&records).await.unwrap() {
+        withme::persistence::library_records::Stored {
+            read: RecordsRead::Loaded(read),
+            stamp,
+        } => {
+            assert_eq!(stamp.as_deref(), Some("one"));
+            assert_eq!(&read.loaded.library, first.library());
+        }
+        other => panic!("expected the first save, got {other:?}"),
+    }
+    // Made against the save as stored, it is written, with its stamp.
+    save_changes(&records, changes, Some("one".into()), "three".into())
+        .await
+        .unwrap();
+    let stored = read_stored(&records).await.unwrap();
+    assert_eq!(stored.stamp.as_deref(), Some("three"));
+    match stored.read {
+        RecordsRead::Loaded(read) => assert_eq!(&read.loaded.library, second.library()),
+        other => panic!("expected the second save, got {other:?}"),
+    }
+    records.close();
+}

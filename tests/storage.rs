@@ -346,14 +346,19 @@ fn a_teachers_window_forgets_tablets_gone_quiet_or_from_the_future_and_keeps_the
 }
 
 #[wasm_bindgen_test]
-fn the_room_used_counts_every_key_and_value_as_the_browser_does() {
+async fn the_room_used_counts_every_key_and_value_as_the_browser_does() {
     storage().clear().unwrap();
-    assert_eq!(local_store::storage_use().unwrap().used, 0);
+    assert_eq!(
+        local_store::storage_use().await.unwrap().local_characters,
+        0
+    );
     storage().set_item("withme.a", "12345").unwrap();
     // "é" and "😀" are one and two UTF-16 units, as the browser counts its room.
     storage().set_item("withme.b", "é😀").unwrap();
-    let used = local_store::storage_use().unwrap();
-    assert_eq!(used.used, (8 + 5) + (8 + 3));
+    let used = local_store::storage_use().await.unwrap();
+    assert_eq!(used.local_characters, (8 + 5) + (8 + 3));
+    // The browser's own estimate of the rest is there, with a quota.
+    assert!(used.estimate.is_some_and(|(_, quota)| quota > 0));
     assert_eq!(used.percent(), 0);
     assert!(!used.nearly_full());
     storage().clear().unwrap();
@@ -362,9 +367,30 @@ fn the_room_used_counts_every_key_and_value_as_the_browser_does() {
 #[wasm_bindgen_test]
 fn a_store_seven_tenths_full_warns_and_is_never_more_than_full() {
     use local_store::{ROOM_CHARACTERS, StorageUse};
-    let at = |used| StorageUse { used };
+    let at = |local_characters| StorageUse {
+        local_characters,
+        estimate: None,
+    };
     assert!(!at(ROOM_CHARACTERS * 69 / 100).nearly_full());
     assert!(at(ROOM_CHARACTERS * 70 / 100).nearly_full());
     assert_eq!(at(ROOM_CHARACTERS * 70 / 100).percent(), 70);
     assert_eq!(at(ROOM_CHARACTERS * 2).percent(), 100);
+}
+
+#[wasm_bindgen_test]
+fn the_fuller_of_the_two_rooms_is_the_one_shown() {
+    use local_store::{ROOM_CHARACTERS, StorageUse};
+    let room = |local_characters, estimate| StorageUse {
+        local_characters,
+        estimate,
+    };
+    // The records' room, as the browser estimates it, fuller than local storage.
+    let records_fuller = room(ROOM_CHARACTERS / 10, Some((71, 100)));
+    assert_eq!(records_fuller.percent(), 71);
+    assert!(records_fuller.nearly_full());
+    // Local storage fuller than the records.
+    assert_eq!(room(ROOM_CHARACTERS / 2, Some((1, 100))).percent(), 50);
+    // A browser that says its quota is nothing: local storage alone counts.
+    assert_eq!(room(0, Some((5, 0))).percent(), 0);
+    assert_eq!(room(0, Some((300, 100))).percent(), 100);
 }

@@ -50,7 +50,7 @@ fn window(name: &str) -> (WindowChannel, Rc<RefCell<Vec<Written>>>) {
 
 fn written(by: &str, lesson: &str) -> Written {
     Written {
-        by: by.into(),
+        stamp: by.into(),
         lessons: vec![lesson.into()],
         ..Written::default()
     }
@@ -87,7 +87,7 @@ async fn a_message_that_does_not_read_or_is_too_long_is_ignored() {
     raw.post_message(&JsValue::from_str("nonsense {")).unwrap();
     raw.post_message(&JsValue::from_f64(42.0)).unwrap();
     let long = serde_json::to_string(&Written {
-        by: "x".repeat(1_000_001),
+        stamp: "x".repeat(1_000_001),
         ..Written::default()
     })
     .unwrap();

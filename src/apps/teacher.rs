@@ -19,6 +19,27 @@ use crate::ui::NotFoundPage;
 #[component]
 pub fn TeacherApp() -> impl IntoView {
     state::provide_app_state();
+    let library = state::use_library();
+    view! {
+        <Show when=move || !library.is_opening() fallback=OpeningLibrary>
+            <TeacherRoutes />
+        </Show>
+    }
+}
+
+/// Shown for the moment the library is read from storage.
+#[component]
+fn OpeningLibrary() -> impl IntoView {
+    view! {
+        <main class="opening-library">
+            <p role="status">"Opening your library…"</p>
+        </main>
+    }
+}
+
+/// The teacher's pages, by address.
+#[component]
+fn TeacherRoutes() -> impl IntoView {
     view! {
         <Router>
             <FlatRoutes fallback=NotFoundPage>

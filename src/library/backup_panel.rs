@@ -17,7 +17,7 @@ use crate::state::{LessonDispatch, use_dispatch, use_library, use_notices};
 #[component]
 pub fn BackupPanel(
     /// How full the browser's room for Withme is.
-    room: Memo<Option<StorageUse>>,
+    room: Signal<Option<StorageUse>>,
 ) -> impl IntoView {
     let library = use_library();
     let dispatch = use_dispatch();

@@ -8,14 +8,24 @@ use crate::state::{SaveState, use_save_status};
 /// The room taken, measured again each time this window's changes are saved, and kept as it
 /// was while a save is under way (so the warning neither flickers nor is announced again on
 /// every save). `None` when storage is blocked, which the storage banner already says.
-pub fn use_storage_room() -> Memo<Option<StorageUse>> {
+pub fn use_storage_room() -> Signal<Option<StorageUse>> {
     let save = use_save_status();
-    Memo::new(
-        move |before: Option<&Option<StorageUse>>| match save.state() {
-            SaveState::Saving => before.copied().flatten(),
-            SaveState::Saved | SaveState::NotSaving(_) => storage_use(),
-        },
-    )
+    let room = RwSignal::new(None);
+    Effect::new(move || {
+        if matches!(save.state(), SaveState::Saving) {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let measured = storage_use().await;
+            // The page may have gone meanwhile, and its signal with it.
+            let _ = room.try_maybe_update(|room| {
+                let changed = *room != measured;
+                *room = measured;
+                (changed, ())
+            });
+        });
+    });
+    room.into()
 }
 
 /// A warning at the top of the library once the room is nearly full, with the way out: a
@@ -23,7 +33,7 @@ pub fn use_storage_room() -> Memo<Option<StorageUse>> {
 #[component]
 pub fn StorageWarning(
     /// The room taken.
-    room: Memo<Option<StorageUse>>,
+    room: Signal<Option<StorageUse>>,
 ) -> impl IntoView {
     move || {
         let room = room.get().filter(|room| room.nearly_full())?;

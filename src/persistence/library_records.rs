@@ -10,7 +10,7 @@ use withme_core::document::{DocumentError, parse_library};
 use withme_core::records::{HEADER, ReadRecords, RecordChanges, read_records, records_of};
 
 use super::local_store::{self, LIBRARY_KEY, StoreError};
-use super::records::{Change, Records, Shelf};
+use super::records::{Change, Expect, Records, Shelf, WriteRefused};
 
 /// The key among kept-aside records of a library moved out of local storage.
 pub const MOVED_FROM_LOCAL_STORAGE: &str = "local-storage-library";
@@ -26,21 +26,79 @@ pub enum RecordsRead {
     Unreadable(DocumentError),
 }
 
+/// The key of the record every save changes (among the library's parts): a save is written
+/// only if this record is as the saving window last read or wrote it, so a window that has
+/// missed another's save reads it first instead of writing over it.
+pub const SAVE_STAMP: &str = "saved";
+
+/// The library as stored, with the save stamp it was read at.
+#[derive(Debug)]
+pub struct Stored {
+    /// What the records hold.
+    pub read: RecordsRead,
+    /// The stamp of the save that wrote them (none before the first).
+    pub stamp: Option<String>,
+}
+
 /// Reads the library from its records.
 pub async fn read_library(records: &Records) -> Result<RecordsRead, StoreError> {
-    let parts = records.read_all(Shelf::Library).await?;
-    if parts.iter().all(|(key, _)| key != HEADER) {
-        return Ok(RecordsRead::Empty);
-    }
-    let lessons = records.read_all(Shelf::Lessons).await?;
-    Ok(match read_records(&lessons, &parts) {
-        Ok(read) => RecordsRead::Loaded(read),
-        Err(error) => RecordsRead::Unreadable(error),
-    })
+    Ok(read_stored(records).await?.read)
+}
+
+/// Reads the library from its records, with its save stamp, all in one transaction.
+pub async fn read_stored(records: &Records) -> Result<Stored, StoreError> {
+    let mut shelves = records
+        .read_shelves(&[Shelf::Library, Shelf::Lessons])
+        .await?
+        .into_iter();
+    let parts = shelves.next().unwrap_or_default();
+    let lessons = shelves.next().unwrap_or_default();
+    let stamp = parts
+        .iter()
+        .find(|(key, _)| key == SAVE_STAMP)
+        .map(|(_, text)| text.clone());
+    let read = if parts.iter().all(|(key, _)| key != HEADER) {
+        RecordsRead::Empty
+    } else {
+        match read_records(&lessons, &parts) {
+            Ok(read) => RecordsRead::Loaded(read),
+            Err(error) => RecordsRead::Unreadable(error),
+        }
+    };
+    Ok(Stored { read, stamp })
 }
 
 /// Writes what a save changed, all or nothing.
 pub async fn write_changes(records: &Records, changes: RecordChanges) -> Result<(), StoreError> {
+    records.write(&batch_of(changes)).await
+}
+
+/// Writes what a save changed, with a new save `stamp`, only if the stored stamp is still
+/// `expected` (the one this window last read or wrote): otherwise nothing is written and
+/// [`WriteRefused::Changed`] says another window saved first.
+pub async fn save_changes(
+    records: &Records,
+    changes: RecordChanges,
+    expected: Option<String>,
+    stamp: String,
+) -> Result<(), WriteRefused> {
+    let mut batch = batch_of(changes);
+    batch.push(Change::Put {
+        shelf: Shelf::Library,
+        key: SAVE_STAMP.to_owned(),
+        text: stamp,
+    });
+    let expect = Expect {
+        shelf: Shelf::Library,
+        key: SAVE_STAMP.to_owned(),
+        text: expected,
+    };
+    records.write_if(&[expect], &batch).await
+}
+
+/// The changes of a save as one batch: lessons with their index records, lessons removed with
+/// theirs, and the other parts.
+fn batch_of(changes: RecordChanges) -> Vec<Change> {
     let mut batch: Vec<Change> = Vec::new();
     batch.extend(changes.lessons.into_iter().map(|(key, text)| Change::Put {
         shelf: Shelf::Lessons,
@@ -65,21 +123,27 @@ pub async fn write_changes(records: &Records, changes: RecordChanges) -> Result<
         key,
         text,
     }));
-    records.write(&batch).await
+    batch
 }
 
-/// Moves a damaged lesson record to the kept-aside shelf, exactly as it was, in one batch.
-pub async fn keep_lesson_aside(records: &Records, key: &str) -> Result<(), StoreError> {
+/// The key on the kept-aside shelf of a damaged lesson record kept from under `key`.
+pub fn kept_lesson_key(key: &str) -> String {
+    format!("lesson {key}")
+}
+
+/// Moves a damaged lesson record to the kept-aside shelf, exactly as it was, in one batch, with
+/// its index record removed. Returns its text (`None` when there was no such record).
+pub async fn keep_lesson_aside(records: &Records, key: &str) -> Result<Option<String>, StoreError> {
     let lessons = records.read_all(Shelf::Lessons).await?;
     let Some((_, text)) = lessons.into_iter().find(|(k, _)| k == key) else {
-        return Ok(());
+        return Ok(None);
     };
     records
         .write(&[
             Change::Put {
                 shelf: Shelf::KeptAside,
-                key: format!("lesson {key}"),
-                text,
+                key: kept_lesson_key(key),
+                text: text.clone(),
             },
             Change::Delete {
                 shelf: Shelf::Lessons,
@@ -90,7 +154,8 @@ pub async fn keep_lesson_aside(records: &Records, key: &str) -> Result<(), Store
                 key: key.to_owned(),
             },
         ])
-        .await
+        .await?;
+    Ok(Some(text))
 }
 
 /// What moving the library out of local storage did.

@@ -8,7 +8,7 @@ use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use withme_core::document::{DocumentError, LoadedLibrary, StoredLibrary, parse_library};
-use withme_core::sync::{Authority, Ledger};
+use withme_core::sync::Ledger;
 use withme_core::{Library, Timestamp};
 
 /// The key of the stored library.
@@ -52,7 +52,8 @@ pub fn probe() -> Result<(), StoreError> {
     }
 }
 
-/// Reads the stored library.
+/// Reads the library as Withme kept it before it moved into IndexedDB (see
+/// [`super::library_records::move_from_local_storage`]).
 pub fn read_library() -> Result<StoredRead, StoreError> {
     let Some(raw) = read_raw(LIBRARY_KEY)? else {
         return Ok(StoredRead::Empty);
@@ -63,12 +64,8 @@ pub fn read_library() -> Result<StoredRead, StoreError> {
     })
 }
 
-/// Parses a library (with its ledger) written by another window (a storage event's new value).
-pub fn parse_shared(text: &str) -> Result<Authority, DocumentError> {
-    parse_library(text).map(|loaded| Authority::new(loaded.library, loaded.ledger))
-}
-
-/// Writes the library and its ledger. On failure, what was stored before is untouched
+/// Writes the library and its ledger as one text, as Withme kept it before it moved into
+/// IndexedDB (tests make such a library to move). On failure, what was stored before is untouched
 /// (browsers check the quota before changing anything).
 pub fn write_library(library: &Library, ledger: &Ledger) -> Result<(), StoreError> {
     probe()?;
@@ -137,21 +134,30 @@ pub fn keys() -> Vec<String> {
 /// 5.18 million, Firefox and Safari about 5 million, so Withme counts on 5 million.
 pub const ROOM_CHARACTERS: u64 = 5_000_000;
 
-/// How much of the browser's room for Withme is taken: every key and value, in characters (as
-/// browsers count them, UTF-16 units).
+/// How much of the browser's room for Withme is taken. Withme keeps its library in IndexedDB,
+/// whose room the browser gives as a quota in bytes, and settings, tablets' outboxes and copies
+/// kept aside in local storage, whose room is counted in characters: whichever is fuller is
+/// the one that matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StorageUse {
-    /// Characters stored, keys included.
-    pub used: u64,
+    /// Characters in local storage, keys included.
+    pub local_characters: u64,
+    /// Bytes used and the quota, as the browser estimates them (`None` if it does not say).
+    pub estimate: Option<(u64, u64)>,
 }
 
 impl StorageUse {
     /// From this share on, the teacher is warned and shown the way out.
     pub const WARN_PERCENT: u64 = 70;
 
-    /// The share of [`ROOM_CHARACTERS`] taken, in whole percent (at most 100).
+    /// The share of the fuller room taken, in whole percent (at most 100).
     pub fn percent(self) -> u64 {
-        (self.used * 100 / ROOM_CHARACTERS).min(100)
+        let local = self.local_characters * 100 / ROOM_CHARACTERS;
+        let records = match self.estimate {
+            Some((usage, quota)) if quota > 0 => usage.saturating_mul(100) / quota,
+            _ => 0,
+        };
+        local.max(records).min(100)
     }
 
     /// Whether the teacher should make room now, well before saving fails.
@@ -160,23 +166,41 @@ impl StorageUse {
     }
 }
 
-/// Measures what this site keeps in local storage, without copying any of it into the app
-/// (`None` when storage is blocked).
-pub fn storage_use() -> Option<StorageUse> {
+/// Measures what this site keeps (local storage counted here, without copying any of it into
+/// the app; the rest as the browser estimates it). `None` when storage is blocked.
+pub async fn storage_use() -> Option<StorageUse> {
+    let local_characters = local_characters()?;
+    let estimate = match web_sys::window().map(|w| w.navigator().storage().estimate()) {
+        Some(Ok(promise)) => wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .ok()
+            .map(|e| e.unchecked_into::<web_sys::StorageEstimate>())
+            .and_then(|e| Some((e.get_usage()? as u64, e.get_quota()? as u64))),
+        _ => None,
+    };
+    Some(StorageUse {
+        local_characters,
+        estimate,
+    })
+}
+
+/// Characters in local storage, keys included, as browsers count them (UTF-16 units).
+fn local_characters() -> Option<u64> {
     probe().ok()?;
     let storage = LocalStorage::raw();
     let count = storage.length().ok()?;
-    let used = (0..count)
-        .filter_map(|index| storage.key(index).ok().flatten())
-        .map(|key| {
-            let value = js_sys::Reflect::get(&storage, &key.as_str().into())
-                .ok()
-                .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
-                .map_or(0, |v| u64::from(v.length()));
-            key.encode_utf16().count() as u64 + value
-        })
-        .sum();
-    Some(StorageUse { used })
+    Some(
+        (0..count)
+            .filter_map(|index| storage.key(index).ok().flatten())
+            .map(|key| {
+                let value = js_sys::Reflect::get(&storage, &key.as_str().into())
+                    .ok()
+                    .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+                    .map_or(0, |v| u64::from(v.length()));
+                key.encode_utf16().count() as u64 + value
+            })
+            .sum(),
+    )
 }
 
 /// Removes a key. Used for device settings and outboxes, and for the library only once it has

@@ -6,5 +6,6 @@ pub mod outbox;
 pub mod pupil_identity;
 pub mod reading;
 pub mod records;
+pub mod unsaved_journal;
 pub mod views;
 pub mod window_channel;

@@ -160,22 +160,44 @@ impl Records {
     /// Every record on `shelf`, as `(key, text)`, in key order. A record that is not text (not
     /// written by Withme) comes as its JSON form, for the reader to find damaged.
     pub async fn read_all(&self, shelf: Shelf) -> Result<Vec<(String, String)>, StoreError> {
+        Ok(self.read_shelves(&[shelf]).await?.pop().unwrap_or_default())
+    }
+
+    /// Every record on each of `shelves`, read in one transaction, so no write lands between
+    /// one shelf and the next: as [`Records::read_all`], a list per shelf in the order asked.
+    pub async fn read_shelves(
+        &self,
+        shelves: &[Shelf],
+    ) -> Result<Vec<Vec<(String, String)>>, StoreError> {
+        let names = Array::new();
+        for shelf in shelves {
+            names.push(&JsValue::from_str(shelf.name()));
+        }
         let transaction = self
             .db
-            .transaction_with_str(shelf.name())
+            .transaction_with_str_sequence(&names)
             .map_err(js_store_error)?;
-        let store = transaction
-            .object_store(shelf.name())
-            .map_err(js_store_error)?;
-        let keys = settled(&store.get_all_keys().map_err(js_store_error)?);
-        let values = settled(&store.get_all().map_err(js_store_error)?);
-        let keys: Array = keys.await?.unchecked_into();
-        let values: Array = values.await?.unchecked_into();
-        Ok(keys
-            .iter()
-            .zip(values.iter())
-            .map(|(key, value)| (text_of(&key), text_of(&value)))
-            .collect())
+        let mut asked = Vec::with_capacity(shelves.len());
+        for shelf in shelves {
+            let store = transaction
+                .object_store(shelf.name())
+                .map_err(js_store_error)?;
+            let keys = settled(&store.get_all_keys().map_err(js_store_error)?);
+            let values = settled(&store.get_all().map_err(js_store_error)?);
+            asked.push((keys, values));
+        }
+        let mut read = Vec::with_capacity(shelves.len());
+        for (keys, values) in asked {
+            let keys: Array = keys.await?.unchecked_into();
+            let values: Array = values.await?.unchecked_into();
+            read.push(
+                keys.iter()
+                    .zip(values.iter())
+                    .map(|(key, value)| (text_of(&key), text_of(&value)))
+                    .collect(),
+            );
+        }
+        Ok(read)
     }
 
     /// Makes every change, or none: when one fails (the browser's room is used up, say), the

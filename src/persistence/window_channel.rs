@@ -18,8 +18,9 @@ const MESSAGE_MAX: usize = 1_000_000;
 /// What one save wrote, by record key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Written {
-    /// The writing window's id (a window also knows its own writes by it).
-    pub by: String,
+    /// The save's stamp (see [`super::library_records::SAVE_STAMP`]): a window that has
+    /// already read the library at this stamp need not read it again.
+    pub stamp: String,
     /// Lesson records written.
     #[serde(default)]
     pub lessons: Vec<String>,

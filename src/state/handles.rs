@@ -21,6 +21,11 @@ impl LibraryView {
     pub fn with_untracked<R>(&self, read: impl FnOnce(&Library) -> R) -> R {
         self.0.with_untracked(read)
     }
+
+    /// Whether the library is still being read from storage (tracked).
+    pub fn is_opening(&self) -> bool {
+        self.0.is_opening()
+    }
 }
 
 /// The one way the UI changes the library: it hands the core a command. A command about a
@@ -63,6 +68,8 @@ pub struct SaveStatus {
     kept_aside: Signal<Option<KeptAside>>,
     undelivered: Signal<bool>,
     dismiss: Callback<()>,
+    /// The teacher's library, where records kept aside are read (none on a tablet).
+    library: Option<LibraryState>,
 }
 
 impl SaveStatus {
@@ -86,6 +93,14 @@ impl SaveStatus {
         self.dismiss.run(());
     }
 
+    /// The texts of damaged records kept aside, by their keys (those that can be read).
+    pub async fn kept_records(&self, keys: Vec<String>) -> Vec<(String, String)> {
+        match self.library {
+            Some(library) => library.kept_records(keys).await,
+            None => Vec::new(),
+        }
+    }
+
     /// A tablet's status: its outbox's saving, and whether its work waits.
     pub(crate) fn of_tablet(tablet: super::tablet::Tablet) -> Self {
         Self {
@@ -93,6 +108,7 @@ impl SaveStatus {
             kept_aside: Signal::derive(|| None),
             undelivered: Signal::derive(move || tablet.undelivered()),
             dismiss: Callback::new(|()| {}),
+            library: None,
         }
     }
 }
@@ -106,6 +122,7 @@ pub(super) fn handles(
         kept_aside: Signal::derive(move || state.kept_aside()),
         undelivered: Signal::derive(|| false),
         dismiss: Callback::new(move |()| state.dismiss_kept_aside()),
+        library: Some(state),
     };
     (LibraryView(state), LessonDispatch(state, live), save)
 }

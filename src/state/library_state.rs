@@ -1,10 +1,13 @@
 //! The library as this window sees it, saved to storage and kept in step with other windows.
 //!
 //! The window's [`Replica`] lives in one signal. Edits apply to it at once; a write to storage
-//! follows a moment later, carrying every edit made meanwhile. Before each write the stored
-//! library is read again and this window's pending edits are replayed on it, so two windows never
-//! overwrite each other's work. When another window writes, the browser sends a `storage` event
-//! and this window rebases on what it wrote.
+//! follows a moment later, carrying every edit made meanwhile. The library lives in IndexedDB, a
+//! record per lesson ([`crate::persistence::library_records`]): a save writes only the records
+//! that changed since the library as stored (its [`Base`]), and only if no other window saved
+//! since this one last read or wrote (the save stamp); otherwise it reads the library again,
+//! replays this window's pending edits on it, and tries again, so two windows never overwrite
+//! each other's work. After each save the window tells the browser's other windows on a
+//! [`WindowChannel`], and a window that hears reads the library again and rebases.
 //!
 //! Every such window is an authority (see `withme_core::sync`): it holds the library with its
 //! ledger, handles what pupils' tablets in this browser send through their outboxes
@@ -14,8 +17,9 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use withme_core::document::{DocumentError, salvage_library};
-use withme_core::replica::{Rebased, Replica, WRITE_GRACE_MILLIS};
+use leptos::task::spawn_local;
+use withme_core::records::{RecordChanges, changes_between, records_of};
+use withme_core::replica::{Rebased, Replica};
 use withme_core::sync::{Answer, Authority, Holder, Outcome, Seat, Submission, VersionedView};
 use withme_core::view::{TeacherView, Viewer, project};
 use withme_core::{
@@ -23,17 +27,22 @@ use withme_core::{
 };
 
 use super::notices::Notices;
+use super::opening::{Base, LocalText, keep_local_text_aside, not_saving, open_library};
 use super::save_status::{KeptAside, SaveState, StorageProblem};
 use crate::browser::{now, random_device_id};
-use crate::persistence::local_store::{self, LIBRARY_KEY, StoreError, StoredRead};
-use crate::persistence::outbox;
+use crate::persistence::library_records::{RecordsRead, Stored, read_stored, save_changes};
+use crate::persistence::local_store;
+use crate::persistence::records::{Records, WriteRefused};
 use crate::persistence::views::{self, Viewing};
+use crate::persistence::window_channel::{CHANNEL, WindowChannel, Written};
+use crate::persistence::{outbox, unsaved_journal};
 
 /// Delay between an edit and its write, so that typing is written in batches.
 const WRITE_DELAY: Duration = Duration::from_millis(250);
 
-/// After a write, when to check storage again so settled edits can be forgotten.
-const SETTLE_CHECK: Duration = Duration::from_millis(WRITE_GRACE_MILLIS + 500);
+/// How many times a save reads the library again after another window saved first, before it
+/// waits for the next edit (two windows typing at once settle in one or two).
+const SAVE_ATTEMPTS: usize = 5;
 
 /// The window's library and its saving machinery. A small handle: copy it freely.
 #[derive(Clone, Copy)]
@@ -41,36 +50,118 @@ pub struct LibraryState {
     replica: RwSignal<Replica>,
     save: RwSignal<SaveState>,
     kept_aside: RwSignal<Option<KeptAside>>,
+    /// True until the library has been read from storage.
+    opening: RwSignal<bool>,
+    records: StoredValue<Option<Records>, LocalStorage>,
+    channel: StoredValue<Option<WindowChannel>, LocalStorage>,
+    /// The library as stored: what the next save is made against.
+    base: StoredValue<Base, LocalStorage>,
     /// False when writing must not happen at all (storage blocked, or a newer version stored).
     writable: StoredValue<bool>,
+    /// Unreadable text in local storage is waiting to be kept aside before anything is saved.
+    local_text_waiting: StoredValue<bool>,
     write_scheduled: StoredValue<bool>,
-    check_scheduled: StoredValue<bool>,
+    /// The worker that reads and writes storage, one step at a time, is running.
+    working: StoredValue<bool>,
+    /// A write is asked for.
+    write_wanted: StoredValue<bool>,
+    /// Another window saved: read the library again.
+    catch_up_wanted: StoredValue<bool>,
     /// Whether this window has asked the browser to keep its storage.
     asked_to_keep: StoredValue<bool>,
+    /// Notes of unsaved operations (this window's, or replayed from closed ones) to take away
+    /// once the library is saved with them.
+    notes_to_remove: StoredValue<Vec<String>>,
     notices: Notices,
 }
 
 impl LibraryState {
-    /// Loads the stored library and starts listening to other windows.
+    /// Starts opening the stored library (see [`Self::is_opening`]) and listening to other
+    /// windows.
     pub fn start(notices: Notices) -> Self {
-        let opened = open_stored_library();
         let state = Self {
-            replica: RwSignal::new(Replica::new(random_device_id(), opened.authority)),
-            save: RwSignal::new(opened.save),
-            kept_aside: RwSignal::new(opened.kept_aside),
-            writable: StoredValue::new(opened.writable),
+            replica: RwSignal::new(Replica::new(random_device_id(), Authority::default())),
+            save: RwSignal::new(SaveState::Saved),
+            kept_aside: RwSignal::new(None),
+            opening: RwSignal::new(true),
+            records: StoredValue::new_local(None),
+            channel: StoredValue::new_local(None),
+            base: StoredValue::new_local(Base::default()),
+            writable: StoredValue::new(false),
+            local_text_waiting: StoredValue::new(false),
             write_scheduled: StoredValue::new(false),
-            check_scheduled: StoredValue::new(false),
+            working: StoredValue::new(false),
+            write_wanted: StoredValue::new(false),
+            catch_up_wanted: StoredValue::new(false),
             asked_to_keep: StoredValue::new(false),
+            notes_to_remove: StoredValue::new(Vec::new()),
             notices,
         };
-        state.listen_to_other_windows();
-        state.write_before_leaving();
-        for (device, lesson, submissions) in outbox::read_all() {
-            state.handle_outbox(&device, &lesson, submissions);
-        }
-        state.publish_views();
+        spawn_local(async move { state.open().await });
         state
+    }
+
+    /// Whether the library is still being read from storage (tracked): until then there is
+    /// nothing to show or change.
+    pub fn is_opening(&self) -> bool {
+        self.opening.get()
+    }
+
+    async fn open(self) {
+        let opened = open_library().await;
+        let device = self.replica.with_untracked(|r| r.device().clone());
+        self.replica
+            .set(Replica::new(device, opened.base.authority.clone()));
+        let write_whole = !opened.base.in_records
+            && !opened.base.authority.library().is_empty()
+            && opened.writable;
+        self.base.set_value(opened.base);
+        self.records.set_value(opened.records);
+        self.writable.set_value(opened.writable);
+        self.local_text_waiting.set_value(opened.local_text_waiting);
+        self.save.set(opened.save);
+        self.kept_aside.set(opened.kept_aside);
+        if opened.writable {
+            let state = self;
+            let channel = WindowChannel::open(CHANNEL, move |written| state.heard(&written));
+            self.channel.set_value(channel.ok());
+        }
+        self.listen_to_other_windows();
+        self.write_before_leaving();
+        let replayed = opened.writable && self.replay_unsaved_notes();
+        self.opening.set(false);
+        for (device, lesson, submissions) in outbox::read_all() {
+            self.handle_outbox(&device, &lesson, submissions);
+        }
+        self.publish_views();
+        if write_whole || replayed {
+            self.flush();
+        }
+    }
+
+    /// Replays what windows closed before saving wrote down ([`unsaved_journal`]). Returns
+    /// whether any note was found (it goes once the library is saved).
+    fn replay_unsaved_notes(&self) -> bool {
+        let notes = unsaved_journal::read_all();
+        if notes.is_empty() {
+            return false;
+        }
+        let mut keys = Vec::new();
+        for (key, unsaved) in notes {
+            let rebased = self
+                .replica
+                .try_update(|replica| replica.replay_unsaved(unsaved, now()))
+                .unwrap_or_default();
+            for dropped in rebased.dropped {
+                self.notices.problem(format!(
+                    "A change made in a window closed before it was saved couldn't be kept: {}",
+                    dropped.reason
+                ));
+            }
+            keys.push(key);
+        }
+        self.notes_to_remove.set_value(keys);
+        true
     }
 
     /// Makes the view of every tablet in this browser from the library as stored, and writes
@@ -156,6 +247,21 @@ impl LibraryState {
         self.kept_aside.set(None);
     }
 
+    /// The texts of records kept aside, by their keys on the kept-aside shelf (those that can
+    /// be read).
+    pub async fn kept_records(&self, keys: Vec<String>) -> Vec<(String, String)> {
+        let Some(records) = self.records.get_value() else {
+            return Vec::new();
+        };
+        let kept = records
+            .read_all(crate::persistence::records::Shelf::KeptAside)
+            .await
+            .unwrap_or_default();
+        kept.into_iter()
+            .filter(|(key, _)| keys.contains(key))
+            .collect()
+    }
+
     /// The id this window's next operation will have.
     pub fn next_op_id(&self) -> OpId {
         self.replica.with_untracked(Replica::next_op_id)
@@ -171,10 +277,7 @@ impl LibraryState {
             })
             .unwrap_or(Err(Rejection::UnknownLesson));
         if result.is_ok() {
-            if self.save.get_untracked() == SaveState::Saved {
-                self.save.set(SaveState::Saving);
-            }
-            self.schedule_write();
+            self.changed();
         }
         result
     }
@@ -192,70 +295,246 @@ impl LibraryState {
             })
             .unwrap_or(Ok(false))?;
         if changed {
-            if self.save.get_untracked() == SaveState::Saved {
-                self.save.set(SaveState::Saving);
-            }
-            self.schedule_write();
+            self.changed();
         }
         Ok(())
     }
 
-    /// Writes pending edits now: reads storage, replays this window's edits on it, writes.
+    /// Something changed here: show it is being saved, and write it soon.
+    fn changed(&self) {
+        if self.save.get_untracked() == SaveState::Saved {
+            self.save.set(SaveState::Saving);
+        }
+        self.schedule_write();
+    }
+
+    /// Writes pending edits now (the write itself finishes a moment later: storage answers
+    /// asynchronously).
     pub fn flush(&self) {
         self.write_scheduled.set_value(false);
-        self.check_scheduled.set_value(false);
-        if !self.writable.get_value() {
+        self.write_wanted.set_value(true);
+        self.wake();
+    }
+
+    /// Another window saved.
+    fn heard(&self, written: &Written) {
+        let known = self
+            .base
+            .with_value(|b| b.stamp.as_deref() == Some(written.stamp.as_str()));
+        if !known {
+            self.catch_up_wanted.set_value(true);
+            self.wake();
+        }
+    }
+
+    /// Runs the storage worker unless it is running: it reads and writes one step at a time,
+    /// so a read never lands in the middle of a write.
+    fn wake(&self) {
+        if self.opening.get_untracked() || self.working.get_value() {
             return;
         }
-        let shared = match local_store::read_library() {
-            Ok(StoredRead::Loaded(loaded)) => Some(Authority::new(loaded.library, loaded.ledger)),
-            Ok(StoredRead::Empty) => None,
-            Ok(StoredRead::Unreadable { raw, error }) => {
-                // Not copied again if it is a newer Withme's: that window keeps writing.
-                let unreadable = deal_with_unreadable(&raw, &error, false);
-                let may_overwrite = unreadable.may_overwrite;
-                self.note_unreadable(unreadable);
-                if !may_overwrite {
+        self.working.set_value(true);
+        let state = *self;
+        spawn_local(async move {
+            loop {
+                if state.catch_up_wanted.get_value() {
+                    state.catch_up_wanted.set_value(false);
+                    if state.catch_up().await {
+                        state.write_wanted.set_value(true);
+                    }
+                } else if state.write_wanted.get_value() {
+                    state.write_wanted.set_value(false);
+                    state.write().await;
+                } else {
+                    break;
+                }
+            }
+            state.working.set_value(false);
+        });
+    }
+
+    /// Reads the library as stored and rebases on it. Returns whether this window holds edits
+    /// the stored library lacks.
+    async fn catch_up(&self) -> bool {
+        let Some(records) = self.records.get_value() else {
+            return false;
+        };
+        if !self.writable.get_value() {
+            return false;
+        }
+        match read_stored(&records).await {
+            Ok(Stored {
+                read: RecordsRead::Loaded(read),
+                stamp,
+            }) => {
+                let shared = Authority::new(read.loaded.library, read.loaded.ledger);
+                let rebased = self.rebase(shared.clone());
+                self.base.set_value(Base {
+                    authority: shared,
+                    stamp,
+                    in_records: true,
+                });
+                rebased.needs_write
+            }
+            Ok(Stored {
+                read: RecordsRead::Empty,
+                stamp,
+            }) => {
+                // Storage was emptied: this window's copy is written back whole.
+                self.base.set_value(Base {
+                    authority: Authority::default(),
+                    stamp,
+                    in_records: false,
+                });
+                true
+            }
+            Ok(Stored {
+                read: RecordsRead::Unreadable(error),
+                ..
+            }) => {
+                let problem = match error {
+                    withme_core::document::DocumentError::Newer { .. } => {
+                        StorageProblem::NewerVersion
+                    }
+                    other => StorageProblem::Failed(other.to_string()),
+                };
+                self.writable.set_value(false);
+                self.save.set(SaveState::NotSaving(problem));
+                false
+            }
+            Err(error) => {
+                self.save.set(not_saving(error));
+                false
+            }
+        }
+    }
+
+    /// Writes what changed since the library as stored, if no other window saved meanwhile;
+    /// if one did, reads the library again, rebases and tries again.
+    async fn write(&self) {
+        let Some(records) = self.records.get_value() else {
+            return;
+        };
+        if !self.writable.get_value() || !self.local_text_kept_aside() {
+            return;
+        }
+        for _ in 0..SAVE_ATTEMPTS {
+            let (now_stored, mark) = self
+                .replica
+                .with_untracked(|r| (r.authority().clone(), r.mark()));
+            let (changes, expected) = self.base.with_value(|base| {
+                let changes = if base.in_records {
+                    changes_between(base.authority.parts(), now_stored.parts())
+                } else {
+                    let (library, ledger) = now_stored.parts();
+                    records_of(library, ledger)
+                };
+                (changes, base.stamp.clone())
+            });
+            if changes.is_empty() {
+                self.replica.update_untracked(|r| r.forget_saved(mark));
+                self.remove_saved_notes();
+                self.saved();
+                return;
+            }
+            let stamp = random_device_id().as_str().to_owned();
+            let written = written_of(&changes, &stamp);
+            match save_changes(&records, changes, expected, stamp.clone()).await {
+                Ok(()) => {
+                    self.base.set_value(Base {
+                        authority: now_stored,
+                        stamp: Some(stamp),
+                        in_records: true,
+                    });
+                    self.replica.update_untracked(|r| r.forget_saved(mark));
+                    self.remove_saved_notes();
+                    self.channel.with_value(|channel| {
+                        if let Some(channel) = channel {
+                            channel.tell(&written);
+                        }
+                    });
+                    self.ask_to_keep_storage_once();
+                    self.saved();
                     return;
                 }
-                None
-            }
-            Err(error) => return self.save.set(not_saving(error)),
-        };
-        let mut must_write = self.replica.with_untracked(Replica::has_unwritten);
-        match shared {
-            Some(shared) => must_write |= self.rebase(shared).needs_write,
-            // Storage was emptied (or held something unreadable): put this window's copy back.
-            None => must_write |= !self.with_untracked(Library::is_empty),
-        }
-        if must_write {
-            let written = self.replica.with_untracked(|r| {
-                let (library, ledger) = r.authority().parts();
-                local_store::write_library(library, ledger)
-            });
-            match written {
-                Ok(()) => {
-                    self.replica.update_untracked(Replica::mark_written);
-                    self.save.set(SaveState::Saved);
-                    self.ask_to_keep_storage_once();
-                    // Answers before views: a tablet that saw its operation in a view before
-                    // hearing it was accepted would show it twice, as sent and as sending.
-                    self.answer_tablets();
-                    self.publish_views();
+                Err(WriteRefused::Changed(_)) => {
+                    if !self.catch_up().await {
+                        self.saved();
+                        return;
+                    }
                 }
-                Err(error) => self.save.set(not_saving(error)),
+                Err(WriteRefused::Store(error)) => {
+                    self.save.set(not_saving(error));
+                    return;
+                }
             }
-        } else {
-            if matches!(self.save.get_untracked(), SaveState::Saving) {
-                self.save.set(SaveState::Saved);
-            }
-            // Storage already holds what this window holds (a tablet sent again what was
-            // stored before, say): answer from it.
-            self.answer_tablets();
-            self.publish_views();
         }
-        if self.replica.with_untracked(|r| r.pending_count() > 0) {
-            self.schedule_check();
+        // Still racing another window: the next edit, or the next save heard, tries again.
+        self.write_wanted.set_value(true);
+        self.schedule_write();
+    }
+
+    /// Once nothing is left unsaved, takes away the notes of unsaved operations: this window's
+    /// own, and those replayed from closed windows.
+    fn remove_saved_notes(&self) {
+        if self.replica.with_untracked(Replica::has_unwritten) {
+            return;
+        }
+        let device = self.replica.with_untracked(|r| r.device().clone());
+        let own = unsaved_journal::key_of(&device);
+        if local_store::read_raw(&own).ok().flatten().is_some() {
+            unsaved_journal::remove(&own);
+        }
+        for key in self
+            .notes_to_remove
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            unsaved_journal::remove(&key);
+        }
+    }
+
+    /// The library as this window holds it is stored: say so (unless edits made meanwhile
+    /// are still to be written), then answer the tablets and make their views from it.
+    fn saved(&self) {
+        if self.replica.with_untracked(Replica::has_unwritten) {
+            self.save.set(SaveState::Saving);
+        } else if !matches!(self.save.get_untracked(), SaveState::Saved) {
+            self.save.set(SaveState::Saved);
+        }
+        // Answers before views: a tablet that saw its operation in a view before hearing it
+        // was accepted would show it twice, as sent and as sending.
+        self.answer_tablets();
+        self.publish_views();
+    }
+
+    /// Before anything is written, unreadable text left in local storage is kept aside under
+    /// a key of its own. Returns whether writing may go on.
+    fn local_text_kept_aside(&self) -> bool {
+        if !self.local_text_waiting.get_value() {
+            return true;
+        }
+        match keep_local_text_aside() {
+            LocalText::Kept(kept) => {
+                self.local_text_waiting.set_value(false);
+                self.kept_aside.set(Some(kept));
+                true
+            }
+            LocalText::Gone => {
+                self.local_text_waiting.set_value(false);
+                true
+            }
+            LocalText::Newer => {
+                self.writable.set_value(false);
+                self.save
+                    .set(SaveState::NotSaving(StorageProblem::NewerVersion));
+                false
+            }
+            LocalText::NoRoom => {
+                self.save
+                    .set(SaveState::NotSaving(StorageProblem::CannotKeepAside));
+                false
+            }
         }
     }
 
@@ -284,7 +563,7 @@ impl LibraryState {
     }
 
     fn rebase(&self, shared: Authority) -> Rebased {
-        // Most rebases hear back this window's own write: then nothing needs redrawing.
+        // A window that only hears others' saves has nothing of its own to replay.
         let rebased = self
             .replica
             .try_maybe_update(|replica| {
@@ -301,19 +580,6 @@ impl LibraryState {
         rebased
     }
 
-    /// Shows what was done about unreadable stored text, and stops saving if it must.
-    fn note_unreadable(&self, unreadable: Unreadable) {
-        if let Some(kept) = unreadable.kept {
-            self.kept_aside.set(Some(kept));
-        }
-        if let Some(problem) = unreadable.problem {
-            self.save.set(SaveState::NotSaving(problem));
-        }
-        if !unreadable.writable {
-            self.writable.set_value(false);
-        }
-    }
-
     fn schedule_write(&self) {
         if self.write_scheduled.get_value() {
             return;
@@ -323,22 +589,8 @@ impl LibraryState {
         set_timeout(move || state.flush(), WRITE_DELAY);
     }
 
-    fn schedule_check(&self) {
-        if self.check_scheduled.get_value() {
-            return;
-        }
-        self.check_scheduled.set_value(true);
-        let state = *self;
-        set_timeout(
-            move || {
-                if state.check_scheduled.get_value() {
-                    state.flush();
-                }
-            },
-            SETTLE_CHECK,
-        );
-    }
-
+    /// Tablets in this browser speak through local storage: their outboxes and the lessons
+    /// they are viewing.
     fn listen_to_other_windows(&self) {
         let state = *self;
         let _ = window_event_listener(leptos::ev::storage, move |event| {
@@ -348,26 +600,10 @@ impl LibraryState {
                 state.handle_outbox(&device, &lesson, submissions.unwrap_or_default());
                 return;
             }
-            if let Some(device) = views::viewing_owner(&key) {
-                if let Some(viewing) = views::read_viewing(&device) {
-                    state.publish_view(&device, &viewing);
-                }
-                return;
-            }
-            if key != LIBRARY_KEY || !state.writable.get_value() {
-                return;
-            }
-            let shared = event
-                .new_value()
-                .map(|text| local_store::parse_shared(&text));
-            match shared {
-                Some(Ok(shared)) => {
-                    if state.rebase(shared).needs_write {
-                        state.schedule_write();
-                    }
-                }
-                // Emptied or unreadable: the next write decides, keeping anything unreadable.
-                _ => state.schedule_write(),
+            if let Some(device) = views::viewing_owner(&key)
+                && let Some(viewing) = views::read_viewing(&device)
+            {
+                state.publish_view(&device, &viewing);
             }
         });
     }
@@ -375,7 +611,16 @@ impl LibraryState {
     fn write_before_leaving(&self) {
         let state = *self;
         let write_now = move || {
-            if state.replica.with_untracked(Replica::has_unwritten) {
+            if state.opening.get_untracked() || !state.writable.get_value() {
+                return;
+            }
+            let (device, unsaved) = state
+                .replica
+                .with_untracked(|r| (r.device().clone(), r.unsaved()));
+            if !unsaved.is_empty() {
+                // The save below may not finish before the page goes: what it carries is
+                // written down first, where the next window finds it.
+                let _ = unsaved_journal::write(&device, &unsaved);
                 state.flush();
             }
         };
@@ -385,6 +630,16 @@ impl LibraryState {
                 write_now();
             }
         });
+    }
+}
+
+/// What a save wrote, for the other windows.
+fn written_of(changes: &RecordChanges, stamp: &str) -> Written {
+    Written {
+        stamp: stamp.to_owned(),
+        lessons: changes.lessons.iter().map(|(key, _)| key.clone()).collect(),
+        removed: changes.removed.clone(),
+        parts: changes.parts.iter().map(|(key, _)| key.clone()).collect(),
     }
 }
 
@@ -400,144 +655,4 @@ fn seat_of(device: &DeviceId, lesson: &LessonId, submission: &Submission) -> Sea
             None => Holder::Waiting,
         },
     }
-}
-
-/// What was found in storage when the window opened.
-struct Opened {
-    authority: Authority,
-    save: SaveState,
-    kept_aside: Option<KeptAside>,
-    writable: bool,
-}
-
-fn open_stored_library() -> Opened {
-    let fresh = |save, kept_aside, writable| Opened {
-        authority: Authority::default(),
-        save,
-        kept_aside,
-        writable,
-    };
-    match local_store::read_library() {
-        Ok(StoredRead::Empty) => fresh(SaveState::Saved, None, true),
-        Ok(StoredRead::Loaded(loaded)) => {
-            let save = match loaded.migrated_from {
-                Some(version) => save_migrated(version, &loaded.library, &loaded.ledger),
-                None => SaveState::Saved,
-            };
-            Opened {
-                authority: Authority::new(loaded.library, loaded.ledger),
-                save,
-                kept_aside: None,
-                writable: true,
-            }
-        }
-        Ok(StoredRead::Unreadable { raw, error }) => {
-            if let Some(opened) = open_salvaged(&raw, &error) {
-                return opened;
-            }
-            let unreadable = deal_with_unreadable(&raw, &error, true);
-            let save = unreadable
-                .problem
-                .map_or(SaveState::Saved, SaveState::NotSaving);
-            fresh(save, unreadable.kept, unreadable.writable)
-        }
-        Err(StoreError::Blocked) => {
-            fresh(SaveState::NotSaving(StorageProblem::Blocked), None, false)
-        }
-        Err(error) => fresh(not_saving(error), None, true),
-    }
-}
-
-/// Opens the readable part of a library damaged only inside some lessons: the whole text is
-/// kept aside first (without room for that copy, nothing is opened this way), then the rest is
-/// saved in its place.
-fn open_salvaged(raw: &str, error: &DocumentError) -> Option<Opened> {
-    if !matches!(error, DocumentError::Damaged(_)) {
-        return None;
-    }
-    let salvaged = salvage_library(raw)?;
-    let key = local_store::keep_aside(raw, now()).ok()?;
-    let loaded = salvaged.loaded;
-    let save = match local_store::write_library(&loaded.library, &loaded.ledger) {
-        Ok(()) => SaveState::Saved,
-        Err(error) => not_saving(error),
-    };
-    Some(Opened {
-        authority: Authority::new(loaded.library, loaded.ledger),
-        save,
-        kept_aside: Some(KeptAside {
-            key,
-            reason: error.to_string(),
-            left_out: salvaged.left_out,
-        }),
-        writable: true,
-    })
-}
-
-/// What was done about stored text this version cannot read.
-struct Unreadable {
-    /// Where the text was copied, untouched.
-    kept: Option<KeptAside>,
-    /// Why changes are not being saved, if they are not.
-    problem: Option<StorageProblem>,
-    /// Whether this window may overwrite the text now (only once a copy is kept).
-    may_overwrite: bool,
-    /// False once a newer Withme owns the stored library: this window stops saving.
-    writable: bool,
-}
-
-/// The one policy for unreadable stored text. A damaged library is copied aside and then
-/// replaced by this window's; a newer Withme's library is never overwritten, and is copied only
-/// when this window opens (`copy_newer`), not on each write of the newer window. Without room to
-/// keep a copy, nothing is overwritten, and the next save tries again.
-fn deal_with_unreadable(raw: &str, error: &DocumentError, copy_newer: bool) -> Unreadable {
-    let newer = matches!(error, DocumentError::Newer { .. });
-    let newer_problem = newer.then_some(StorageProblem::NewerVersion);
-    if newer && !copy_newer {
-        return Unreadable {
-            kept: None,
-            problem: newer_problem,
-            may_overwrite: false,
-            writable: false,
-        };
-    }
-    match local_store::keep_aside(raw, now()) {
-        Ok(key) => Unreadable {
-            kept: Some(KeptAside {
-                key,
-                reason: error.to_string(),
-                left_out: Vec::new(),
-            }),
-            problem: newer_problem,
-            may_overwrite: !newer,
-            writable: !newer,
-        },
-        Err(_) => Unreadable {
-            kept: None,
-            problem: Some(newer_problem.unwrap_or(StorageProblem::CannotKeepAside)),
-            may_overwrite: false,
-            writable: !newer,
-        },
-    }
-}
-
-/// Writes a library just upgraded from an older format, after keeping the old text under
-/// `withme.library.v<version>`, so an upgrade never loses the only copy.
-fn save_migrated(version: u32, library: &Library, ledger: &withme_core::sync::Ledger) -> SaveState {
-    let kept = local_store::read_raw(LIBRARY_KEY).and_then(|raw| {
-        let key = format!("{LIBRARY_KEY}.v{version}");
-        local_store::write_raw(&key, &raw.unwrap_or_default())
-    });
-    match kept.and_then(|()| local_store::write_library(library, ledger)) {
-        Ok(()) => SaveState::Saved,
-        Err(error) => not_saving(error),
-    }
-}
-
-fn not_saving(error: StoreError) -> SaveState {
-    SaveState::NotSaving(match error {
-        StoreError::Blocked => StorageProblem::Blocked,
-        StoreError::Full => StorageProblem::Full,
-        StoreError::Failed(message) => StorageProblem::Failed(message),
-    })
 }

@@ -95,13 +95,20 @@ impl LiveLessons {
             state,
             notices,
         };
-        for key in local_store::keys() {
-            if key.starts_with(KEPT_PREFIX)
-                && let Some(kept) = read_kept_key(&key)
-            {
-                live.connect(kept);
+        // Once the library is open: what the servers send is taken into it.
+        Effect::new(move |reconnected: Option<bool>| {
+            if reconnected == Some(true) || state.is_opening() {
+                return reconnected.unwrap_or(false);
             }
-        }
+            for key in local_store::keys() {
+                if key.starts_with(KEPT_PREFIX)
+                    && let Some(kept) = read_kept_key(&key)
+                {
+                    live.connect(kept);
+                }
+            }
+            true
+        });
         live
     }
 

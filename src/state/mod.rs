@@ -10,6 +10,7 @@ mod library_state;
 mod live_board;
 mod live_lessons;
 mod notices;
+mod opening;
 mod save_status;
 mod tablet;
 

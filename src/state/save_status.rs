@@ -73,4 +73,7 @@ pub struct KeptAside {
     /// When only some lessons were damaged, their titles: every other lesson and class opened.
     /// Empty when nothing could be opened.
     pub left_out: Vec<String>,
+    /// When the copies are records on the kept-aside shelf (damaged lesson records), their
+    /// keys there; empty when the copy is in local storage under `key`.
+    pub in_records: Vec<String>,
 }

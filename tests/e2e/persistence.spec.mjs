@@ -1,4 +1,4 @@
-import { test, expect, Withme } from "./withme.mjs";
+import { test, expect, Withme, storedLibrary } from "./withme.mjs";
 
 test("a lesson created and renamed survives a reload", async ({ page }) => {
   const app = new Withme(page);
@@ -114,4 +114,22 @@ test("every page's title names the page", async ({ context, page }) => {
   await expect(alone).toHaveTitle("Getting the lesson · Withme");
   await alone.goto("/nowhere");
   await expect(alone).toHaveTitle("Page not found · Withme");
+});
+
+test("an edit made a moment before the page is reloaded is saved, even though the save had not begun", async ({ page }) => {
+  await page.clock.install();
+  const app = new Withme(page);
+  await app.openLibrary();
+  await app.newLesson("Rivers");
+  // The clock stands still: the save due a quarter of a second after typing never starts here.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+  await page.getByLabel("Subject").fill("Geography");
+  await expect(page.getByTestId("save-indicator")).toHaveText("Saving…");
+  await page.reload();
+  await expect(page.getByLabel("Subject")).toHaveValue("Geography");
+  await expect.poll(async () => (await storedLibrary(page)).lessons[0].plan.subject).toBe("Geography");
+  // What the closed page wrote down is gone once it is saved.
+  await expect
+    .poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("withme.library.unsaved.")).length))
+    .toBe(0);
 });

@@ -1,12 +1,42 @@
-import { test, expect, LIBRARY_KEY, Withme, countLibraryWrites, letPendingSavesRun, libraryWrites } from "./withme.mjs";
+import {
+  test,
+  expect,
+  LIBRARY_KEY,
+  Withme,
+  countLibraryWrites,
+  letPendingSavesRun,
+  libraryWrites,
+  readRecords,
+  seedLibraryInLocalStorage,
+  storedLibrary,
+  writeRecord,
+} from "./withme.mjs";
+
+/** Makes the browser's storage refuse Withme's writes as full while `window.storageIsFull`. */
+function fillStorage(page, { full = true } = {}) {
+  return page.addInitScript((full) => {
+    window.storageIsFull = full;
+    const quota = () => new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.storageIsFull && key.startsWith("withme.")) throw quota();
+      return setItem.call(this, key, value);
+    };
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.storageIsFull) throw quota();
+      return put.apply(this, args);
+    };
+  }, full);
+}
 
 test("a hand-corrupted library opens with a message, its text kept under a backup key", async ({ page }) => {
   const app = new Withme(page);
   await app.openLibrary();
   await app.newLesson("Rivers");
   const good = await app.stored();
-  const corrupt = good.slice(0, good.length - 25); // a half-finished write
-  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [LIBRARY_KEY, corrupt]);
+  const corrupt = good.slice(0, good.length - 25); // a half-finished write, as Withme once kept it
+  await seedLibraryInLocalStorage(page, corrupt);
 
   await page.goto("/");
   const banner = page.getByTestId("kept-aside-banner");
@@ -32,19 +62,16 @@ test("a hand-corrupted library opens with a message, its text kept under a backu
   expect(kept).toEqual([key]);
 });
 
-test("one damaged lesson is left out and named, every other lesson opens, and the library as it was is kept aside untouched", async ({ page }) => {
+test("one damaged lesson in a library kept in local storage is left out and named, every other lesson moves and opens, and the library as it was is kept aside untouched", async ({ page }) => {
   const app = new Withme(page);
   for (const title of ["Rivers", "Volcanoes", "Forests"]) {
     await app.openLibrary();
     await app.newLesson(title);
   }
-  const damaged = await page.evaluate((key) => {
-    const doc = JSON.parse(localStorage.getItem(key));
-    doc.library.lessons.find((l) => l.plan.title === "Volcanoes").plan.length = "an hour";
-    const text = JSON.stringify(doc);
-    localStorage.setItem(key, text);
-    return text;
-  }, LIBRARY_KEY);
+  const doc = JSON.parse(await app.stored());
+  doc.library.lessons.find((l) => l.plan.title === "Volcanoes").plan.length = "an hour";
+  const damaged = JSON.stringify(doc);
+  await seedLibraryInLocalStorage(page, damaged);
 
   await page.goto("/");
   const banner = page.getByTestId("kept-aside-banner");
@@ -94,13 +121,7 @@ test("a library from a newer Withme is kept and never overwritten", async ({ pag
 
 test("with storage full, a banner shows and editing still works", async ({ page }) => {
   // Storage that is full from the start, as in some private browsing modes.
-  await page.addInitScript(() => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key, value) {
-      if (key.startsWith("withme.")) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return real.call(this, key, value);
-    };
-  });
+  await fillStorage(page);
   const app = new Withme(page);
   await app.openLibrary();
   await page.getByRole("button", { name: "New lesson" }).click();
@@ -117,14 +138,7 @@ test("with storage full, a banner shows and editing still works", async ({ page 
 });
 
 test("when storage starts working again, the banner goes and the work is saved", async ({ page }) => {
-  await page.addInitScript(() => {
-    const real = Storage.prototype.setItem;
-    window.storageIsFull = true;
-    Storage.prototype.setItem = function (key, value) {
-      if (window.storageIsFull) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return real.call(this, key, value);
-    };
-  });
+  await fillStorage(page);
   const app = new Withme(page);
   await app.openLibrary();
   await page.getByRole("button", { name: "New lesson" }).click();
@@ -140,12 +154,14 @@ test("when storage starts working again, the banner goes and the work is saved",
 
 test("with storage blocked, a banner shows and editing still works", async ({ page }) => {
   await page.addInitScript(() => {
-    Object.defineProperty(window, "localStorage", {
-      configurable: true,
-      get() {
-        throw new DOMException("Access is denied for this document.", "SecurityError");
-      },
-    });
+    for (const name of ["localStorage", "indexedDB"]) {
+      Object.defineProperty(window, name, {
+        configurable: true,
+        get() {
+          throw new DOMException("Access is denied for this document.", "SecurityError");
+        },
+      });
+    }
   });
   const app = new Withme(page);
   await page.goto("/");
@@ -157,21 +173,40 @@ test("with storage blocked, a banner shows and editing still works", async ({ pa
   await expect(app.lessonLink("Rivers")).toBeVisible();
 });
 
-test("garbage written by another window is kept aside, and this window's work saved", async ({ context }) => {
-  const a = new Withme(await context.newPage());
-  await a.openLibrary();
-  await a.newLesson("Rivers");
-  // Another window (devtools, an extension, a bug) writes something unreadable.
-  const other = await context.newPage();
-  await other.goto("/nowhere");
-  await other.evaluate(() => localStorage.setItem("withme.library", "{ not a library"));
-  await a.page.getByLabel("Subject").fill("Geography");
+test("one damaged lesson record is kept aside on its own, named, and every other lesson opens", async ({ page }) => {
+  const app = new Withme(page);
+  for (const title of ["Rivers", "Volcanoes", "Forests"]) {
+    await app.openLibrary();
+    await app.newLesson(title);
+  }
+  const volcanoes = (await storedLibrary(page)).lessons.find((l) => l.plan.title === "Volcanoes");
+  const record = JSON.stringify({ ...volcanoes, plan: { ...volcanoes.plan, length: "an hour" } });
+  await writeRecord(page, "lessons", volcanoes.id, record);
 
-  await expect(a.page.getByTestId("kept-aside-banner")).toBeVisible();
-  const key = await a.page.getByTestId("kept-aside-banner").locator("code").innerText();
-  expect(await a.page.evaluate((k) => localStorage.getItem(k), key)).toBe("{ not a library");
-  await a.waitUntilSaved();
-  expect(await a.storedTitles()).toEqual(["Rivers"]);
+  await page.goto("/");
+  const banner = page.getByTestId("kept-aside-banner");
+  await expect(banner).toContainText("One lesson in your saved library is damaged and couldn't be opened: “Volcanoes”.");
+  await expect(banner).toContainText("Every other lesson and class opened.");
+  expect((await app.lessonTitles()).sort()).toEqual(["Forests", "Rivers"]);
+  // The damaged record is kept exactly as it was, away from the lessons and the index.
+  expect(await readRecords(page, "kept-aside")).toEqual({ [`lesson ${volcanoes.id}`]: record });
+  expect(Object.keys(await readRecords(page, "index"))).not.toContain(volcanoes.id);
+  expect(await app.storedTitles()).toEqual(["Forests", "Rivers"]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download the kept copy" }).click(),
+  ]);
+  const downloaded = JSON.parse(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString()));
+  expect(downloaded).toEqual({ [`lesson ${volcanoes.id}`]: record });
+
+  // Editing goes on, and the next time Withme opens every other lesson is there, with no banner.
+  await app.lessonLink("Rivers").click();
+  await page.getByLabel("Subject").fill("Geography");
+  await app.waitUntilSaved();
+  await app.openLibrary();
+  await expect(app.lessonLink("Forests")).toBeVisible();
+  await expect(page.getByTestId("kept-aside-banner")).toHaveCount(0);
+  expect((await storedLibrary(page)).lessons.find((l) => l.plan.title === "Rivers").plan.subject).toBe("Geography");
 });
 
 test("with no room to keep a damaged library aside, nothing is overwritten until there is", async ({ page }) => {

@@ -6,10 +6,101 @@ export const LIBRARY_KEY = "withme.library";
 
 /**
  * The library document a page's device holds, exactly as stored (null when it holds none): the
- * one place the tests read where Withme keeps the library.
+ * one place the tests read where Withme keeps the library. A library not yet moved into
+ * IndexedDB is the text in local storage; otherwise its records, put back together as one
+ * document in the stored format (lessons in record order).
  */
 export function storedText(page) {
-  return page.evaluate((key) => localStorage.getItem(key), LIBRARY_KEY);
+  return page.evaluate(async (key) => {
+    const unmoved = localStorage.getItem(key);
+    if (unmoved !== null) return unmoved;
+    const names = (await indexedDB.databases()).map((d) => d.name);
+    if (!names.includes("withme")) return null;
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("withme");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try {
+      const shelves = ["lessons", "library"].filter((name) => db.objectStoreNames.contains(name));
+      if (shelves.length < 2) return null;
+      const read = (name) =>
+        new Promise((resolve, reject) => {
+          const store = db.transaction(name).objectStore(name);
+          const keys = store.getAllKeys();
+          const values = store.getAll();
+          values.onsuccess = () => resolve(keys.result.map((k, i) => [k, values.result[i]]));
+          values.onerror = () => reject(values.error);
+        });
+      const parts = Object.fromEntries(await read("library"));
+      if (!parts.header) return null;
+      const header = JSON.parse(parts.header);
+      const lessons = (await read("lessons")).map(([, text]) => text);
+      let text = `{"format":${JSON.stringify(header.format)},"version":${header.version},"library":{"lessons":[${lessons.join(",")}],"classes":${parts.classes ?? "[]"},"templates":${parts.templates ?? "[]"}}`;
+      if (parts.ledger) text += `,"ledger":${parts.ledger}`;
+      return text + "}";
+    } finally {
+      db.close();
+    }
+  }, LIBRARY_KEY);
+}
+
+/**
+ * Makes the page's browser hold `text` as its library the way Withme kept it before it moved
+ * into IndexedDB: in local storage, with no records (they are deleted first).
+ */
+export async function seedLibraryInLocalStorage(page, text) {
+  await page.evaluate(
+    async ([key, text]) => {
+      await new Promise((resolve) => {
+        const deleting = indexedDB.deleteDatabase("withme");
+        deleting.onsuccess = deleting.onerror = deleting.onblocked = () => resolve();
+      });
+      localStorage.setItem(key, text);
+    },
+    [LIBRARY_KEY, text],
+  );
+}
+
+/** Rewrites one of the library's records in the page's IndexedDB (`shelf`, `key`) as `text`. */
+export async function writeRecord(page, shelf, key, text) {
+  await page.evaluate(
+    async ([shelf, key, text]) => {
+      const db = await new Promise((resolve, reject) => {
+        const open = indexedDB.open("withme");
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise((resolve, reject) => {
+        const transaction = db.transaction(shelf, "readwrite");
+        transaction.objectStore(shelf).put(text, key);
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+      db.close();
+    },
+    [shelf, key, text],
+  );
+}
+
+/** Every record on one shelf of the page's IndexedDB, as `{ key: text }`. */
+export async function readRecords(page, shelf) {
+  return page.evaluate(async (shelf) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open("withme");
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const store = db.transaction(shelf).objectStore(shelf);
+    const keys = store.getAllKeys();
+    const values = store.getAll();
+    const records = await new Promise((resolve, reject) => {
+      values.onsuccess = () => resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+      values.onerror = () => reject(values.error);
+    });
+    db.close();
+    return records;
+  }, shelf);
 }
 
 /** The library a page's device holds, read (`{ lessons, classes, … }`), or null. */
@@ -112,8 +203,9 @@ export async function makeClass(page, name, names) {
 }
 
 /**
- * Counts the page's writes to the stored library (from before it loads, on every load), so a
- * test can show that nothing was written rather than wait and hope.
+ * Counts the page's writes to the stored library (from before it loads, on every load): its
+ * text in local storage, and every write to its records in IndexedDB, so a test can show that
+ * nothing was written rather than wait and hope.
  */
 export async function countLibraryWrites(page) {
   await page.addInitScript((key) => {
@@ -122,6 +214,12 @@ export async function countLibraryWrites(page) {
     Storage.prototype.setItem = function (name, value) {
       if (this === window.localStorage && name === key) window.__libraryWrites += 1;
       return real.call(this, name, value);
+    };
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (names, mode, ...rest) {
+      const shelves = [].concat(names);
+      if (mode === "readwrite" && shelves.some((n) => n === "lessons" || n === "library")) window.__libraryWrites += 1;
+      return transaction.call(this, names, mode, ...rest);
     };
   }, LIBRARY_KEY);
 }

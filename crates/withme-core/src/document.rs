@@ -311,7 +311,7 @@ pub fn salvage_library(text: &str) -> Option<Salvaged> {
         if serde_json::from_str::<Lesson>(lesson.get()).is_ok() {
             readable.push(lesson.get());
         } else {
-            left_out.push(title_of(lesson.get()));
+            left_out.push(left_out_title(lesson.get()));
         }
     }
     if left_out.is_empty() {
@@ -342,7 +342,9 @@ pub fn salvage_library(text: &str) -> Option<Salvaged> {
 }
 
 /// A damaged lesson's title, as far as it can be read.
-fn title_of(lesson: &str) -> String {
+/// How a lesson that could not be read is named to the teacher: its title, where that much of
+/// its text reads, or a plain description.
+pub fn left_out_title(lesson: &str) -> String {
     serde_json::from_str::<TitleOnly>(lesson)
         .ok()
         .map(|only| {

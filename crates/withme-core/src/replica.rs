@@ -15,9 +15,11 @@
 //! reaches the other windows well within the grace period. (A device talking to an authority
 //! over a network forgets an operation when it is answered instead: see [`crate::sync::Client`].)
 
+use serde::{Deserialize, Serialize};
+
 use crate::apply::Rejection;
 use crate::command::Command;
-use crate::ids::{DeviceId, OpId};
+use crate::ids::{DeviceId, OpId, PupilId};
 use crate::library::{AdoptError, Library};
 use crate::operation::{Applied, Author, Event, Operation};
 use crate::sync::{Answer, Authority, Seat, Source, Submission};
@@ -49,6 +51,8 @@ pub enum Kept {
 #[derive(Debug, Clone)]
 struct Pending {
     kept: Kept,
+    /// Its place in the order operations were kept here (see [`Replica::mark`]).
+    serial: u64,
     written: bool,
     /// Since when every shared copy this replica has seen contained the operation.
     shared_since: Option<Timestamp>,
@@ -79,6 +83,7 @@ pub struct Rebased {
 pub struct Replica {
     device: DeviceId,
     last_seq: u64,
+    next_serial: u64,
     pending: Vec<Pending>,
     current: Authority,
 }
@@ -89,6 +94,7 @@ impl Replica {
         Self {
             device,
             last_seq: 0,
+            next_serial: 0,
             pending: Vec::new(),
             current: shared,
         }
@@ -174,8 +180,10 @@ impl Replica {
     }
 
     fn keep(&mut self, kept: Kept) {
+        self.next_serial += 1;
         self.pending.push(Pending {
             kept,
+            serial: self.next_serial,
             written: false,
             shared_since: None,
         });
@@ -227,7 +235,132 @@ impl Replica {
             pending.written = true;
         }
     }
+
+    /// Where the operations kept so far end: a copy of the library taken now holds every
+    /// operation up to this mark, and none made after it.
+    pub fn mark(&self) -> SavedUpTo {
+        SavedUpTo(self.next_serial)
+    }
+
+    /// The operations kept here and not yet saved, to write down as the window closes.
+    pub fn unsaved(&self) -> Vec<Unsaved> {
+        self.pending
+            .iter()
+            .filter(|p| !p.written)
+            .map(|p| Unsaved::of(&p.kept))
+            .collect()
+    }
+
+    /// Takes in operations an earlier window of the browser kept but never saved, and replays
+    /// them on the library as it stands: each is applied once (one already in the library, by
+    /// its id or its tablet's sequence number, changes nothing), and kept until saved.
+    pub fn replay_unsaved(&mut self, unsaved: Vec<Unsaved>, now: Timestamp) -> Rebased {
+        for unsaved in unsaved {
+            self.keep(unsaved.kept());
+        }
+        let current = self.current.clone();
+        self.rebase(current, now)
+    }
+
+    /// Forgets the operations up to `mark`, once a copy of the library taken at that mark is in
+    /// a store that only accepts a write made on what it holds (a conditional write, as
+    /// IndexedDB's records are written): no later write can drop them, so no grace period is
+    /// needed. Operations kept after the mark (made while the copy was being written) stay.
+    pub fn forget_saved(&mut self, mark: SavedUpTo) {
+        self.pending.retain(|p| p.serial > mark.0);
+    }
 }
+
+/// An operation a window kept but had not saved, as written to the browser's own storage when
+/// the window closes (a save to IndexedDB cannot finish once the page has gone), so the next
+/// window of the browser replays it ([`Replica::replay_unsaved`]). Read back only by Withme in
+/// the same browser: a tablet never sends one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Unsaved {
+    /// One of the window's own operations (the teacher's, or a pupil's on the teacher's device).
+    Own {
+        /// Its id.
+        id: OpId,
+        /// The pupil who made it, if a pupil did.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pupil: Option<PupilId>,
+        /// When it was made.
+        at: Timestamp,
+        /// What was asked for.
+        command: Command,
+    },
+    /// One a pupil's tablet in the browser sent, as the window handled it.
+    Relayed {
+        /// The tablet's seat.
+        seat: Seat,
+        /// What it sent.
+        submission: Submission,
+        /// The time stamped on it.
+        at: Timestamp,
+    },
+    /// A live lesson as its server holds it.
+    Adopted {
+        /// The lesson with its class.
+        view: Box<TeacherView>,
+    },
+}
+
+impl Unsaved {
+    fn of(kept: &Kept) -> Self {
+        match kept.clone() {
+            Kept::Own(op) => Unsaved::Own {
+                id: op.id,
+                pupil: match op.author {
+                    Author::Teacher => None,
+                    Author::Pupil { pupil } => Some(pupil),
+                },
+                at: op.at,
+                command: op.command,
+            },
+            Kept::Relayed {
+                seat,
+                submission,
+                at,
+            } => Unsaved::Relayed {
+                seat,
+                submission,
+                at,
+            },
+            Kept::Adopted(view) => Unsaved::Adopted { view },
+        }
+    }
+
+    fn kept(self) -> Kept {
+        match self {
+            Unsaved::Own {
+                id,
+                pupil,
+                at,
+                command,
+            } => Kept::Own(Operation {
+                id,
+                author: pupil.map_or(Author::Teacher, |pupil| Author::Pupil { pupil }),
+                at,
+                command,
+            }),
+            Unsaved::Relayed {
+                seat,
+                submission,
+                at,
+            } => Kept::Relayed {
+                seat,
+                submission,
+                at,
+            },
+            Unsaved::Adopted { view } => Kept::Adopted(view),
+        }
+    }
+}
+
+/// A point in the order of a [`Replica`]'s kept operations (see [`Replica::mark`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SavedUpTo(u64);
 
 enum Replayed {
     AlreadyShared,

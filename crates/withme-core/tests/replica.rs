@@ -593,3 +593,53 @@ proptest! {
         browser.assert_kept(&record);
     }
 }
+
+#[test]
+fn a_conditional_save_forgets_only_the_operations_its_copy_holds() {
+    let mut browser = Browser::new(1);
+    browser.create(0, "Rivers");
+    let replica = &mut browser.windows[0].replica;
+    let mark = replica.mark();
+    let saved = replica.authority().clone();
+    // Made while the copy is being written: not in it.
+    let at = Timestamp::from_millis(5_000);
+    let command = Command::CreateLesson {
+        title: LessonTitle::parse("Mountains").unwrap(),
+        class: None,
+        template: None,
+    };
+    replica.make(Author::Teacher, command, at).unwrap();
+    replica.forget_saved(mark);
+    assert_eq!(replica.pending_count(), 1, "the later operation is kept");
+    // Another window's copy of the saved library (without the later lesson): the later
+    // operation is replayed on it, and must be written; the saved one is not needed again.
+    let rebased = replica.rebase(saved, at);
+    assert!(rebased.needs_write);
+    assert_eq!(Browser::titles(replica.library()), ["Mountains", "Rivers"]);
+    replica.forget_saved(replica.mark());
+    assert_eq!(replica.pending_count(), 0);
+    assert!(!replica.has_unwritten());
+}
+
+#[test]
+fn operations_unsaved_when_a_window_closed_are_replayed_once_by_the_next() {
+    let mut browser = Browser::new(2);
+    browser.create(0, "Rivers");
+    // Window 0 closes before saving: it writes down what it has not saved, as JSON.
+    let unsaved = browser.windows[0].replica.unsaved();
+    let written = serde_json::to_string(&unsaved).unwrap();
+    let read: Vec<withme_core::replica::Unsaved> = serde_json::from_str(&written).unwrap();
+    assert_eq!(read, unsaved);
+    // The next window replays it on the library as stored (without the lesson).
+    let at = browser.tick();
+    let next = &mut browser.windows[1].replica;
+    let rebased = next.replay_unsaved(read.clone(), at);
+    assert!(rebased.needs_write);
+    assert_eq!(Browser::titles(next.library()), ["Rivers"]);
+    // Replayed again (the journal read twice): nothing changes, nothing is made twice.
+    let saved = next.authority().clone();
+    let mut again = Replica::new(DeviceId::parse("win9").unwrap(), saved);
+    let rebased = again.replay_unsaved(read, at);
+    assert!(!rebased.needs_write);
+    assert_eq!(Browser::titles(again.library()), ["Rivers"]);
+}

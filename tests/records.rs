@@ -535,3 +535,57 @@ async fn a_save_is_written_only_over_the_save_it_was_made_against() {
     }
     records.close();
 }
+
+#[wasm_bindgen_test]
+async fn a_heard_save_is_read_record_by_record_only_while_it_is_the_latest() {
+    use withme::persistence::library_records::{read_written, save_changes};
+    use withme_core::records::{changes_between, records_of};
+    let name = "withme-test-read-written";
+    let records = fresh(name).await;
+    let first = library_of(&["Rivers"]);
+    let (library, ledger) = first.parts();
+    save_changes(&records, records_of(library, ledger), None, "one".into())
+        .await
+        .unwrap();
+    let second = library_of(&["Rivers", "Volcanoes"]);
+    let changes = changes_between(first.parts(), second.parts());
+    let lessons: Vec<String> = changes.lessons.iter().map(|(k, _)| k.clone()).collect();
+    let parts: Vec<String> = changes.parts.iter().map(|(k, _)| k.clone()).collect();
+    let expected_lessons = changes.lessons.clone();
+    save_changes(&records, changes, Some("one".into()), "two".into())
+        .await
+        .unwrap();
+
+    let read = read_written(&records, "two", &lessons, &parts)
+        .await
+        .unwrap()
+        .expect("the save is the latest");
+    assert_eq!(read.0, expected_lessons);
+    assert_eq!(
+        read.1.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>(),
+        parts
+    );
+    // Once a later save is made, only the whole library tells what is stored.
+    assert_eq!(
+        read_written(&records, "one", &lessons, &parts)
+            .await
+            .unwrap(),
+        None
+    );
+    // A record named but gone (removed by a later save under the same stamp cannot happen;
+    // a damaged store can): not read as if it were there.
+    records
+        .write(&[Change::Delete {
+            shelf: Shelf::Lessons,
+            key: lessons[0].clone(),
+        }])
+        .await
+        .unwrap();
+    assert_eq!(
+        read_written(&records, "two", &lessons, &parts)
+            .await
+            .unwrap(),
+        None
+    );
+    records.close();
+}

@@ -7,7 +7,7 @@
 //! records, exactly as it was.
 
 use withme_core::document::{DocumentError, parse_library};
-use withme_core::records::{HEADER, ReadRecords, RecordChanges, read_records, records_of};
+use withme_core::records::{HEADER, ReadRecords, Record, RecordChanges, read_records, records_of};
 
 use super::local_store::{self, LIBRARY_KEY, StoreError};
 use super::records::{Change, Expect, Records, Shelf, WriteRefused};
@@ -66,6 +66,36 @@ pub async fn read_stored(records: &Records) -> Result<Stored, StoreError> {
         }
     };
     Ok(Stored { read, stamp })
+}
+
+/// The records another window's save wrote (as its message names them), read in one
+/// transaction with the save stamp: `None` if a later save has been made since, when only the
+/// whole library tells what is stored.
+pub async fn read_written(
+    records: &Records,
+    stamp: &str,
+    lessons: &[String],
+    parts: &[String],
+) -> Result<Option<(Vec<Record>, Vec<Record>)>, StoreError> {
+    let mut keys = vec![(Shelf::Library, SAVE_STAMP.to_owned())];
+    keys.extend(lessons.iter().map(|key| (Shelf::Lessons, key.clone())));
+    keys.extend(parts.iter().map(|key| (Shelf::Library, key.clone())));
+    let mut read = records.read_keys(&keys).await?.into_iter();
+    if read.next().flatten().as_deref() != Some(stamp) {
+        return Ok(None);
+    }
+    let mut texts = |keys: &[String]| -> Option<Vec<Record>> {
+        keys.iter()
+            .map(|key| Some((key.clone(), read.next()??)))
+            .collect()
+    };
+    let Some(lesson_records) = texts(lessons) else {
+        return Ok(None);
+    };
+    let Some(part_records) = texts(parts) else {
+        return Ok(None);
+    };
+    Ok(Some((lesson_records, part_records)))
 }
 
 /// Writes what a save changed, all or nothing.

@@ -200,6 +200,41 @@ impl Records {
         Ok(read)
     }
 
+    /// The records under these keys, read in one transaction (`None` where there is none).
+    pub async fn read_keys(
+        &self,
+        keys: &[(Shelf, String)],
+    ) -> Result<Vec<Option<String>>, StoreError> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let names = Array::new();
+        for shelf in Shelf::ALL {
+            if keys.iter().any(|(s, _)| *s == shelf) {
+                names.push(&JsValue::from_str(shelf.name()));
+            }
+        }
+        let transaction = self
+            .db
+            .transaction_with_str_sequence(&names)
+            .map_err(js_store_error)?;
+        let mut asked = Vec::with_capacity(keys.len());
+        for (shelf, key) in keys {
+            let store = transaction
+                .object_store(shelf.name())
+                .map_err(js_store_error)?;
+            asked.push(settled(
+                &store.get(&JsValue::from_str(key)).map_err(js_store_error)?,
+            ));
+        }
+        let mut read = Vec::with_capacity(keys.len());
+        for answer in asked {
+            let value = answer.await?;
+            read.push((!value.is_undefined()).then(|| text_of(&value)));
+        }
+        Ok(read)
+    }
+
     /// Makes every change, or none: when one fails (the browser's room is used up, say), the
     /// records stay as they were before the write.
     pub async fn write(&self, changes: &[Change]) -> Result<(), StoreError> {

@@ -21,6 +21,10 @@ pub struct Written {
     /// The save's stamp (see [`super::library_records::SAVE_STAMP`]): a window that has
     /// already read the library at this stamp need not read it again.
     pub stamp: String,
+    /// The stamp of the save it was made against: a window holding the library at that stamp
+    /// reads only the records named here.
+    #[serde(default)]
+    pub after: Option<String>,
     /// Lesson records written.
     #[serde(default)]
     pub lessons: Vec<String>,

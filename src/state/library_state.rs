@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use withme_core::records::{RecordChanges, changes_between, records_of};
+use withme_core::records::{RecordChanges, changes_between, patch_records, records_of};
 use withme_core::replica::{Rebased, Replica};
 use withme_core::sync::{Answer, Authority, Holder, Outcome, Seat, Submission, VersionedView};
 use withme_core::view::{TeacherView, Viewer, project};
@@ -30,7 +30,9 @@ use super::notices::Notices;
 use super::opening::{Base, LocalText, keep_local_text_aside, not_saving, open_library};
 use super::save_status::{KeptAside, SaveState, StorageProblem};
 use crate::browser::{now, random_device_id};
-use crate::persistence::library_records::{RecordsRead, Stored, read_stored, save_changes};
+use crate::persistence::library_records::{
+    RecordsRead, Stored, read_stored, read_written, save_changes,
+};
 use crate::persistence::local_store;
 use crate::persistence::records::{Records, WriteRefused};
 use crate::persistence::views::{self, Viewing};
@@ -65,8 +67,8 @@ pub struct LibraryState {
     working: StoredValue<bool>,
     /// A write is asked for.
     write_wanted: StoredValue<bool>,
-    /// Another window saved: read the library again.
-    catch_up_wanted: StoredValue<bool>,
+    /// Other windows' saves heard and not yet followed, oldest first.
+    heard_saves: StoredValue<Vec<Written>, LocalStorage>,
     /// Whether this window has asked the browser to keep its storage.
     asked_to_keep: StoredValue<bool>,
     /// Notes of unsaved operations (this window's, or replayed from closed ones) to take away
@@ -92,7 +94,7 @@ impl LibraryState {
             write_scheduled: StoredValue::new(false),
             working: StoredValue::new(false),
             write_wanted: StoredValue::new(false),
-            catch_up_wanted: StoredValue::new(false),
+            heard_saves: StoredValue::new_local(Vec::new()),
             asked_to_keep: StoredValue::new(false),
             notes_to_remove: StoredValue::new(Vec::new()),
             notices,
@@ -322,7 +324,8 @@ impl LibraryState {
             .base
             .with_value(|b| b.stamp.as_deref() == Some(written.stamp.as_str()));
         if !known {
-            self.catch_up_wanted.set_value(true);
+            self.heard_saves
+                .update_value(|saves| saves.push(written.clone()));
             self.wake();
         }
     }
@@ -337,9 +340,12 @@ impl LibraryState {
         let state = *self;
         spawn_local(async move {
             loop {
-                if state.catch_up_wanted.get_value() {
-                    state.catch_up_wanted.set_value(false);
-                    if state.catch_up().await {
+                let heard = state
+                    .heard_saves
+                    .try_update_value(std::mem::take)
+                    .unwrap_or_default();
+                if !heard.is_empty() {
+                    if state.follow(heard).await {
                         state.write_wanted.set_value(true);
                     }
                 } else if state.write_wanted.get_value() {
@@ -351,6 +357,49 @@ impl LibraryState {
             }
             state.working.set_value(false);
         });
+    }
+
+    /// Follows other windows' saves, in order: a save made against the library as this window
+    /// holds it is read record by record (only what it wrote) and rebased on; any other, or
+    /// one whose records cannot be read so, means reading the whole library. Returns whether
+    /// this window holds edits the stored library lacks.
+    async fn follow(&self, saves: Vec<Written>) -> bool {
+        let Some(records) = self.records.get_value() else {
+            return false;
+        };
+        if !self.writable.get_value() {
+            return false;
+        }
+        let mut needs_write = false;
+        for save in saves {
+            let base = self.base.get_value();
+            if base.stamp.as_deref() == Some(save.stamp.as_str()) {
+                continue;
+            }
+            let follows = base.in_records && base.stamp.is_some() && base.stamp == save.after;
+            let read = if follows {
+                read_written(&records, &save.stamp, &save.lessons, &save.parts)
+                    .await
+                    .ok()
+                    .flatten()
+            } else {
+                None
+            };
+            let patched = read.and_then(|(lessons, parts)| {
+                patch_records(base.authority.parts(), &lessons, &save.removed, &parts).ok()
+            });
+            let Some((library, ledger)) = patched else {
+                return self.catch_up().await || needs_write;
+            };
+            let shared = Authority::new(library, ledger);
+            needs_write |= self.rebase(shared.clone()).needs_write;
+            self.base.set_value(Base {
+                authority: shared,
+                stamp: Some(save.stamp),
+                in_records: true,
+            });
+        }
+        needs_write
     }
 
     /// Reads the library as stored and rebases on it. Returns whether this window holds edits
@@ -438,7 +487,7 @@ impl LibraryState {
                 return;
             }
             let stamp = random_device_id().as_str().to_owned();
-            let written = written_of(&changes, &stamp);
+            let written = written_of(&changes, &stamp, expected.clone());
             match save_changes(&records, changes, expected, stamp.clone()).await {
                 Ok(()) => {
                     self.base.set_value(Base {
@@ -634,9 +683,10 @@ impl LibraryState {
 }
 
 /// What a save wrote, for the other windows.
-fn written_of(changes: &RecordChanges, stamp: &str) -> Written {
+fn written_of(changes: &RecordChanges, stamp: &str, after: Option<String>) -> Written {
     Written {
         stamp: stamp.to_owned(),
+        after,
         lessons: changes.lessons.iter().map(|(key, _)| key.clone()).collect(),
         removed: changes.removed.clone(),
         parts: changes.parts.iter().map(|(key, _)| key.clone()).collect(),

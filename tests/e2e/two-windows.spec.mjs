@@ -120,3 +120,33 @@ test("a class chosen in one window shows in the other window's Planner", async (
   await a.page.getByLabel("Class").selectOption({ label: "No class yet" });
   await expect(b.page.getByLabel("Class").locator("option:checked")).toHaveText("No class yet", WITHIN_A_SECOND);
 });
+
+test("a window following another's saves reads only the records each save wrote, never the whole library again", async ({ context }) => {
+  // Every read of the whole lessons shelf, in every page.
+  await context.addInitScript(() => {
+    window.__wholeReads = 0;
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (...args) {
+      if (this.name === "lessons") window.__wholeReads += 1;
+      return getAll.apply(this, args);
+    };
+  });
+  const a = new Withme(await context.newPage());
+  await a.openLibrary();
+  await a.newLesson("Volcanoes");
+  await a.openLibrary();
+  const url = await a.newLesson("Rivers");
+  const b = new Withme(await context.newPage());
+  await b.page.goto(url);
+  await expect(b.page.getByLabel("Lesson title")).toHaveValue("Rivers");
+  const opening = await b.page.evaluate(() => window.__wholeReads);
+  for (const subject of ["Geography", "Geography and maps", "Maps"]) {
+    await a.page.getByLabel("Subject").fill(subject);
+    await expect(b.page.getByLabel("Subject")).toHaveValue(subject, WITHIN_A_SECOND);
+  }
+  await a.page.getByRole("link", { name: "← All lessons" }).click();
+  await a.page.getByRole("button", { name: "Delete Volcanoes" }).click();
+  await b.page.getByRole("link", { name: "← All lessons" }).click();
+  await expect(b.lessonLink("Volcanoes")).toHaveCount(0, WITHIN_A_SECOND);
+  expect(await b.page.evaluate(() => window.__wholeReads)).toBe(opening);
+});

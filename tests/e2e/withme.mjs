@@ -176,6 +176,8 @@ export class Withme {
   }
 
   async lessonTitles() {
+    // The library's page once the library is open (not the moment it is read from storage).
+    await expect(this.page.getByRole("heading", { name: "Lessons", level: 1 })).toBeVisible();
     const links = this.page.getByRole("list", { name: "Your lessons" }).getByRole("heading").getByRole("link");
     return links.allInnerTexts();
   }

@@ -195,27 +195,12 @@ impl TryFrom<LibraryRepr> for Library {
 
     fn try_from(repr: LibraryRepr) -> Result<Self, String> {
         let _ = repr.applied;
-        let mut library = Library::default();
-        let mut pupil_ids = BTreeSet::new();
-        for class in repr.classes {
-            for pupil in class.all_pupils() {
-                if !pupil_ids.insert(pupil.id().clone()) {
-                    return Err(format!("pupil {} appears twice", pupil.id()));
-                }
-            }
-            if let Some(old) = library.classes.insert(class.id().clone(), Arc::new(class)) {
-                return Err(format!("class {} appears twice", old.id()));
-            }
-        }
+        let mut library = Library {
+            classes: classes_by_id(repr.classes)?,
+            templates: templates_by_id(repr.templates)?,
+            ..Library::default()
+        };
         for lesson in repr.lessons {
-            if let Some(class) = &lesson.plan().class
-                && !library.classes.contains_key(class)
-            {
-                return Err(format!(
-                    "lesson {} names a class that does not exist",
-                    lesson.id()
-                ));
-            }
             if let Some(old) = library
                 .lessons
                 .insert(lesson.id().clone(), Arc::new(lesson))
@@ -223,14 +208,54 @@ impl TryFrom<LibraryRepr> for Library {
                 return Err(format!("lesson {} appears twice", old.id()));
             }
         }
-        for template in repr.templates {
-            if let Some(old) = library
-                .templates
-                .insert(template.id.clone(), Arc::new(template))
-            {
-                return Err(format!("template {} appears twice", old.id));
+        library.check_lessons_classes()?;
+        Ok(library)
+    }
+}
+
+/// Classes by id, as a stored list holds them: no class, and no pupil, twice.
+pub(crate) fn classes_by_id(classes: Vec<Class>) -> Result<BTreeMap<ClassId, Arc<Class>>, String> {
+    let mut by_id = BTreeMap::new();
+    let mut pupil_ids = BTreeSet::new();
+    for class in classes {
+        for pupil in class.all_pupils() {
+            if !pupil_ids.insert(pupil.id().clone()) {
+                return Err(format!("pupil {} appears twice", pupil.id()));
             }
         }
-        Ok(library)
+        if let Some(old) = by_id.insert(class.id().clone(), Arc::new(class)) {
+            return Err(format!("class {} appears twice", old.id()));
+        }
+    }
+    Ok(by_id)
+}
+
+/// Templates by id, as a stored list holds them: none twice.
+pub(crate) fn templates_by_id(
+    templates: Vec<Template>,
+) -> Result<BTreeMap<TemplateId, Arc<Template>>, String> {
+    let mut by_id = BTreeMap::new();
+    for template in templates {
+        if let Some(old) = by_id.insert(template.id.clone(), Arc::new(template)) {
+            return Err(format!("template {} appears twice", old.id));
+        }
+    }
+    Ok(by_id)
+}
+
+impl Library {
+    /// Checks that every lesson's class is in the library.
+    pub(crate) fn check_lessons_classes(&self) -> Result<(), String> {
+        for lesson in self.lessons.values() {
+            if let Some(class) = &lesson.plan().class
+                && !self.classes.contains_key(class)
+            {
+                return Err(format!(
+                    "lesson {} names a class that does not exist",
+                    lesson.id()
+                ));
+            }
+        }
+        Ok(())
     }
 }

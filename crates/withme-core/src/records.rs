@@ -205,6 +205,61 @@ pub fn changes_between(before: (&Library, &Ledger), after: (&Library, &Ledger)) 
     .with_lessons(lessons.map(|(_, lesson)| &**lesson))
 }
 
+/// The library as stored after a save that wrote `lessons`, removed `removed` and wrote
+/// `parts`, from the library as stored just before it: each lesson record read in place of its
+/// lesson, and each part in place of its own, so a window that hears of another's save reads
+/// only what it wrote. Records of another version, or damaged, are refused (the caller then
+/// reads the whole library); the result is checked as a whole document's is (no class or pupil
+/// twice, every lesson's class there).
+pub fn patch_records(
+    before: (&Library, &Ledger),
+    lessons: &[Record],
+    removed: &[String],
+    parts: &[Record],
+) -> Result<(Library, Ledger), DocumentError> {
+    let (old, old_ledger) = before;
+    let damaged = |why: String| DocumentError::Damaged(why);
+    let mut library = old.clone();
+    let mut ledger = old_ledger.clone();
+    for (key, text) in parts {
+        match key.as_str() {
+            HEADER => {
+                let header: Header =
+                    serde_json::from_str(text).map_err(|_| DocumentError::NotALibrary)?;
+                if header.format != LIBRARY_FORMAT || header.version != LIBRARY_VERSION {
+                    return Err(DocumentError::NotALibrary);
+                }
+            }
+            CLASSES => {
+                let classes = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+                library.classes = crate::library::classes_by_id(classes).map_err(damaged)?;
+            }
+            TEMPLATES => {
+                let templates = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+                library.templates = crate::library::templates_by_id(templates).map_err(damaged)?;
+            }
+            LEDGER => {
+                ledger = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+            }
+            _ => {}
+        }
+    }
+    library
+        .lessons
+        .retain(|id, _| !removed.iter().any(|key| *key == id.to_string()));
+    for (key, text) in lessons {
+        let lesson: Lesson = serde_json::from_str(text).map_err(|e| damaged(e.to_string()))?;
+        if lesson.id().to_string() != *key {
+            return Err(damaged(format!("the record {key} holds another lesson")));
+        }
+        library
+            .lessons
+            .insert(lesson.id().clone(), Arc::new(lesson));
+    }
+    library.check_lessons_classes().map_err(damaged)?;
+    Ok((library, ledger))
+}
+
 /// A library read from records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadRecords {

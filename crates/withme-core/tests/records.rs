@@ -10,8 +10,8 @@ use support::random::{Rng, any_command, likely_author};
 use support::{Scenario, text};
 use withme_core::document::DocumentError;
 use withme_core::records::{
-    CLASSES, LEDGER, LessonSummary, Record, RecordChanges, changes_between, read_index,
-    read_records, records_of,
+    CLASSES, HEADER, LEDGER, LessonSummary, Record, RecordChanges, changes_between, patch_records,
+    read_index, read_records, records_of,
 };
 use withme_core::sync::Ledger;
 use withme_core::{Command, DeviceId, ItemList, Library, OpId, Operation, Timestamp};
@@ -124,10 +124,21 @@ fn records_changed_op_by_op_always_equal_the_whole_library_written_again() {
                 let _ = room.authority.apply_own(&op);
             }
             let (library, ledger) = room.authority.parts();
-            shelves.write(changes_between(
+            let changes = changes_between((&before, &before_ledger), (library, ledger));
+            // A window hearing of this save reads only its records onto what it held.
+            let heard = patch_records(
                 (&before, &before_ledger),
+                &changes.lessons,
+                &changes.removed,
+                &changes.parts,
+            )
+            .unwrap();
+            assert_eq!(
+                (&heard.0, &heard.1),
                 (library, ledger),
-            ));
+                "seed {seed} step {n}"
+            );
+            shelves.write(changes);
         }
         let (library, ledger) = room.authority.parts();
         let mut whole = Shelves::default();
@@ -216,5 +227,40 @@ fn damage_outside_the_lessons_or_no_header_refuses_the_whole() {
     assert_eq!(
         read_records(&shelves.lessons(), &newer),
         Err(DocumentError::Newer { found: 99 })
+    );
+}
+
+#[test]
+fn a_heard_save_of_another_version_or_damaged_is_refused_for_a_whole_read() {
+    let mut room = Classroom::new();
+    room.play(&mut Rng::new(5), 60);
+    let (library, ledger) = room.authority.parts();
+    let newer = (
+        HEADER.to_owned(),
+        r#"{"format":"withme.library","version":99}"#.to_owned(),
+    );
+    assert!(patch_records((library, ledger), &[], &[], &[newer]).is_err());
+    let lesson = library.lessons_by_last_edited()[0];
+    let broken = (lesson.id().to_string(), "{\"id\":".to_owned());
+    assert!(matches!(
+        patch_records((library, ledger), &[broken], &[], &[]),
+        Err(DocumentError::Damaged(_))
+    ));
+    // A lesson record under another lesson's key.
+    let other = library.lessons_by_last_edited()[1];
+    let swapped = (
+        other.id().to_string(),
+        serde_json::to_string(lesson).unwrap(),
+    );
+    assert!(patch_records((library, ledger), &[swapped], &[], &[]).is_err());
+    // Classes that leave a lesson's class out.
+    let no_classes = (CLASSES.to_owned(), "[]".to_owned());
+    let has_class = library
+        .lessons_by_last_edited()
+        .iter()
+        .any(|l| l.plan().class.is_some());
+    assert_eq!(
+        patch_records((library, ledger), &[], &[], &[no_classes]).is_err(),
+        has_class
     );
 }

@@ -27,14 +27,51 @@ pub fn TeacherApp() -> impl IntoView {
     }
 }
 
-/// Shown for the moment the library is read from storage.
+/// Shown for the moment the library is read from storage: on the library's address, its
+/// lessons as the index lists them, as soon as the index is read.
 #[component]
 fn OpeningLibrary() -> impl IntoView {
+    let library = state::use_library();
+    let on_library_page = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|path| path == "/");
+    let lessons = move || {
+        let lessons = library.opening_index().filter(|_| on_library_page)?;
+        Some(view! {
+            <ul class="opening-lessons" aria-label="Your lessons, while the library opens">
+                {lessons
+                    .into_iter()
+                    .map(|lesson| {
+                        let details = summary_details(&lesson);
+                        view! {
+                            <li>
+                                <strong>{lesson.title.to_string()}</strong>
+                                <span>{details}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        })
+    };
     view! {
-        <main class="opening-library">
+        <main class="opening-library" aria-busy="true">
             <p role="status">"Opening your library…"</p>
+            {lessons}
         </main>
     }
+}
+
+/// A listed lesson's subject and day, as far as its index record tells them.
+fn summary_details(lesson: &withme_core::records::LessonSummary) -> String {
+    let subject = Some(lesson.subject.as_str()).filter(|s| !s.is_empty());
+    let day = lesson.date.map(crate::format::date);
+    subject
+        .map(str::to_owned)
+        .into_iter()
+        .chain(day)
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The teacher's pages, by address.

@@ -209,7 +209,11 @@ pub enum Moved {
 /// records, and only then takes it out of local storage. Any failure leaves local storage as it
 /// was (and takes out what was written, so the next start tries again).
 pub async fn move_from_local_storage(records: &Records) -> Result<Moved, StoreError> {
-    if !matches!(read_library(records).await?, RecordsRead::Empty) {
+    // The header alone says whether the records hold a library: no lesson is read for it.
+    let header = records
+        .read_keys(&[(Shelf::Library, HEADER.to_owned())])
+        .await?;
+    if header.into_iter().flatten().next().is_some() {
         return Ok(Moved::AlreadyInRecords);
     }
     let Some(raw) = local_store::read_raw(LIBRARY_KEY)? else {

@@ -26,6 +26,11 @@ impl LibraryView {
     pub fn is_opening(&self) -> bool {
         self.0.is_opening()
     }
+
+    /// While the library opens, its lessons as its index lists them, once read (tracked).
+    pub fn opening_index(&self) -> Option<Vec<withme_core::records::LessonSummary>> {
+        self.0.opening_index()
+    }
 }
 
 /// The one way the UI changes the library: it hands the core a command. A command about a
@@ -68,8 +73,9 @@ pub struct SaveStatus {
     kept_aside: Signal<Option<KeptAside>>,
     undelivered: Signal<bool>,
     dismiss: Callback<()>,
-    /// The teacher's library, where records kept aside are read (none on a tablet).
-    library: Option<LibraryState>,
+    /// Downloads records kept aside, by their keys: the teacher's library's (none on a tablet,
+    /// so the Pupil app carries no code for reading records).
+    download_kept: Option<Callback<Vec<String>>>,
 }
 
 impl SaveStatus {
@@ -93,11 +99,10 @@ impl SaveStatus {
         self.dismiss.run(());
     }
 
-    /// The texts of damaged records kept aside, by their keys (those that can be read).
-    pub async fn kept_records(&self, keys: Vec<String>) -> Vec<(String, String)> {
-        match self.library {
-            Some(library) => library.kept_records(keys).await,
-            None => Vec::new(),
+    /// Downloads damaged records kept aside, by their keys, as one file.
+    pub fn download_kept_records(&self, keys: Vec<String>) {
+        if let Some(download) = self.download_kept {
+            download.run(keys);
         }
     }
 
@@ -108,7 +113,7 @@ impl SaveStatus {
             kept_aside: Signal::derive(|| None),
             undelivered: Signal::derive(move || tablet.undelivered()),
             dismiss: Callback::new(|()| {}),
-            library: None,
+            download_kept: None,
         }
     }
 }
@@ -122,7 +127,7 @@ pub(super) fn handles(
         kept_aside: Signal::derive(move || state.kept_aside()),
         undelivered: Signal::derive(|| false),
         dismiss: Callback::new(move |()| state.dismiss_kept_aside()),
-        library: Some(state),
+        download_kept: Some(Callback::new(move |keys| state.download_kept_records(keys))),
     };
     (LibraryView(state), LessonDispatch(state, live), save)
 }

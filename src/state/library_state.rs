@@ -18,7 +18,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use withme_core::records::{RecordChanges, changes_between, patch_records, records_of};
+use withme_core::records::{
+    LessonSummary, RecordChanges, changes_between, patch_records, records_of,
+};
 use withme_core::replica::{Rebased, Replica};
 use withme_core::sync::{Answer, Authority, Holder, Outcome, Seat, Submission, VersionedView};
 use withme_core::view::{TeacherView, Viewer, project};
@@ -54,6 +56,8 @@ pub struct LibraryState {
     kept_aside: RwSignal<Option<KeptAside>>,
     /// True until the library has been read from storage.
     opening: RwSignal<bool>,
+    /// While opening, the lessons as the index lists them, once read.
+    index: RwSignal<Option<Vec<LessonSummary>>>,
     records: StoredValue<Option<Records>, LocalStorage>,
     channel: StoredValue<Option<WindowChannel>, LocalStorage>,
     /// The library as stored: what the next save is made against.
@@ -86,6 +90,7 @@ impl LibraryState {
             save: RwSignal::new(SaveState::Saved),
             kept_aside: RwSignal::new(None),
             opening: RwSignal::new(true),
+            index: RwSignal::new(None),
             records: StoredValue::new_local(None),
             channel: StoredValue::new_local(None),
             base: StoredValue::new_local(Base::default()),
@@ -109,8 +114,15 @@ impl LibraryState {
         self.opening.get()
     }
 
+    /// While the library opens, its lessons as the index lists them (tracked; `None` before
+    /// the index is read, and once the library is open).
+    pub fn opening_index(&self) -> Option<Vec<LessonSummary>> {
+        self.index.get()
+    }
+
     async fn open(self) {
-        let opened = open_library().await;
+        let index = self.index;
+        let opened = open_library(move |lessons| index.set(Some(lessons))).await;
         let device = self.replica.with_untracked(|r| r.device().clone());
         self.replica
             .set(Replica::new(device, opened.base.authority.clone()));
@@ -132,6 +144,7 @@ impl LibraryState {
         self.write_before_leaving();
         let replayed = opened.writable && self.replay_unsaved_notes();
         self.opening.set(false);
+        self.index.set(None);
         for (device, lesson, submissions) in outbox::read_all() {
             self.handle_outbox(&device, &lesson, submissions);
         }
@@ -249,19 +262,36 @@ impl LibraryState {
         self.kept_aside.set(None);
     }
 
-    /// The texts of records kept aside, by their keys on the kept-aside shelf (those that can
-    /// be read).
-    pub async fn kept_records(&self, keys: Vec<String>) -> Vec<(String, String)> {
-        let Some(records) = self.records.get_value() else {
-            return Vec::new();
-        };
-        let kept = records
-            .read_all(crate::persistence::records::Shelf::KeptAside)
-            .await
-            .unwrap_or_default();
-        kept.into_iter()
-            .filter(|(key, _)| keys.contains(key))
-            .collect()
+    /// Downloads records kept aside, by their keys on the kept-aside shelf, as one file: a
+    /// JSON object of each record's text, exactly as it was, by its key.
+    pub fn download_kept_records(&self, keys: Vec<String>) {
+        let (records, notices) = (self.records.get_value(), self.notices);
+        spawn_local(async move {
+            let kept = match records {
+                Some(records) => records
+                    .read_all(crate::persistence::records::Shelf::KeptAside)
+                    .await
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            };
+            let by_key: std::collections::BTreeMap<String, String> = kept
+                .into_iter()
+                .filter(|(key, _)| keys.contains(key))
+                .collect();
+            let saved = if by_key.is_empty() {
+                Err("The kept copy couldn't be read.".to_owned())
+            } else {
+                let text = serde_json::to_string_pretty(&by_key).unwrap_or_default();
+                crate::browser::files::download_text(
+                    "withme-damaged-lessons.json",
+                    "application/json",
+                    &text,
+                )
+            };
+            if let Err(message) = saved {
+                notices.problem(message);
+            }
+        });
     }
 
     /// The id this window's next operation will have.

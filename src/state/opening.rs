@@ -3,7 +3,7 @@
 //! that cannot be read: it is kept aside, untouched, and never overwritten before it is.
 
 use withme_core::document::{DocumentError, left_out_title, parse_library, salvage_library};
-use withme_core::records::records_of;
+use withme_core::records::{LessonSummary, read_index, records_of};
 use withme_core::sync::Authority;
 
 use super::save_status::{KeptAside, SaveState, StorageProblem};
@@ -13,7 +13,7 @@ use crate::persistence::library_records::{
     read_stored, write_changes,
 };
 use crate::persistence::local_store::{self, LIBRARY_KEY, StoreError};
-use crate::persistence::records::Records;
+use crate::persistence::records::{Records, Shelf};
 
 /// The library as its records hold it: what a window's next save is made against.
 #[derive(Clone, Default)]
@@ -55,8 +55,10 @@ impl Opened {
 }
 
 /// Opens the records, moves a library out of local storage into them if one is there, and
-/// reads the library.
-pub(super) async fn open_library() -> Opened {
+/// reads the library. The index is read first and handed to `index_read` (lessons not in the
+/// bin, most recently edited first), so the library page can list the lessons before every
+/// lesson has been read.
+pub(super) async fn open_library(index_read: impl Fn(Vec<LessonSummary>)) -> Opened {
     let records = match Records::open().await {
         Ok(records) => records,
         Err(error) => return Opened::empty(not_saving(error), false),
@@ -98,6 +100,18 @@ pub(super) async fn open_library() -> Opened {
             }
             return opened;
         }
+    }
+    if let Ok(index) = records.read_all(Shelf::Index).await {
+        let mut lessons: Vec<LessonSummary> = read_index(&index)
+            .into_iter()
+            .filter(|lesson| lesson.deleted_at.is_none())
+            .collect();
+        lessons.sort_by(|a, b| {
+            b.updated_at
+                .cmp(&a.updated_at)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        index_read(lessons);
     }
     match read_stored(&records).await {
         Ok(Stored { read, stamp }) => {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::files::download_text;
 use crate::persistence::local_store::read_raw;
-use crate::state::{KeptAside, Notices, SaveState, SaveStatus, use_notices, use_save_status};
+use crate::state::{KeptAside, SaveState, use_notices, use_save_status};
 
 /// Shown on every page while changes are not being saved, and after an unreadable stored
 /// library was kept aside, with what the teacher can do about it.
@@ -21,7 +21,7 @@ pub fn StorageBanner() -> impl IntoView {
             return;
         };
         if !kept.in_records.is_empty() {
-            return download_kept_records(status, notices, kept.in_records);
+            return status.download_kept_records(kept.in_records);
         }
         let saved = read_raw(&kept.key)
             .ok()
@@ -85,24 +85,6 @@ pub fn StorageBanner() -> impl IntoView {
                 })
         }}
     }
-}
-
-/// Downloads damaged records kept aside as one file: a JSON object of each record's text,
-/// exactly as it was, by its key.
-fn download_kept_records(status: SaveStatus, notices: Notices, keys: Vec<String>) {
-    leptos::task::spawn_local(async move {
-        let texts = status.kept_records(keys).await;
-        let saved = if texts.is_empty() {
-            Err("The kept copy couldn't be read.".to_owned())
-        } else {
-            let by_key: std::collections::BTreeMap<String, String> = texts.into_iter().collect();
-            let text = serde_json::to_string_pretty(&by_key).unwrap_or_default();
-            download_text("withme-damaged-lessons.json", "application/json", &text)
-        };
-        if let Err(message) = saved {
-            notices.problem(message);
-        }
-    });
 }
 
 /// How many left-out lessons the banner names (the rest are counted).

@@ -60,3 +60,45 @@ test("a library of 250 rich lessons kept in local storage moves into records, it
   await app.openLibrary();
   await expect(lessons).toHaveCount(250);
 });
+
+test("the library lists its lessons from the index before every lesson has been read", async ({ page }) => {
+  const app = new Withme(page);
+  for (const title of ["Rivers", "Volcanoes"]) {
+    await app.openLibrary();
+    await app.newLesson(title);
+  }
+  await page.getByLabel("Subject").fill("Geography");
+  await app.waitUntilSaved();
+  // From now on, the answer to reading every lesson is held back until the test lets it through.
+  await page.addInitScript(() => {
+    let release;
+    window.__lessonsRead = new Promise((resolve) => (release = resolve));
+    window.__letLessonsBeRead = release;
+    const getAll = IDBObjectStore.prototype.getAll;
+    const onsuccess = Object.getOwnPropertyDescriptor(IDBRequest.prototype, "onsuccess");
+    IDBObjectStore.prototype.getAll = function (...args) {
+      const request = getAll.apply(this, args);
+      if (this.name !== "lessons") return request;
+      Object.defineProperty(request, "onsuccess", {
+        configurable: true,
+        set(handler) {
+          onsuccess.set.call(this, handler && ((event) => window.__lessonsRead.then(() => handler.call(this, event))));
+        },
+        get() {
+          return onsuccess.get.call(this);
+        },
+      });
+      return request;
+    };
+  });
+  await page.goto("/");
+  const opening = page.getByRole("list", { name: "Your lessons, while the library opens" });
+  await expect(opening.getByRole("listitem")).toHaveText([/^Volcanoes\s*Geography$/, /^Rivers$/]);
+  await expect(page.getByRole("status").filter({ hasText: "Opening your library…" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "New lesson" })).toHaveCount(0);
+  // Every lesson read: the library itself, with its links and buttons.
+  await page.evaluate(() => window.__letLessonsBeRead());
+  await expect(app.lessonLink("Volcanoes")).toBeVisible();
+  await expect(page.getByRole("button", { name: "New lesson" })).toBeVisible();
+  await expect(opening).toHaveCount(0);
+});

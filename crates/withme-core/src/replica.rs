@@ -274,9 +274,11 @@ impl Replica {
 /// An operation a window kept but had not saved, as written to the browser's own storage when
 /// the window closes (a save to IndexedDB cannot finish once the page has gone), so the next
 /// window of the browser replays it ([`Replica::replay_unsaved`]). Read back only by Withme in
-/// the same browser: a tablet never sends one.
+/// the same browser: a tablet never sends one. Externally tagged (`{"own": {…}}`): an
+/// internally tagged enum would be read through a buffer, and carry a second copy of every
+/// command's reader in the app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Unsaved {
     /// One of the window's own operations (the teacher's, or a pupil's on the teacher's device).
     Own {

@@ -475,7 +475,7 @@ impl LibraryState {
                     withme_core::document::DocumentError::Newer { .. } => {
                         StorageProblem::NewerVersion
                     }
-                    other => StorageProblem::Failed(other.to_string()),
+                    _ => StorageProblem::Unreadable,
                 };
                 self.writable.set_value(false);
                 self.save.set(SaveState::NotSaving(problem));

@@ -158,8 +158,8 @@ async fn read_into(records: &Records, read: RecordsRead, opened: &mut Opened) {
             opened.save = SaveState::NotSaving(StorageProblem::NewerVersion);
             opened.writable = false;
         }
-        RecordsRead::Unreadable(error) => {
-            opened.save = SaveState::NotSaving(StorageProblem::Failed(error.to_string()));
+        RecordsRead::Unreadable(_) => {
+            opened.save = SaveState::NotSaving(StorageProblem::Unreadable);
             opened.writable = false;
         }
     }

@@ -23,6 +23,9 @@ pub enum StorageProblem {
     /// The stored library couldn't be read, and couldn't be copied aside either, so it is left
     /// as it is.
     CannotKeepAside,
+    /// The stored library's records could not be read outside its lessons (its classes, say):
+    /// they are left exactly as they were, and nothing is saved over them.
+    Unreadable,
     /// Any other error from the browser.
     Failed(String),
 }
@@ -37,6 +40,7 @@ impl StorageProblem {
             Self::CannotKeepAside => {
                 "Your saved library couldn't be opened, and there is no room to keep a copy."
             }
+            Self::Unreadable => "Your saved library couldn't be opened: part of it is damaged.",
             Self::Failed(_) => "The browser refused to save your changes.",
         }
     }
@@ -55,6 +59,9 @@ impl StorageProblem {
             }
             Self::CannotKeepAside => {
                 "It has been left exactly as it was. Withme keeps a copy and carries on saving as soon as there is room; until then, export any lesson you make here."
+            }
+            Self::Unreadable => {
+                "It has been left exactly as it was, and nothing will be saved over it. Export any lesson you make here, or restore a backup in a fresh browser profile."
             }
             Self::Failed(_) => {
                 "Export any lesson you need to keep. Your work in this window is safe until you close it."

@@ -247,3 +247,23 @@ test("with no room to keep a damaged library aside, nothing is overwritten until
   expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(damaged);
   expect(await app.storedTitles()).toEqual(["Rivers"]);
 });
+
+test("a library whose classes record is damaged says so, and nothing is saved over its records", async ({ page }) => {
+  const app = new Withme(page);
+  await app.openLibrary();
+  await app.newLesson("Rivers");
+  await writeRecord(page, "library", "classes", "[{ not classes");
+  const before = { lessons: await readRecords(page, "lessons"), library: await readRecords(page, "library") };
+
+  await page.goto("/");
+  const banner = page.getByTestId("storage-banner");
+  await expect(banner).toContainText("Changes are not being saved. Your saved library couldn't be opened: part of it is damaged.");
+  await expect(banner).toContainText("It has been left exactly as it was, and nothing will be saved over it.");
+  // Work here goes on in the window, and the records stay exactly as they were.
+  await page.getByRole("button", { name: "New lesson" }).click();
+  await page.getByLabel("Lesson title").fill("Made while damaged");
+  await expect(page.getByTestId("save-indicator")).toHaveText("Changes not saved");
+  await page.getByRole("link", { name: "← All lessons" }).click();
+  await expect(app.lessonLink("Made while damaged")).toBeVisible();
+  expect({ lessons: await readRecords(page, "lessons"), library: await readRecords(page, "library") }).toEqual(before);
+});

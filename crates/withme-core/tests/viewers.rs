@@ -93,17 +93,28 @@ fn secrets(library: &Library, room: &Classroom, viewer: &Viewer) -> Vec<(String,
         }
     }
     let today = lesson.plan().class.as_ref();
+    // Two classes may share a name, or each have an Ada: a name today's class shows is no
+    // secret in another.
+    let todays_class = today.and_then(|id| library.class(id));
+    let seen_class = |name: &str| todays_class.is_some_and(|c| c.name().as_str() == name);
+    let seen_pupil =
+        |name: &str| todays_class.is_some_and(|c| c.roster().any(|p| p.name().as_str() == name));
     for class in library.classes_by_name() {
         if Some(class.id()) != today {
-            secrets.push((class.name().to_string(), "another class"));
+            if !seen_class(class.name().as_str()) {
+                secrets.push((class.name().to_string(), "another class"));
+            }
             for pupil in class.roster() {
-                secrets.push((pupil.name().to_string(), "another class's pupil"));
+                if !seen_pupil(pupil.name().as_str()) {
+                    secrets.push((pupil.name().to_string(), "another class's pupil"));
+                }
             }
         }
     }
     for other in library.lessons_by_last_edited() {
         let elsewhere = other.plan().class.as_ref() != today || today.is_none();
-        if elsewhere && other.id() != lesson.id() {
+        // A copied lesson keeps its title: today's title is no secret on the copy.
+        if elsewhere && other.id() != lesson.id() && other.plan().title != lesson.plan().title {
             secrets.push((other.plan().title.to_string(), "another class's lesson"));
         }
     }

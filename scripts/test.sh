@@ -14,6 +14,7 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm32), warnings are errors"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p withme --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p withme --all-targets --target wasm32-unknown-unknown --features browser-json -- -D warnings
 
 step "Native tests: the core's unit, property and golden-file tests"
 cargo test --workspace
@@ -25,8 +26,9 @@ step "What one operation costs the authority (reported, never a failure)"
 cargo run --release -q -p withme-core --example authority_cost 5000 \
   || echo "    the cost could not be measured; this does not fail the tests"
 
-step "Browser tests of the storage and window-channel adapters (wasm-bindgen-test, headless Chromium)"
+step "Browser tests of the storage, window-channel and JSON-reading adapters (wasm-bindgen-test, headless Chromium)"
 cargo test -p withme --target wasm32-unknown-unknown --test storage --test records --test window_channel
+cargo test -p withme --target wasm32-unknown-unknown --features browser-json --test browser_json
 
 step "Release build"
 scripts/build.sh

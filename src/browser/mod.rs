@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod files;
 pub mod join_form;
+pub mod json;
 pub mod offline;
 
 use withme_core::{DeviceId, Timestamp};

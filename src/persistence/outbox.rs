@@ -55,7 +55,7 @@ pub fn write<'a>(
     if message.submissions.is_empty() {
         return local_store::remove(&key);
     }
-    let text = serde_json::to_string(&message).map_err(|e| StoreError::Failed(e.to_string()))?;
+    let text = crate::browser::json::write(&message).map_err(StoreError::Failed)?;
     local_store::write_raw(&key, &text)
 }
 
@@ -131,7 +131,7 @@ struct Answers {
 
 /// On a tablet: the answers in its answers key's text; none if unreadable.
 pub fn parse_answers(text: &str) -> Vec<Answer> {
-    match serde_json::from_str::<Answers>(text) {
+    match crate::browser::json::read::<Answers>(text) {
         Ok(message) if message.protocol == PROTOCOL_VERSION => message.answers,
         _ => Vec::new(),
     }

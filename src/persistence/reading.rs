@@ -25,13 +25,13 @@ pub fn chosen() -> Reading {
     read_raw(READING_KEY)
         .ok()
         .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| crate::browser::json::read(&text).ok())
         .unwrap_or_default()
 }
 
 /// Keeps the options for this device (for this page only if storage is unavailable).
 pub fn keep(reading: Reading) {
-    if let Ok(text) = serde_json::to_string(&reading) {
+    if let Ok(text) = crate::browser::json::write(&reading) {
         let _ = write_raw(READING_KEY, &text);
     }
 }

@@ -57,7 +57,7 @@ pub fn viewing_owner(key: &str) -> Option<DeviceId> {
 
 /// On a tablet: says whom it shows the lesson to.
 pub fn write_viewing(device: &DeviceId, viewing: &Viewing) -> Result<(), StoreError> {
-    let text = serde_json::to_string(viewing).map_err(|e| StoreError::Failed(e.to_string()))?;
+    let text = crate::browser::json::write(viewing).map_err(StoreError::Failed)?;
     local_store::write_raw(&viewing_key(device), &text)
 }
 
@@ -68,7 +68,7 @@ pub fn read_view(device: &DeviceId) -> Option<VersionedView<PupilProjection>> {
 
 /// On a tablet: a view's text, read as a pupil's; `None` if it is anything else.
 pub fn parse_view(text: &str) -> Option<VersionedView<PupilProjection>> {
-    serde_json::from_str(text).ok()
+    crate::browser::json::read(text).ok()
 }
 
 /// In a teacher's window: one tablet's viewing.

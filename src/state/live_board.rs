@@ -8,6 +8,7 @@ use withme_core::DeviceId;
 use withme_core::sync::{LiveDown, LiveUp, PROTOCOL_VERSION, SeatKey};
 use withme_core::view::{BoardProjection, BoardView};
 
+use crate::browser::json;
 use crate::live::{Connection, Handlers, LiveSocket};
 
 /// The board link's address, for a live lesson's code and Board seat.
@@ -98,7 +99,7 @@ impl LiveBoard {
         // The Board only shows: its messages carry no command, so the type has none (and the
         // Board app carries no code to write one).
         let board = *self;
-        let hello = serde_json::to_string(&LiveUp::<BoardSendsNoCommand>::Resume {
+        let hello = json::write(&LiveUp::<BoardSendsNoCommand>::Resume {
             protocol: PROTOCOL_VERSION,
             code,
             device: seat.device,
@@ -115,7 +116,7 @@ impl LiveBoard {
                 });
             }),
             message: Box::new(move |text| {
-                if let Ok(down) = LiveDown::<BoardProjection>::parse_as(&text) {
+                if let Ok(down) = json::read::<LiveDown<BoardProjection>>(&text) {
                     board.take(down);
                 }
             }),

@@ -23,7 +23,7 @@ use withme_core::{DeviceId, LessonId, PupilCommand, PupilId};
 
 use super::notices::Notices;
 use super::save_status::{SaveState, StorageProblem};
-use crate::browser::{now, random_device_id};
+use crate::browser::{json, now, random_device_id};
 use crate::live::{Connection, Handlers, LiveSocket};
 use crate::persistence::local_store::{self, StoreError};
 use crate::persistence::outbox;
@@ -402,9 +402,7 @@ fn read_own_outbox(device: &DeviceId, lesson: &LessonId) -> Vec<Submission<Pupil
     local_store::read_raw(&key)
         .ok()
         .flatten()
-        .and_then(|text| {
-            serde_json::from_str::<withme_core::sync::ToAuthority<PupilCommand>>(&text).ok()
-        })
+        .and_then(|text| json::read::<withme_core::sync::ToAuthority<PupilCommand>>(&text).ok())
         .map(|message| message.submissions)
         .unwrap_or_default()
 }
@@ -425,12 +423,12 @@ impl Tablet {
         let kept: Option<KeptSeat> = local_store::read_raw(SEAT_KEY)
             .ok()
             .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| json::read(&text).ok())
             .filter(|seat: &KeptSeat| code.as_ref().is_none_or(|c| same_code(c, &seat.code)));
         let outbox: Option<KeptOutbox> = local_store::read_raw(LIVE_OUTBOX_KEY)
             .ok()
             .flatten()
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .and_then(|text| json::read(&text).ok())
             .filter(|o: &KeptOutbox| kept.as_ref().is_some_and(|s| s.device == o.device));
         let client = match outbox {
             Some(kept) => Client::resume(kept.last_seq, kept.submissions),
@@ -558,7 +556,7 @@ impl Tablet {
                 tablet.send_live(&hello);
             }),
             message: Box::new(move |text| {
-                if let Ok(down) = LiveDown::<PupilProjection>::parse_as(&text) {
+                if let Ok(down) = json::read::<LiveDown<PupilProjection>>(&text) {
                     tablet.take_live(down);
                 }
             }),
@@ -591,7 +589,7 @@ impl Tablet {
 
     fn send_live(&self, message: &LiveUp<PupilCommand>) -> bool {
         let Some(live) = self.live else { return false };
-        let text = serde_json::to_string(message).expect("a message serialises");
+        let text = json::write(message).expect("a message serialises");
         live.socket
             .with_value(|s| s.as_ref().is_some_and(|socket| socket.send(&text)))
     }
@@ -633,7 +631,7 @@ impl Tablet {
             last_seq: c.last_seq(),
             submissions: c.unanswered().cloned().collect(),
         });
-        let text = serde_json::to_string(&kept).expect("an outbox serialises");
+        let text = json::write(&kept).expect("an outbox serialises");
         if let Err(error) = local_store::write_raw(LIVE_OUTBOX_KEY, &text) {
             self.save.set(not_saving(error));
         }
@@ -658,7 +656,7 @@ impl Tablet {
                     device: device.clone(),
                     token,
                 };
-                if let Ok(text) = serde_json::to_string(&seat) {
+                if let Ok(text) = json::write(&seat) {
                     let _ = local_store::write_raw(SEAT_KEY, &text);
                 }
                 let fresh = live

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release apps (offline: Trunk uses the tools that setup.sh installed): the teacher's
 # into dist/, then the Pupil app into dist/pupil/ and the Board app into dist/board/ (each Trunk
-# build empties its own folder, so the teacher's goes first), with brotli and gzip copies of their files, and the Withme server that serves them
+# build empties its own folder, so the teacher's goes first), their JavaScript minified, with
+# brotli and gzip copies of their files, and the Withme server that serves them
 # (target/release/withme-server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,5 +10,6 @@ source scripts/env.sh
 trunk build --release --offline
 trunk build pupil.html --release --offline --dist dist/pupil --public-url /pupil/
 trunk build board.html --release --offline --dist dist/board --public-url /board/
+node scripts/minify.mjs dist
 node scripts/precompress.mjs dist
 cargo build --release -p withme-server

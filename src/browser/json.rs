@@ -3,7 +3,7 @@
 //! Built with the `browser-json` feature (the Pupil and Board apps), it goes through the
 //! browser's own `JSON.parse` and `JSON.stringify`, with `serde-wasm-bindgen` between their
 //! values and Rust's: far less code per type than `serde_json`'s parser, generated for every
-//! type read, which keeps a tablet's download small (the Pupil app 241 → 227 KB gzip). Without
+//! type read, which keeps a tablet's download small (figures in the README). Without
 //! it (the teacher's app, which reads whole libraries through `serde_json` anyway) it is
 //! `serde_json`. Either way the same JSON is read and written: every validated type checked,
 //! maps as objects and `None` as `null`. One difference: the browser's reader leaves a field

@@ -252,6 +252,51 @@ export async function expectAccessible(page, what) {
   expect(await accessibilityProblems(page), `accessibility problems on ${what}`).toEqual([]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, `${what} scrolls sideways`).toBeLessThanOrEqual(0);
+  expect(await styledOtherwiseThanByTheWholeSheet(page), `${what} styled otherwise than by the whole stylesheet`).toEqual([]);
+}
+
+/**
+ * On the Pupil and Board apps, whose stylesheet keeps only the rules they can use
+ * (scripts/prune-css.mjs): the elements of the page that the teacher's whole stylesheet would
+ * style otherwise (none, if no rule the page needs was dropped). Empty on the teacher's app.
+ */
+export async function styledOtherwiseThanByTheWholeSheet(page) {
+  return page.evaluate(async () => {
+    const own = document.querySelector("link[rel=stylesheet]");
+    const teachers = await (await fetch("/", { cache: "no-store" })).text();
+    const whole = teachers.match(/href=["']?(\/main-[0-9a-f]+\.css)/)[1];
+    if (new URL(own.href).pathname === whole) return [];
+    const properties = [
+      "display", "position", "visibility", "width", "height", "margin", "padding", "border",
+      "border-radius", "color", "background-color", "background-image", "font-family", "font-size",
+      "font-weight", "line-height", "text-align", "text-decoration-line", "white-space", "gap",
+      "grid-template-columns", "flex-direction", "justify-content", "align-items", "overflow-x",
+      "outline-style", "box-shadow", "opacity", "cursor", "list-style-type",
+    ];
+    const elements = [...document.body.querySelectorAll("*")];
+    const styles = () => elements.map((e) => {
+      const style = getComputedStyle(e);
+      return properties.map((p) => `${p}: ${style.getPropertyValue(p)}`).join("; ");
+    });
+    const pruned = styles();
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = whole;
+    await new Promise((loaded, failed) => {
+      link.onload = loaded;
+      link.onerror = failed;
+      document.head.append(link);
+    });
+    own.disabled = true;
+    const full = styles();
+    own.disabled = false;
+    link.remove();
+    return elements.flatMap((e, i) => {
+      if (pruned[i] === full[i]) return [];
+      const differs = pruned[i].split("; ").filter((p, j) => p !== full[i].split("; ")[j]);
+      return [`${e.tagName.toLowerCase()}.${[...e.classList].join(".")}: ${differs.join("; ")}`];
+    });
+  });
 }
 
 /**

@@ -1,15 +1,14 @@
 //! Reads and writes the JSON of messages and small stored texts.
 //!
 //! Built with the `browser-json` feature (the Pupil and Board apps), it goes through the
-//! browser's own `JSON.parse` and `JSON.stringify`, with `serde-wasm-bindgen` between their
-//! values and Rust's: far less code per type than `serde_json`'s parser, generated for every
-//! type read, which keeps a tablet's download small (figures in the README). Without
-//! it (the teacher's app, which reads whole libraries through `serde_json` anyway) it is
-//! `serde_json`. Either way the same JSON is read and written: every validated type checked,
-//! maps as objects and `None` as `null`. One difference: the browser's reader leaves a field
-//! it does not know unread where `serde_json` refuses the message. That is why only the apps
-//! that show what they read use it; the authority, the server and the teacher's window, which
-//! must refuse anything a tablet may not send, read with `serde_json`.
+//! browser's own `JSON.parse` and `JSON.stringify`: reading with Withme's own small deserializer
+//! over the parsed value ([`super::json_reader`]), writing with `serde-wasm-bindgen`. Far less
+//! code per type than `serde_json`'s parser, generated for every type read, which keeps a
+//! tablet's download small (figures in the README). Without it (the teacher's app, which reads
+//! whole libraries through `serde_json` anyway) it is `serde_json`. Either way the same JSON is
+//! read and written: every validated type checked, unknown fields refused where the type
+//! refuses them, maps as objects and `None` as `null`. The browser's reader keeps no wording
+//! of why it refused (a tablet only ever drops what it cannot read).
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -18,7 +17,7 @@ use serde::de::DeserializeOwned;
 #[cfg(feature = "browser-json")]
 pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, String> {
     let value = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
-    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+    super::json_reader::from_parsed(value).map_err(|refused| refused.to_string())
 }
 
 /// `value` as JSON text (a map's keys perhaps in another order than `serde_json`'s); why not,

@@ -4,6 +4,8 @@ pub mod calendar;
 pub mod files;
 pub mod join_form;
 pub mod json;
+#[cfg(feature = "browser-json")]
+pub mod json_reader;
 pub mod offline;
 
 use withme_core::{DeviceId, Timestamp};

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 use withme_core::DeviceId;
-use withme_core::sync::{LiveDown, LiveUp, PROTOCOL_VERSION, SeatKey};
+use withme_core::sync::{BoardDown, LiveUp, PROTOCOL_VERSION, SeatKey};
 use withme_core::view::{BoardProjection, BoardView};
 
 use crate::browser::json;
@@ -116,7 +116,7 @@ impl LiveBoard {
                 });
             }),
             message: Box::new(move |text| {
-                if let Ok(down) = json::read::<LiveDown<BoardProjection>>(&text) {
+                if let Ok(down) = json::read::<BoardDown>(&text) {
                     board.take(down);
                 }
             }),
@@ -125,9 +125,9 @@ impl LiveBoard {
         self.socket.set_value(Some(socket));
     }
 
-    fn take(&self, down: LiveDown<BoardProjection>) {
+    fn take(&self, down: BoardDown) {
         match down {
-            LiveDown::View(view) => {
+            BoardDown::View(view) => {
                 if let Some(BoardProjection::Board(seen)) = view.projection {
                     let newer = self
                         .view
@@ -137,18 +137,18 @@ impl LiveBoard {
                     }
                 }
             }
-            LiveDown::Problem { code, reason } => {
+            BoardDown::Problem { code, reason } => {
                 if matches!(code.as_str(), "unknown_seat" | "bad_code" | "ended") {
                     self.close();
                 }
                 self.problem.set(Some(reason));
             }
-            LiveDown::Ended => {
+            BoardDown::Ended => {
                 self.close();
                 self.problem
                     .set(Some("The live lesson has ended.".to_owned()));
             }
-            LiveDown::Seated { .. } | LiveDown::Answers { .. } | LiveDown::Knocks { .. } => {}
+            BoardDown::Seated(_) | BoardDown::Answers(_) | BoardDown::Knocks(_) => {}
         }
     }
 

@@ -464,3 +464,69 @@ fn the_board_reads_its_view_with_its_board_only_types_and_nothing_else() {
         }
     }
 }
+
+#[test]
+fn the_board_reads_every_message_down_as_live_down_reads_it_and_skips_only_what_it_never_uses() {
+    use withme_core::sync::BoardDown;
+    use withme_core::view::BoardProjection;
+    let board_view = serde_json::json!({ "view": json(TO_BOARD)["view"] });
+    let mut messages: Vec<Value> = json(LIVE)
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|entry| entry.get("down").cloned())
+        .collect();
+    messages.push(board_view);
+    let mut kinds = std::collections::BTreeSet::new();
+    for message in &messages {
+        let text = message.to_string();
+        let core = LiveDown::<BoardProjection>::parse_as(&text);
+        let board = serde_json::from_str::<BoardDown>(&text);
+        match (core, board) {
+            (Ok(LiveDown::View(core)), Ok(BoardDown::View(board))) => {
+                assert_eq!(core, board);
+                kinds.insert("view");
+            }
+            (
+                Ok(LiveDown::Problem { code, reason }),
+                Ok(BoardDown::Problem { code: c, reason: r }),
+            ) => {
+                assert_eq!((code, reason), (c, r));
+                kinds.insert("problem");
+            }
+            (Ok(LiveDown::Ended), Ok(BoardDown::Ended)) => _ = kinds.insert("ended"),
+            (Ok(LiveDown::Seated { .. }), Ok(BoardDown::Seated(_))) => _ = kinds.insert("seated"),
+            (Ok(LiveDown::Answers { .. }), Ok(BoardDown::Answers(_))) => {
+                kinds.insert("answers");
+            }
+            (Ok(LiveDown::Knocks { .. }), Ok(BoardDown::Knocks(_))) => _ = kinds.insert("knocks"),
+            (Err(_), Err(_)) => _ = kinds.insert("refused by both"),
+            (core, board) => panic!("read otherwise: {text}\n{core:?}\n{board:?}"),
+        }
+    }
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            "answers",
+            "ended",
+            "knocks",
+            "problem",
+            "refused by both",
+            "seated",
+            "view"
+        ],
+        "every kind of message down, read or refused alike"
+    );
+    // Nothing that is not one of the live lesson's messages, and no view but the Board's.
+    for refused in [
+        r#"{"welcome":{}}"#,
+        r#""seated""#,
+        r#"{"ended":null,"answers":{}}"#,
+        r#"{"problem":{"code":"x","reason":"y","more":1}}"#,
+    ] {
+        assert!(
+            serde_json::from_str::<BoardDown>(refused).is_err(),
+            "{refused}"
+        );
+    }
+}

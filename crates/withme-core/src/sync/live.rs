@@ -3,6 +3,7 @@
 //! travel in the same [`Submission`]s, [`Answer`]s and [`VersionedView`]s as in one browser.
 //! Documented with examples in `PROTOCOL.md`.
 
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 use super::authority::Holder;
@@ -11,7 +12,7 @@ use super::message::{Submission, VersionedView};
 use crate::command::Command;
 use crate::ids::{DeviceId, LessonId, PupilId};
 use crate::text::PupilName;
-use crate::view::Projection;
+use crate::view::{BoardProjection, Projection};
 
 /// What a device sends over a live connection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -186,6 +187,33 @@ pub enum LiveDown<P = Projection> {
     },
     /// The teacher ended the live lesson.
     Ended,
+}
+
+/// A message down as the Board app (a whiteboard's own browser) reads it: its view, a
+/// problem, the end. The Board does nothing with its seat, answers or the teacher's knocks, so
+/// it reads those without their content (and carries no code to read it). Its JSON is
+/// [`LiveDown`]'s: what it reads, it reads as `LiveDown<BoardProjection>` does, and a message
+/// that is none of [`LiveDown`]'s is refused.
+#[derive(Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum BoardDown {
+    /// [`LiveDown::View`].
+    View(Box<VersionedView<BoardProjection>>),
+    /// [`LiveDown::Problem`].
+    Problem {
+        /// A stable code.
+        code: String,
+        /// Why, for the people in front of the Board.
+        reason: String,
+    },
+    /// [`LiveDown::Ended`].
+    Ended,
+    /// [`LiveDown::Seated`], content unread.
+    Seated(IgnoredAny),
+    /// [`LiveDown::Answers`], content unread.
+    Answers(IgnoredAny),
+    /// [`LiveDown::Knocks`], content unread.
+    Knocks(IgnoredAny),
 }
 
 impl LiveUp<Command> {

@@ -5,12 +5,11 @@
 use leptos::prelude::*;
 
 use crate::board::LiveBoardPage;
-use crate::state::{LiveBoard, Notices};
+use crate::state::LiveBoard;
 
 /// The Board app: connects to the live lesson with the board link's seat, and shows its Board.
 #[component]
 pub fn BoardApp() -> impl IntoView {
-    provide_context(Notices::new());
     provide_context(LiveBoard::start());
     view! { <LiveBoardPage /> }
 }

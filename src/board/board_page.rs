@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use withme_core::LessonId;
 
 use crate::board::{
-    BlankButton, BlankScreen, BoardStageView, JoinPanel, LessonClock, StageButtons, presenter_keys,
+    BlankButton, BlankScreen, BoardStageView, JoinPanel, LessonClock, blank_keys, presenter_steps,
 };
 use crate::board::{BoardData, BoardSteering, provide_board};
 use crate::browser::random_seed;
@@ -51,7 +51,7 @@ pub fn BoardPage() -> impl IntoView {
         }
     };
     view! {
-        <BoardScreen board code note=Signal::derive(|| None::<String>) missing />
+        <BoardScreen board code note=Signal::derive(|| None::<String>) missing steps=presenter_steps />
         <NoticeTray />
     }
 }
@@ -93,6 +93,9 @@ pub fn BoardScreen(
     /// What to show when there is no lesson.
     #[prop(into)]
     missing: ViewFn,
+    /// The presenter's controls, where this window steers the Board ([`presenter_steps`]).
+    #[prop(optional)]
+    steps: Option<fn(BoardData, RwSignal<bool>) -> AnyView>,
 ) -> impl IntoView {
     let content = Memo::new(move |_| {
         board.0.with(|view| {
@@ -108,7 +111,7 @@ pub fn BoardScreen(
     let lesson = Memo::new(move |_| content.with(|c| c.as_ref().map(|c| c.lesson.clone())));
     let thinking = Signal::derive(move || board.0.with(|v| v.as_ref().and_then(|v| v.thinking)));
     let blank = RwSignal::new(false);
-    presenter_keys(board, blank);
+    blank_keys(blank);
     crate::ui::page_title(move || {
         let title = content.with(|c| c.as_ref().map(|c| c.title.clone()));
         title.map_or_else(|| "Board".into(), |t| format!("Board: {t}"))
@@ -143,7 +146,7 @@ pub fn BoardScreen(
                     </div>
                 }.into_any(),
             }}
-            <StageButtons board />
+            {steps.map(|steps| steps(board, blank))}
             <BlankScreen blank />
         </main>
     }

@@ -7,9 +7,10 @@ use crate::board::BoardData;
 use crate::board::BoardScreen;
 use crate::live::Connection;
 use crate::state::use_live_board;
-use crate::ui::{NoticeTray, browser_online, describe_connection};
+use crate::ui::{browser_online, describe_connection};
 
-/// The Board, as the live lesson's server sends it.
+/// The Board, as the live lesson's server sends it. It has no notices to give (it changes
+/// nothing), so no notice tray: what it must say (a problem, a lost connection) is in its bar.
 #[component]
 pub fn LiveBoardPage() -> impl IntoView {
     let live = use_live_board();
@@ -37,8 +38,5 @@ pub fn LiveBoardPage() -> impl IntoView {
             <p class="board-details">{move || problem.get()}</p>
         }
     };
-    view! {
-        <BoardScreen board code note missing />
-        <NoticeTray />
-    }
+    view! { <BoardScreen board code note missing /> }
 }

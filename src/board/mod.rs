@@ -18,4 +18,4 @@ pub use data::{BoardData, BoardSteering, board_groups, provide_board, use_board,
 pub use join_panel::{JoinPanel, spaced_code};
 pub use lesson_clock::LessonClock;
 pub use live_board_page::LiveBoardPage;
-pub use presenter::{BlankButton, BlankScreen, StageButtons, presenter_keys};
+pub use presenter::{BlankButton, BlankScreen, blank_keys, presenter_steps};

@@ -79,43 +79,61 @@ fn typing(event: &ev::KeyboardEvent) -> bool {
         || element.is_content_editable()
 }
 
-/// Listens on this window for a clicker's keys: Page Down, Page Up and the arrow keys move
-/// through the lesson's stages (when this window steers its Board); `B` or `.` blanks the Board
-/// and brings it back.
-pub fn presenter_keys(board: BoardData, blank: RwSignal<bool>) {
-    let steering = use_steering();
+/// The key a presenter pressed, if it is one for the Board: none while typing in a field or
+/// with Ctrl, Alt or Meta held.
+fn presenter_key(event: &ev::KeyboardEvent) -> Option<String> {
+    let modified = event.ctrl_key() || event.alt_key() || event.meta_key();
+    (!modified && !typing(event)).then(|| event.key())
+}
+
+/// Listens on this window for the key that blanks the Board and brings it back: `B` or `.`.
+pub fn blank_keys(blank: RwSignal<bool>) {
     let handle = window_event_listener(ev::keydown, move |event| {
-        if event.ctrl_key() || event.alt_key() || event.meta_key() || typing(&event) {
-            return;
-        }
-        let step = match event.key().as_str() {
-            "PageDown" | "ArrowRight" | "ArrowDown" => Some(Step::On),
-            "PageUp" | "ArrowLeft" | "ArrowUp" => Some(Step::Back),
-            "b" | "B" | "." => {
-                event.prevent_default();
-                blank.update(|b| *b = !*b);
-                return;
-            }
-            _ => None,
-        };
-        if let (Some(step), Some(steering)) = (step, &steering)
-            && !blank.get_untracked()
-        {
+        if matches!(presenter_key(&event).as_deref(), Some("b" | "B" | ".")) {
             event.prevent_default();
-            take_step(board, steering, step);
+            blank.update(|b| *b = !*b);
         }
     });
     on_cleanup(move || handle.remove());
 }
 
-/// Large "Previous" and "Next" buttons for a touch board, each naming the stage it shows; only
-/// where this window steers its Board.
+/// Listens on this window for a clicker's keys that move through the lesson's stages: Page
+/// Down, Page Up and the arrow keys (not while the Board is blanked).
+fn step_keys(board: BoardData, steering: BoardSteering, blank: RwSignal<bool>) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let step = match presenter_key(&event).as_deref() {
+            Some("PageDown" | "ArrowRight" | "ArrowDown") => Step::On,
+            Some("PageUp" | "ArrowLeft" | "ArrowUp") => Step::Back,
+            _ => return,
+        };
+        if !blank.get_untracked() {
+            event.prevent_default();
+            take_step(board, &steering, step);
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
+/// The presenter's controls for a Board this window steers: [`StageButtons`], and the
+/// clicker's keys. For [`crate::board::BoardScreen`]'s `steps` (a live Board on its own device
+/// steers nothing, and carries none of this).
+pub fn presenter_steps(board: BoardData, blank: RwSignal<bool>) -> AnyView {
+    view! { <StageButtons board blank /> }.into_any()
+}
+
+/// Large "Previous" and "Next" buttons for a touch board, each naming the stage it shows, and
+/// the clicker's keys; only where this window steers its Board.
 #[component]
 pub fn StageButtons(
     /// The Board's projection.
     board: BoardData,
+    /// Whether the Board is blanked (the keys wait while it is).
+    blank: RwSignal<bool>,
 ) -> impl IntoView {
     let steering = use_steering();
+    if let Some(steering) = &steering {
+        step_keys(board, steering.clone(), blank);
+    }
     let button = |step: Step, steering: BoardSteering| {
         let target = Memo::new(move |_| stage_toward(board, step));
         let (word, class) = match step {

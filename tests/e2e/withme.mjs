@@ -288,6 +288,9 @@ export async function styledOtherwiseThanByTheWholeSheet(page) {
       document.head.append(link);
     });
     own.disabled = true;
+    // The whole sheet declares the fonts again: wait for them, as the page waited for its own.
+    void document.body.offsetHeight;
+    await document.fonts.ready;
     const full = styles();
     own.disabled = false;
     link.remove();

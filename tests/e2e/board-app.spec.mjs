@@ -59,6 +59,15 @@ for (const [name, viewport] of Object.entries(viewports)) {
       await teacher.getByRole("button", { name: "Open the vote" }).click();
       await expect(board.getByText("0 of 2 have voted")).toBeVisible();
       await expectAccessible(board, "the Board's vote");
+
+      // B blanks the Board on its own device too, and brings it back; the clicker's other keys
+      // are the teacher's window's (this Board steers nothing, and has no Previous or Next).
+      const blank = board.getByRole("region", { name: "The Board is blank" });
+      await board.keyboard.press("b");
+      await expect(blank).toBeVisible();
+      await board.keyboard.press("b");
+      await expect(blank).toBeHidden();
+      await expect(board.getByRole("navigation", { name: "Move through the lesson" })).toHaveCount(0);
       await tablet.context().close();
     } finally {
       await whiteboard.close();

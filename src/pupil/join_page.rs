@@ -9,7 +9,7 @@ use crate::browser::join_form::EarlyTyping;
 use crate::live::Connection;
 use crate::pupil::{PupilEnquiry, PupilGroup, PupilIdeas};
 use crate::state::{LiveState, use_tablet};
-use crate::ui::{ConnectionBadge, NameGrid, NoticeTray, StorageBanner};
+use crate::ui::{ConnectionBadge, NameGrid, NotSavingBanner, NoticeTray};
 
 /// The most characters the code box takes (a code is six, with room for spaces and dashes).
 const CODE_INPUT_MAX: usize = 12;
@@ -152,7 +152,7 @@ pub fn JoinPage() -> impl IntoView {
     });
 
     view! {
-        <StorageBanner />
+        <NotSavingBanner />
         <main class="pupil" id="main">
             <ConnectionNote live />
             {move || match step.get() {

@@ -6,7 +6,7 @@ use withme_core::{ClassId, PupilId};
 use crate::persistence::pupil_identity;
 use crate::pupil::{DeliveryNote, PupilEnquiry, PupilGroup, PupilIdeas};
 use crate::state::use_tablet;
-use crate::ui::{NameGrid, NoticeTray, StorageBanner};
+use crate::ui::{NameGrid, NotSavingBanner, NoticeTray};
 
 /// What a pupil's tablet needs to know about the lesson before anyone chooses a name.
 #[derive(Clone, PartialEq)]
@@ -77,7 +77,7 @@ pub fn PupilPage() -> impl IntoView {
     });
 
     view! {
-        <StorageBanner />
+        <NotSavingBanner />
         <main class="pupil" id="main">
             <DeliveryNote />
             {move || match lesson.get() {

@@ -27,7 +27,7 @@ pub use notice_tray::NoticeTray;
 pub use page_title::{lesson_page_title, page_title};
 pub use reading_options::{ReadingOptions, apply_reading_options};
 pub use save_indicator::SaveIndicator;
-pub use storage_banner::StorageBanner;
+pub use storage_banner::{NotSavingBanner, StorageBanner};
 pub use teacher_layout::TeacherLayout;
 pub use text_field::TextField;
 pub use text_form::TextForm;

@@ -6,16 +6,32 @@ use crate::browser::files::download_text;
 use crate::persistence::local_store::read_raw;
 use crate::state::{KeptAside, SaveState, use_notices, use_save_status};
 
-/// Shown on every page while changes are not being saved, and after an unreadable stored
-/// library was kept aside, with what the teacher can do about it.
+/// Shown while this window's changes are not being saved (the teacher's library, or a
+/// tablet's outbox), with what can be done about it.
+#[component]
+pub fn NotSavingBanner() -> impl IntoView {
+    let status = use_save_status();
+    move || match status.state() {
+        SaveState::NotSaving(problem) => Some(view! {
+            <div class="banner banner-problem" role="alert" data-testid="storage-banner">
+                <p>
+                    <strong>"Changes are not being saved. "</strong>
+                    {problem.headline()}
+                </p>
+                <p>{problem.advice()}</p>
+            </div>
+        }),
+        _ => None,
+    }
+}
+
+/// Shown on every page of the teacher's app while changes are not being saved
+/// ([`NotSavingBanner`]), and after an unreadable stored library was kept aside, with what the
+/// teacher can do about it. (A tablet keeps no library, so the Pupil app shows only the first.)
 #[component]
 pub fn StorageBanner() -> impl IntoView {
     let status = use_save_status();
     let notices = use_notices();
-    let problem = move || match status.state() {
-        SaveState::NotSaving(problem) => Some(problem),
-        _ => None,
-    };
     let download_kept = move |_| {
         let Some(kept) = status.kept_aside() else {
             return;
@@ -36,20 +52,7 @@ pub fn StorageBanner() -> impl IntoView {
         }
     };
     view! {
-        {move || {
-            problem()
-                .map(|problem| {
-                    view! {
-                        <div class="banner banner-problem" role="alert" data-testid="storage-banner">
-                            <p>
-                                <strong>"Changes are not being saved. "</strong>
-                                {problem.headline()}
-                            </p>
-                            <p>{problem.advice()}</p>
-                        </div>
-                    }
-                })
-        }}
+        <NotSavingBanner />
         {move || {
             status
                 .kept_aside()

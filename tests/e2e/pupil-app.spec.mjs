@@ -74,3 +74,19 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await expectComfortable(tablet, "the passed tablet");
   });
 }
+
+test("a tablet whose browser blocks storage says its work is not being saved, and offers no teacher's kept copy", async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", {
+      configurable: true,
+      get() {
+        throw new DOMException("Access is denied for this document.", "SecurityError");
+      },
+    });
+  });
+  await page.goto("/lessons/testdevice.1/pupil");
+  const banner = page.getByTestId("storage-banner");
+  await expect(banner).toContainText("Changes are not being saved. This browser is blocking storage for Withme.");
+  await expect(banner).toContainText("Allow cookies and site data for this site");
+  await expect(page.getByTestId("kept-aside-banner")).toHaveCount(0);
+});

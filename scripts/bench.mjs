@@ -20,7 +20,7 @@
 import { spawn } from "node:child_process";
 import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
-import { richClasses, richLessons, seededLibrary } from "../tests/e2e/rich-library.mjs";
+import { richClasses, richLessons, seedBeforeFirstLoad, seededLibrary } from "../tests/e2e/rich-library.mjs";
 
 /** `promise`, or an error naming `what` after 30 s: a change that never comes ends the run. */
 function within(promise, what) {
@@ -228,12 +228,7 @@ function groupsLibrary() {
 /** Click -> the change on screen, for the group maker and for giving out roles. */
 async function groupTimings(browser, samples) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.addInitScript((text) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem("withme.library", text);
-      sessionStorage.setItem("seeded", "1");
-    }
-  }, groupsLibrary());
+  await seedBeforeFirstLoad(context, groupsLibrary());
   const page = await context.newPage();
   await page.goto(`${base}/lessons/benchseed0003.2/groups`);
   await page.getByRole("button", { name: "Make groups" }).waitFor();

@@ -92,3 +92,17 @@ export function seededLibrary(count = 200) {
   return JSON.stringify({ format: "withme.library", version: 4, library });
 }
 
+
+/**
+ * Has `target` (a page or a browser context) hold `text` as its library in local storage, the
+ * way Withme kept it before it moved into IndexedDB, before its first page loads: once per tab,
+ * so a reload finds what the app made of it.
+ */
+export async function seedBeforeFirstLoad(target, text) {
+  await target.addInitScript((text) => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("withme.library", text);
+      sessionStorage.setItem("seeded", "yes");
+    }
+  }, text);
+}

@@ -1,7 +1,6 @@
 import {
   test,
   expect,
-  LIBRARY_KEY,
   Withme,
   countLibraryWrites,
   letPendingSavesRun,
@@ -11,6 +10,7 @@ import {
   storedLibrary,
   writeRecord,
 } from "./withme.mjs";
+import { seedBeforeFirstLoad } from "./rich-library.mjs";
 
 /** Makes the browser's storage refuse Withme's writes as full while `window.storageIsFull`. */
 function fillStorage(page, { full = true } = {}) {
@@ -93,15 +93,7 @@ test("one damaged lesson in a library kept in local storage is left out and name
 test("a library from a newer Withme is kept and never overwritten", async ({ page }) => {
   await page.clock.install();
   const newer = JSON.stringify({ format: "withme.library", version: 7, library: { lessons: [], future: true } });
-  await page.addInitScript(
-    ([key, text]) => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.setItem(key, text);
-        sessionStorage.setItem("seeded", "yes");
-      }
-    },
-    [LIBRARY_KEY, newer],
-  );
+  await seedBeforeFirstLoad(page, newer);
   await countLibraryWrites(page);
   const app = new Withme(page);
   await app.openLibrary();
@@ -214,11 +206,8 @@ test("with no room to keep a damaged library aside, nothing is overwritten until
   const damaged = '{"format":"withme.library","version":1,"library":{"lessons":[{';
   // Only the copy kept aside finds no room: whether the library itself is written is the app's
   // choice, and every write of it is counted.
-  await page.addInitScript((text) => {
-    if (!sessionStorage.getItem("seeded")) {
-      localStorage.setItem("withme.library", text);
-      sessionStorage.setItem("seeded", "yes");
-    }
+  await seedBeforeFirstLoad(page, damaged);
+  await page.addInitScript(() => {
     const real = Storage.prototype.setItem;
     window.storageIsFull = true;
     Storage.prototype.setItem = function (key, value) {
@@ -227,7 +216,7 @@ test("with no room to keep a damaged library aside, nothing is overwritten until
       }
       return real.call(this, key, value);
     };
-  }, damaged);
+  });
   await countLibraryWrites(page);
   const app = new Withme(page);
   await page.goto("/");

@@ -1,21 +1,13 @@
 // A year of lessons: a library kept in local storage, as Withme kept it before, moves into
 // IndexedDB's records the first time Withme opens, and every lesson is there.
 import { test, expect, LIBRARY_KEY, Withme, readRecords, storedLibrary } from "./withme.mjs";
-import { seededLibrary } from "./rich-library.mjs";
+import { seedBeforeFirstLoad, seededLibrary } from "./rich-library.mjs";
 
 test("a library of 250 rich lessons kept in local storage moves into records, its old text kept aside exactly, and every lesson opens", async ({ page }) => {
   test.setTimeout(120_000);
   const text = seededLibrary(250);
   const seeded = JSON.parse(text).library;
-  await page.addInitScript(
-    ([key, text]) => {
-      if (!sessionStorage.getItem("seeded")) {
-        localStorage.setItem(key, text);
-        sessionStorage.setItem("seeded", "yes");
-      }
-    },
-    [LIBRARY_KEY, text],
-  );
+  await seedBeforeFirstLoad(page, text);
   // Every lesson record the page writes is counted.
   await page.addInitScript(() => {
     window.__lessonRecordsWritten = 0;

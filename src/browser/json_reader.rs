@@ -75,8 +75,26 @@ impl Reader {
     }
 }
 
+/// Deserializer methods that read as another one does: `read_as!('de; deserialize_u32 => deserialize_u64)`.
+macro_rules! read_as {
+    ($de:lifetime; $($method:ident)* => $to:ident) => {
+        $(
+            fn $method<V: Visitor<$de>>(self, visitor: V) -> Result<V::Value, Refused> {
+                self.$to(visitor)
+            }
+        )*
+    };
+}
+
 impl<'de> Deserializer<'de> for Reader {
     type Error = Refused;
+
+    // Every width of whole number is read as the widest, text as a `String`, bytes as a list.
+    read_as!('de; deserialize_u32 deserialize_u16 deserialize_u8 => deserialize_u64);
+    read_as!('de; deserialize_i32 deserialize_i16 deserialize_i8 => deserialize_i64);
+    read_as!('de; deserialize_f32 => deserialize_f64);
+    read_as!('de; deserialize_str deserialize_char deserialize_identifier => deserialize_string);
+    read_as!('de; deserialize_bytes deserialize_byte_buf => deserialize_seq);
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         if self.0.is_null() || self.0.is_undefined() {
@@ -109,64 +127,16 @@ impl<'de> Deserializer<'de> for Reader {
         visitor.visit_u64(self.whole(0.0)? as u64)
     }
 
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_u64(visitor)
-    }
-
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_u64(visitor)
-    }
-
     fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         visitor.visit_i64(self.whole(-MAX_EXACT)? as i64)
-    }
-
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_i64(visitor)
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_i64(visitor)
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         visitor.visit_f64(self.0.as_f64().ok_or(Refused)?)
     }
 
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_f64(visitor)
-    }
-
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
         visitor.visit_string(self.0.as_string().ok_or(Refused)?)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_string(visitor)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {
-        self.deserialize_seq(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Refused> {

@@ -112,6 +112,12 @@ pub fn read_raw(key: &str) -> Result<Option<String>, StoreError> {
     LocalStorage::raw().get_item(key).map_err(raw_error)
 }
 
+/// The text under `key` read as a `T` (through [`crate::browser::json`]); `None` if there is
+/// none, storage can't be read, or it is not a `T`.
+pub fn read_json<T: serde::de::DeserializeOwned>(key: &str) -> Option<T> {
+    crate::browser::json::read(&read_raw(key).ok()??).ok()
+}
+
 /// Writes any key's text exactly as given.
 pub fn write_raw(key: &str, value: &str) -> Result<(), StoreError> {
     probe()?;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::local_store::{read_raw, write_raw};
+use super::local_store::{read_json, write_raw};
 
 /// The key the options are kept under.
 pub const READING_KEY: &str = "withme.reading";
@@ -22,11 +22,7 @@ pub struct Reading {
 
 /// The options chosen on this device (the defaults if none, or if they can't be read).
 pub fn chosen() -> Reading {
-    read_raw(READING_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| crate::browser::json::read(&text).ok())
-        .unwrap_or_default()
+    read_json(READING_KEY).unwrap_or_default()
 }
 
 /// Keeps the options for this device (for this page only if storage is unavailable).

@@ -399,10 +399,7 @@ fn session_write(key: &str, value: &str) {
 /// The operations this device left in its outbox before a reload.
 fn read_own_outbox(device: &DeviceId, lesson: &LessonId) -> Vec<Submission<PupilCommand>> {
     let key = outbox::outbox_key(device, lesson);
-    local_store::read_raw(&key)
-        .ok()
-        .flatten()
-        .and_then(|text| json::read::<withme_core::sync::ToAuthority<PupilCommand>>(&text).ok())
+    local_store::read_json::<withme_core::sync::ToAuthority<PupilCommand>>(&key)
         .map(|message| message.submissions)
         .unwrap_or_default()
 }
@@ -420,15 +417,9 @@ impl Tablet {
     /// Starts a live tablet, joining with `code` (from the address), or coming back to the seat
     /// it kept.
     pub fn start_live(notices: Notices, code: Option<String>) -> Self {
-        let kept: Option<KeptSeat> = local_store::read_raw(SEAT_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| json::read(&text).ok())
+        let kept: Option<KeptSeat> = local_store::read_json(SEAT_KEY)
             .filter(|seat: &KeptSeat| code.as_ref().is_none_or(|c| same_code(c, &seat.code)));
-        let outbox: Option<KeptOutbox> = local_store::read_raw(LIVE_OUTBOX_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| json::read(&text).ok())
+        let outbox: Option<KeptOutbox> = local_store::read_json(LIVE_OUTBOX_KEY)
             .filter(|o: &KeptOutbox| kept.as_ref().is_some_and(|s| s.device == o.device));
         let client = match outbox {
             Some(kept) => Client::resume(kept.last_seq, kept.submissions),

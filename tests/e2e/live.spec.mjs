@@ -1,7 +1,7 @@
 // Live lessons: the teacher takes a lesson live on the Withme server, pupils join on their own
 // tablets (each its own browser, sharing nothing with the teacher's), the teacher lets them in,
 // and what they do reaches the teacher's library; ending it leaves everything at home.
-import { test, expect, Withme, makeClass, accessibilityProblems, storedText } from "./withme.mjs";
+import { test, expect, Withme, makeClass, accessibilityProblems, expectAccessible, storedText } from "./withme.mjs";
 
 const PUPILS = ["Amira", "Ben", "Chloé"];
 
@@ -695,4 +695,23 @@ test("on a slow tablet the join page shows its form before the app has loaded; w
   await expect(panel(teacher).getByRole("listitem").filter({ hasText: "Ben" })).toBeVisible();
   await amira.context.close();
   await ben.context.close();
+});
+
+test("the join page paints its form from the page alone, styled, and fetches the Pupil app's wasm only once it is shown", async ({ browser }) => {
+  const tablet = await newTablet(browser);
+  const fetched = [];
+  tablet.page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await tablet.page.goto("/join");
+  await expect(tablet.page.getByText("Reading options"), "the app has started").toBeVisible();
+  const { shown, wasm, styled } = await tablet.page.evaluate(() => ({
+    shown: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    wasm: performance.getEntriesByType("resource").find((file) => file.name.endsWith("_bg.wasm"))?.startTime,
+    styled: document.head.querySelectorAll("style").length,
+  }));
+  expect(shown, "the form was painted").toBeGreaterThan(0);
+  expect(wasm, "the app's wasm was fetched after the form was shown").toBeGreaterThanOrEqual(shown);
+  expect(styled, "the page carries its own styles").toBe(1);
+  expect(fetched.filter((path) => path.endsWith(".css")), "no stylesheet was waited for").toEqual([]);
+  await expectAccessible(tablet.page, "the join page");
+  await tablet.context.close();
 });

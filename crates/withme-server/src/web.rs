@@ -3,8 +3,8 @@
 //! itself (a pupil's pages get the Pupil app, `dist/pupil/`; a live lesson's Board on its own
 //! device the Board app, `dist/board/`; every other address the teacher's),
 //! and a strict Content-Security-Policy (no `'unsafe-inline'`: the pages' inline scripts, Trunk's
-//! loaders and the too-old-browser check, are allowed by their hashes) with the usual security
-//! headers.
+//! loaders and the too-old-browser check, and the join page's stylesheet are allowed by their
+//! hashes) with the usual security headers.
 
 use std::path::Path;
 
@@ -74,6 +74,70 @@ pub fn with_join_form_waiting(index: &str, code: &str) -> String {
     with_form(index, &form)
 }
 
+/// What the Pupil app's loader waits for on the join page before it fetches the app's wasm:
+/// the early form shown, as the browser reports its first paint; where it reports no paints
+/// (older Safari), two frames (a frame's callbacks run before it is painted, so the second
+/// frame's come after the first was).
+const AFTER_FIRST_PAINT: &str = concat!(
+    "await new Promise((shown) => PerformanceObserver.supportedEntryTypes?.includes(\"paint\")",
+    " ? new PerformanceObserver(shown).observe({ type: \"paint\", buffered: true })",
+    " : requestAnimationFrame(() => requestAnimationFrame(shown)));\n",
+);
+
+/// The Pupil app's page made to paint the join form at once, for the join page: the app's
+/// stylesheet drawn in (`stylesheet(href)` reads a stylesheet the page links to; one that does
+/// not read stays linked), so the first paint waits on no other file, and the app's wasm
+/// fetched only once the form has been painted (no `preload` of it, and Trunk's loader waiting
+/// for [`AFTER_FIRST_PAINT`]). On the join page the form is what a pupil needs first: a tablet
+/// on a slow connection paints it as soon as the page arrives, then starts the app's largest
+/// download one frame later. The app's JavaScript is still preloaded (it is small). A loader
+/// this does not recognise is left as it is, and the page then works as every other one.
+pub fn form_painted_first(index: &str, stylesheet: impl Fn(&str) -> Option<String>) -> String {
+    let mut page = String::with_capacity(index.len() + AFTER_FIRST_PAINT.len());
+    let mut rest = index;
+    while let Some(at) = rest.find("<link") {
+        let Some(len) = rest[at..].find('>') else {
+            break;
+        };
+        let link = &rest[at..=at + len];
+        page.push_str(&rest[..at]);
+        rest = &rest[at + len + 1..];
+        if link.contains("preload") && link.contains(".wasm") {
+            continue;
+        }
+        let sheet = link
+            .contains("stylesheet")
+            .then(|| attribute(link, "href"))
+            .flatten()
+            .and_then(&stylesheet)
+            .filter(|css| !css.contains("</"));
+        match sheet {
+            Some(css) => {
+                page.push_str("<style>");
+                page.push_str(&css);
+                page.push_str("</style>");
+            }
+            None => page.push_str(link),
+        }
+    }
+    page.push_str(rest);
+    page.replacen(
+        "const wasm = await init(",
+        &format!("{AFTER_FIRST_PAINT}const wasm = await init("),
+        1,
+    )
+}
+
+/// An attribute's value in one tag, quoted or bare.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}="))? + name.len() + 2;
+    let value = &tag[at..];
+    match value.chars().next()? {
+        quote @ ('"' | '\'') => value[1..].split(quote).next(),
+        _ => value.split([' ', '>']).next(),
+    }
+}
+
 /// The longest code the early form keeps (its box's `maxlength`).
 const CODE_MAX: usize = 12;
 
@@ -98,21 +162,30 @@ const BOARD_PAGES: [&str; 2] = ["/board/live", "/board/live/"];
 
 /// The Content-Security-Policy for apps whose `index.html` files are `indexes`.
 pub fn content_security_policy(indexes: &[String]) -> String {
-    let hashes: Vec<String> = indexes
-        .iter()
-        .flat_map(|index| inline_scripts(index))
-        .map(|body| {
-            let digest = Sha256::digest(body.as_bytes());
-            format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
-        .collect();
+    let hashes = |bodies: &dyn Fn(&str) -> Vec<&str>| -> Vec<String> {
+        let mut hashes: Vec<String> = indexes
+            .iter()
+            .flat_map(|index| bodies(index))
+            .map(|body| {
+                let digest = Sha256::digest(body.as_bytes());
+                format!(
+                    "'sha256-{}'",
+                    base64::engine::general_purpose::STANDARD.encode(digest)
+                )
+            })
+            .collect();
+        hashes.sort();
+        hashes.dedup();
+        hashes
+    };
+    let scripts = hashes(&|index| inline_scripts(index).collect());
+    let styles = hashes(&|index| inline_styles(index).collect());
     [
         "default-src 'self'".to_owned(),
-        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
-        "style-src 'self'".into(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", scripts.join(" ")),
+        format!("style-src 'self' {}", styles.join(" "))
+            .trim_end()
+            .to_owned(),
         // A teacher's picture stimulus may come from any https:// address (the Board shows it).
         "img-src 'self' data: blob: https:".into(),
         "connect-src 'self'".into(),
@@ -126,13 +199,28 @@ pub fn content_security_policy(indexes: &[String]) -> String {
 
 /// The bodies of the `<script>` elements without a `src`.
 fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
-    html.match_indices("<script").filter_map(move |(at, _)| {
+    inline_bodies(html, "script")
+}
+
+/// The bodies of the `<style>` elements.
+fn inline_styles(html: &str) -> impl Iterator<Item = &str> {
+    inline_bodies(html, "style")
+}
+
+/// The bodies of the `<tag>` elements that carry their content (no `src`).
+fn inline_bodies<'a>(html: &'a str, tag: &'a str) -> impl Iterator<Item = &'a str> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let starts: Vec<usize> = html.match_indices(&open).map(|(at, _)| at).collect();
+    starts.into_iter().filter_map(move |at| {
         let open_end = at + html[at..].find('>')?;
-        if html[at..open_end].contains("src=") {
+        let name_end = at + open.len();
+        let tag_here = matches!(html.as_bytes().get(name_end), Some(b'>' | b' '));
+        if !tag_here || html[at..open_end].contains("src=") {
             return None;
         }
         let body_start = open_end + 1;
-        let body_end = body_start + html[body_start..].find("</script>")?;
+        let body_end = body_start + html[body_start..].find(&close)?;
         Some(&html[body_start..body_end])
     })
 }
@@ -172,9 +260,15 @@ pub fn app_files(dist: &Path) -> std::io::Result<Router> {
             continue;
         };
         if app == "pupil" {
-            let join_page = with_join_form(&html);
+            // The page's own stylesheet, as built into `dist` (the page is `dist`'s own file).
+            let painted_first = form_painted_first(&html, |href| {
+                std::fs::read_to_string(dist.join(href.trim_start_matches('/'))).ok()
+            });
+            let join_page = with_join_form(&painted_first);
+            // Its loader differs from the app's own index (and is the same with a code sent).
+            indexes.push(join_page.clone());
             for page in JOIN_PAGES {
-                let (join_page, html) = (join_page.clone(), html.clone());
+                let (join_page, html) = (join_page.clone(), painted_first.clone());
                 router = router.route(
                     page,
                     get(move |RawQuery(query): RawQuery| async move {
@@ -274,6 +368,65 @@ mod tests {
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("'wasm-unsafe-eval'"));
         assert_eq!(inline_scripts(html).count(), 1);
+    }
+
+    /// The Pupil app's page as Trunk writes it (minified: attribute values bare).
+    const PUPIL_INDEX: &str = concat!(
+        "<head><script type=module>import init, * as bindings from '/pupil/p-0123456789abcdef.js';\n",
+        "const wasm = await init({ module_or_path: '/pupil/p-0123456789abcdef_bg.wasm' });\n",
+        "</script><link href=/pupil/main-0123456789abcdef.css rel=stylesheet>",
+        "<link crossorigin href=/pupil/p-0123456789abcdef.js rel=modulepreload>",
+        "<link as=fetch crossorigin href=/pupil/p-0123456789abcdef_bg.wasm rel=preload type=application/wasm>",
+        "</head><body></body>",
+    );
+
+    #[test]
+    fn the_join_page_paints_its_form_with_no_other_file_then_fetches_the_app_s_wasm() {
+        let css = "main{color:#123}";
+        let sheet =
+            |href: &str| (href == "/pupil/main-0123456789abcdef.css").then(|| css.to_owned());
+        let painted_first = form_painted_first(PUPIL_INDEX, sheet);
+        for page in [
+            with_join_form(&painted_first),
+            with_join_form_waiting(&painted_first, "ACE347"),
+        ] {
+            assert!(!page.contains("_bg.wasm rel=preload"), "{page}");
+            assert!(!page.contains("rel=stylesheet"), "{page}");
+            assert!(page.contains("<style>main{color:#123}</style>"), "{page}");
+            assert!(page.contains("p-0123456789abcdef.js rel=modulepreload>"));
+            let wait = page
+                .find(AFTER_FIRST_PAINT)
+                .expect("the loader waits for a paint");
+            assert!(
+                wait < page.find("const wasm = await init(").unwrap(),
+                "{page}"
+            );
+            assert!(page.contains("id=\"join-form-early\""));
+        }
+        // Every other Pupil page is the app's own page, preload and all.
+        assert!(PUPIL_INDEX.contains("_bg.wasm rel=preload"));
+        // A stylesheet that does not read stays linked.
+        let unread = form_painted_first(PUPIL_INDEX, |_| None);
+        assert!(unread.contains("<link href=/pupil/main-0123456789abcdef.css rel=stylesheet>"));
+
+        let policy = content_security_policy(&[PUPIL_INDEX.into(), painted_first.clone()]);
+        let hash = |text: &str| {
+            let digest = Sha256::digest(text.as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        };
+        for page in [PUPIL_INDEX, &painted_first] {
+            let loader = inline_scripts(page).next().unwrap();
+            assert!(policy.contains(&hash(loader)), "{policy}");
+        }
+        assert!(
+            policy.contains(&format!("style-src 'self' {};", hash(css))),
+            "{policy}"
+        );
+        // With no inline style, none is allowed.
+        assert!(content_security_policy(&[PUPIL_INDEX.into()]).contains("style-src 'self';"));
     }
 
     #[test]

@@ -7,8 +7,8 @@
 
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, dirname, basename } from "node:path";
-import { createHash } from "node:crypto";
 import { minify } from "terser";
+import { relink } from "./relink.mjs";
 
 const root = process.argv[2] ?? "dist";
 const hashed = /-[0-9a-f]{16}\.js$/;
@@ -21,10 +21,6 @@ for (const name of await readdir(root, { recursive: true })) {
   await writeFile(path, code);
   const page = join(dirname(path), "index.html");
   const html = await readFile(page, "utf8");
-  const integrity = `sha384-${createHash("sha384").update(code).digest("base64")}`;
-  const file = basename(path).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const link = new RegExp(`(href=[^ >]*${file} integrity=)sha384-[A-Za-z0-9+/=]+`);
-  if (!link.test(html)) throw new Error(`${page} names ${basename(path)} with no integrity to update`);
-  await writeFile(page, html.replace(link, `$1${integrity}`));
+  await writeFile(page, relink(html, page, basename(path), basename(path), code));
   console.log(`${name}: ${before.length} → ${code.length} characters`);
 }

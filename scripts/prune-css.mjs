@@ -12,6 +12,7 @@
 import { readdir, readFile, writeFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
+import { relink } from "./relink.mjs";
 
 const [dir, ...extraPages] = process.argv.slice(2);
 if (!dir) throw new Error("usage: node scripts/prune-css.mjs <app folder> [page source ...]");
@@ -92,11 +93,7 @@ for (const name of await readdir(dir)) {
   const after = prune(before, usable);
   const hash = createHash("sha256").update(after).digest("hex").slice(0, 16);
   const renamed = name.replace(/-[0-9a-f]{8,}\.css$/, `-${hash}.css`);
-  const integrity = `sha384-${createHash("sha384").update(after).digest("base64")}`;
-  const file = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const link = new RegExp(`(href=[^ >]*)${file}( integrity=)sha384-[A-Za-z0-9+/=]+`);
-  if (!link.test(html)) throw new Error(`${page} names ${name} with no integrity to update`);
-  html = html.replace(link, `$1${renamed}$2${integrity}`);
+  html = relink(html, page, name, renamed, after);
   await rm(join(dir, name));
   await writeFile(join(dir, renamed), after);
   console.log(`${join(dir, name)} → ${renamed}: ${before.length} → ${after.length} characters`);

@@ -41,7 +41,9 @@ const DEVICE_KEY: &str = "withme.tablet.device.";
 /// it has handled).
 const SEQ_KEY: &str = "withme.tablet.seq.";
 
-/// Where a live tablet keeps its seat (its place in the lesson) across reloads.
+/// Where a live tablet keeps its seat (its place in the lesson) across reloads. The server's
+/// early join page reads it too, to say "Joining…" rather than ask for the code again
+/// (`withme_server::web::JOIN_FORM`).
 const SEAT_KEY: &str = "withme.seat";
 
 /// Where a live tablet keeps its unanswered operations across reloads.

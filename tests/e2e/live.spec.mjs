@@ -33,8 +33,8 @@ async function goLive(teacher) {
 }
 
 /** A tablet of its own (a separate browser profile) on the join page. */
-async function newTablet(browser) {
-  const context = await browser.newContext();
+async function newTablet(browser, options = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   return { context, page };
 }
@@ -60,7 +60,8 @@ test("a pupil joins with the code, is let in, asks a question that reaches the t
   const { teacher } = await teacherWithLesson(context);
   const code = await goLive(teacher);
 
-  const amira = await newTablet(browser);
+  // No service worker, so a reload's download can be held back below.
+  const amira = await newTablet(browser, { serviceWorkers: "block" });
   // Typed as a pupil might: lower case, with a space.
   await joinAs(amira.page, `${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`, "Amira");
   // The tablet holds nothing of the lesson's but the names to tap.
@@ -85,8 +86,15 @@ test("a pupil joins with the code, is let in, asks a question that reaches the t
   await teacher.getByRole("region", { name: /^Questions/ }).getByRole("listitem").filter({ hasText: "Is a white lie still a lie?" }).getByRole("button", { name: "Approve" }).click();
   await expect.poll(async () => (await storedQuestions(teacher))[0]?.status).toBe("approved");
 
-  // A reload keeps the tablet's place: no code, no name, no waiting.
-  await amira.page.reload();
+  // A reload keeps the tablet's place: no code, no name, no waiting; not even while the app
+  // loads, when the page the server drew says it is joining instead of asking for the code.
+  const releaseAmira = await holdTheApp(amira);
+  await amira.page.reload({ waitUntil: "commit" });
+  await expect(amira.page.getByRole("heading", { name: "Joining…" })).toBeVisible();
+  await expect(amira.page.getByLabel("Code on the board")).toBeHidden();
+  await expect(amira.page.getByText("Reading options"), "the app has not started").toHaveCount(0);
+  expect(await accessibilityProblems(amira.page)).toEqual([]);
+  releaseAmira();
   await expect(amira.page.getByRole("heading", { name: "Hi, Amira!" })).toBeVisible();
   await expect(amira.page.getByRole("region", { name: "My questions" }).getByText("Is a white lie still a lie?")).toBeVisible();
 

@@ -34,13 +34,24 @@ const JOIN_PAGES: [&str; 2] = ["/join", "/join/"];
 /// type the code, before the app has loaded on a slow tablet. It is a plain form: pressing Join
 /// before then sends the code in the address (`/join?code=…`), and the app joins with it. The
 /// app takes the form away as it starts, keeping what was typed (`src/browser/join_form.rs`).
+///
+/// A tablet that already has its seat in a lesson (reloaded, or its tab put back by the
+/// browser) is not asked for the code again while the app loads: a small script, run before the
+/// page is first painted, shows "Joining…" instead, as the app will, if the tablet keeps a seat
+/// (the app's `withme.seat` in local storage, `src/state/tablet.rs`).
 pub const JOIN_FORM: &str = concat!(
-    r#"<main class="pupil" id="join-form-early"><h1>Join your class's lesson</h1>"#,
+    r#"<main class="pupil" id="join-form-early"><div id="join-early-code">"#,
+    r#"<h1>Join your class's lesson</h1>"#,
     r#"<form class="join-form" action="/join" method="get">"#,
     r#"<label for="join-code">Code on the board</label>"#,
     r#"<input id="join-code" class="join-code" name="code" type="text" autocomplete="off" "#,
     r#"autocapitalize="characters" spellcheck="false" maxlength="12">"#,
-    r#"<button type="submit" class="primary">Join</button></form></main>"#,
+    r#"<button type="submit" class="primary">Join</button></form></div>"#,
+    r#"<div id="join-early-seat" hidden><h1>Joining…</h1>"#,
+    r#"<p class="pupil-lead" role="status">Getting the lesson.</p></div></main>"#,
+    r#"<script>try{if(localStorage.getItem("withme.seat")){"#,
+    r#"document.getElementById("join-early-code").hidden=true;"#,
+    r#"document.getElementById("join-early-seat").hidden=false}}catch(blocked){}</script>"#,
 );
 
 /// What the early join form says when Join was pressed before the Pupil app had started: the

@@ -513,10 +513,11 @@ async fn a_pupils_pages_get_the_pupil_app_the_live_board_the_board_app_and_the_r
         let response = get_raw(addr, path).await;
         assert!(response.contains("<title>Withme</title>"), "{path}");
     }
-    // One policy allows the three apps' loaders, each by its hash.
+    // One policy allows the three apps' loaders and the join page's check for a kept seat, each
+    // by its hash.
     let policy = get_raw(addr, "/join").await;
     let hashes = policy.matches("'sha256-").count();
-    assert_eq!(hashes, 3, "{policy}");
+    assert_eq!(hashes, 4, "{policy}");
     let script = get_raw(addr, "/pupil/pupil-0123456789abcdef.js").await;
     assert!(script.contains("export default 2;"));
     assert!(

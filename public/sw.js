@@ -14,9 +14,9 @@ const PUPIL_PAGES = [/^\/join(\/[^/]*)?\/?$/, /^\/lessons\/[^/]+\/(pupil|pass)\/
 /** A live lesson's Board on the whiteboard's own browser. */
 const BOARD_PAGES = [/^\/board\/live\/?$/];
 
-/** The join page, which the server sends with a form drawn in before the app: the Pupil app's
- * own index.html is kept for it instead. */
-const EARLY_FORM_PAGES = /^\/join\/?$/;
+/** The join pages (with a code in the address or none), which the server sends with a form
+ * drawn in before the app: the Pupil app's own index.html is kept for them instead. */
+const EARLY_FORM_PAGES = /^\/join(\/[^/]+)?\/?$/;
 
 /** Every app's index.html. */
 const SHELLS = ["/index.html", "/pupil/index.html", "/board/index.html"];

@@ -662,7 +662,7 @@ async function holdTheApp(device) {
   return release;
 }
 
-test("on a slow tablet the join page shows its form before the app has loaded; what was typed carries into the app, and Join pressed early still joins", async ({ context, browser }) => {
+test("on a slow tablet the join page shows its form before the app has loaded, with the code of a QR code's address in it; what was typed carries into the app, and Join pressed early still joins", async ({ context, browser }) => {
   const { teacher } = await teacherWithLesson(context);
   const code = await goLive(teacher);
   const typed = `${code.slice(0, 3).toLowerCase()} ${code.slice(3)}`;
@@ -701,8 +701,21 @@ test("on a slow tablet the join page shows its form before the app has loaded; w
   await expect(stillLoading).toHaveCount(0);
   await expect(ben.page.getByText("Waiting for your teacher to let you in…")).toBeVisible();
   await expect(panel(teacher).getByRole("listitem").filter({ hasText: "Ben" })).toBeVisible();
+
+  // The Board's QR code opens the join page with the code in its address: before the app has
+  // loaded the page shows the form with that code in its box, and the app then joins with it.
+  const chloe = await newTablet(browser);
+  const releaseChloe = await holdTheApp(chloe);
+  await chloe.page.goto(`/join/${code}`, { waitUntil: "commit" });
+  await expect(chloe.page.getByLabel("Code on the board")).toHaveValue(code);
+  await expect(chloe.page.getByText("Reading options"), "the app has not started").toHaveCount(0);
+  expect(await accessibilityProblems(chloe.page)).toEqual([]);
+  releaseChloe();
+  await chloe.page.getByRole("button", { name: "Chloé", exact: true }).click();
+  await expect(chloe.page.getByText("Waiting for your teacher to let you in…")).toBeVisible();
   await amira.context.close();
   await ben.context.close();
+  await chloe.context.close();
 });
 
 test("the join page paints its form from the page alone, styled, and fetches the Pupil app's wasm only once it is shown", async ({ browser }) => {

@@ -118,6 +118,17 @@ test("a tablet that only ever joined keeps the Pupil app alone, never the teache
   expect(kept).not.toContain("/index.html");
   expect(kept.filter((path) => path.endsWith(".wasm")).every((path) => path.startsWith("/pupil/"))).toBe(true);
   expect(fetched.filter((path) => path.endsWith(".wasm")).every((path) => path.startsWith("/pupil/"))).toBe(true);
+
+  // A QR code's join address comes with the server's early form drawn in: what is kept for
+  // offline is the app's own page, fetched for the purpose, never that page.
+  fetched.length = 0;
+  await tablet.goto("/join/ACE347");
+  await expect(tablet.getByLabel("Code on the board")).toHaveValue("ACE347");
+  await expect.poll(() => fetched.filter((path) => path === "/pupil/index.html").length).toBeGreaterThan(0);
+  const own = await (await tablet.request.get("/pupil/index.html")).text();
+  await expect
+    .poll(() => tablet.evaluate(async () => (await (await caches.open("withme-offline-1")).match("/pupil/index.html")).text()))
+    .toBe(own);
   await context.close();
 });
 

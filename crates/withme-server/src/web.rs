@@ -30,6 +30,9 @@ const PUPIL_PAGES: [&str; 5] = [
 /// The join page's addresses, where the Pupil app's page comes with [`JOIN_FORM`] drawn in.
 const JOIN_PAGES: [&str; 2] = ["/join", "/join/"];
 
+/// The join page's address with a code in it, where the form comes with the code in its box.
+const JOIN_WITH_CODE: &str = "/join/{code}";
+
 /// The join form, drawn into the Pupil app's page for the join page: a pupil sees it, and can
 /// type the code, before the app has loaded on a slow tablet. It is a plain form: pressing Join
 /// before then sends the code in the address (`/join?code=…`), and the app joins with it. The
@@ -68,21 +71,35 @@ pub fn with_join_form(index: &str) -> String {
 /// The join page after Join was pressed before the app had started (`/join?code=…`): the form
 /// with the code still in its box, when it is one a code could be, and [`STILL_LOADING`].
 pub fn with_join_form_waiting(index: &str, code: &str) -> String {
+    let form = JOIN_FORM.replace(
+        r#"</button></form>"#,
+        &format!(r#"</button><p class="join-status" role="status">{STILL_LOADING}</p></form>"#),
+    );
+    with_form(index, &with_code(form, code))
+}
+
+/// The join page for a code in its address (`/join/ACE347`, the link the Board's QR code
+/// gives): the form with the code in its box, when it is one a code could be, as the app shows
+/// it while it joins with that code.
+pub fn with_join_form_for(index: &str, code: &str) -> String {
+    with_form(index, &with_code(JOIN_FORM.to_owned(), code))
+}
+
+/// The join form with `code` in its box, when it is one a code could be (nothing else is ever
+/// written into the page).
+fn with_code(form: String, code: &str) -> String {
     let plausible = code.chars().count() <= CODE_MAX
         && code
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
-    let mut form = JOIN_FORM.replace(
-        r#"</button></form>"#,
-        &format!(r#"</button><p class="join-status" role="status">{STILL_LOADING}</p></form>"#),
-    );
     if plausible && !code.is_empty() {
-        form = form.replace(
+        form.replace(
             r#"maxlength="12">"#,
             &format!(r#"maxlength="12" value="{code}">"#),
-        );
+        )
+    } else {
+        form
     }
-    with_form(index, &form)
 }
 
 /// What the Pupil app's loader waits for on the join page before it fetches the app's wasm:
@@ -294,9 +311,18 @@ pub fn app_files(dist: &Path) -> std::io::Result<Router> {
                     }),
                 );
             }
+            router = router.route(
+                JOIN_WITH_CODE,
+                // The code as the address has it, not decoded: the app reads it so too.
+                get(move |address: axum::http::Uri| async move {
+                    let code = address.path().rsplit('/').next().unwrap_or_default();
+                    Html(with_join_form_for(&painted_first, code))
+                }),
+            );
         }
         indexes.push(html);
-        for page in pages.iter().filter(|page| !JOIN_PAGES.contains(page)) {
+        let drawn_in = |page: &&&str| JOIN_PAGES.contains(page) || **page == JOIN_WITH_CODE;
+        for page in pages.iter().filter(|page| !drawn_in(page)) {
             let index = ServeFile::new(&app_index)
                 .precompressed_br()
                 .precompressed_gzip();

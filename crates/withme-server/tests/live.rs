@@ -457,7 +457,7 @@ async fn a_pupils_pages_get_the_pupil_app_the_live_board_the_board_app_and_the_r
         );
     }
     // The join page comes with its form drawn in, before the app: only the join page.
-    for path in ["/join", "/join/", "/join?code=ACE+347"] {
+    for path in ["/join", "/join/", "/join?code=ACE+347", "/join/ACE347"] {
         let response = get_raw(addr, path).await;
         assert!(
             response.contains(r#"<body><main class="pupil" id="join-form-early">"#)
@@ -466,11 +466,7 @@ async fn a_pupils_pages_get_the_pupil_app_the_live_board_the_board_app_and_the_r
             "{path}: {response}"
         );
     }
-    for path in [
-        "/join/ACE347",
-        "/lessons/abc.1/pupil",
-        "/lessons/abc.1/pass",
-    ] {
+    for path in ["/lessons/abc.1/pupil", "/lessons/abc.1/pass"] {
         let response = get_raw(addr, path).await;
         assert!(!response.contains("join-form-early"), "{path}");
     }
@@ -488,6 +484,24 @@ async fn a_pupils_pages_get_the_pupil_app_the_live_board_the_board_app_and_the_r
         let response = get_raw(addr, path).await;
         assert!(response.starts_with("HTTP/1.1 200"), "{path}: {response}");
         assert!(response.contains(still_loading), "{path}");
+        assert!(
+            !response.contains("<script>alert") && !response.contains("value="),
+            "{path}: {response}"
+        );
+    }
+    // A code in the address (the Board's QR code) is in the box, and only a code that could be
+    // one; the page never says it is still loading, as nothing was pressed.
+    let response = get_raw(addr, "/join/ACE-347").await;
+    assert!(response.contains(r#"value="ACE-347""#), "{response}");
+    assert!(!response.contains(still_loading), "{response}");
+    for path in [
+        "/join/%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/join/%ZZ",
+        "/join/ACE347ACE347ACE347",
+    ] {
+        let response = get_raw(addr, path).await;
+        assert!(response.starts_with("HTTP/1.1 200"), "{path}: {response}");
+        assert!(response.contains("join-form-early"), "{path}");
         assert!(
             !response.contains("<script>alert") && !response.contains("value="),
             "{path}: {response}"

@@ -16,6 +16,7 @@ use axum::response::{Html, Response};
 use axum::routing::get;
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// The addresses the Pupil app shows (a pupil's tablet), served its `index.html`.
@@ -308,7 +309,8 @@ pub fn app_files(dist: &Path) -> std::io::Result<Router> {
                             Some(code) => Html(with_join_form_waiting(&html, &code)),
                             None => Html(join_page),
                         }
-                    }),
+                    })
+                    .layer(CompressionLayer::new()),
                 );
             }
             router = router.route(
@@ -317,7 +319,8 @@ pub fn app_files(dist: &Path) -> std::io::Result<Router> {
                 get(move |address: axum::http::Uri| async move {
                     let code = address.path().rsplit('/').next().unwrap_or_default();
                     Html(with_join_form_for(&painted_first, code))
-                }),
+                })
+                .layer(CompressionLayer::new()),
             );
         }
         indexes.push(html);

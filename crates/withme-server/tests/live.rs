@@ -4,7 +4,9 @@
 
 mod support;
 
-use support::{Device, classroom, get_raw, get_raw_with, go_live, http, origin, server, text};
+use support::{
+    Device, classroom, get_head_with, get_raw, get_raw_with, go_live, http, origin, server, text,
+};
 use withme_core::sync::{Answer, Holder, LiveDown, LiveUp, Outcome};
 use withme_core::view::Projection;
 use withme_core::{Command, DeviceId, LessonId, PupilId};
@@ -506,6 +508,14 @@ async fn a_pupils_pages_get_the_pupil_app_the_live_board_the_board_app_and_the_r
             !response.contains("<script>alert") && !response.contains("value="),
             "{path}: {response}"
         );
+    }
+    // The join pages are drawn here, not built: they are compressed as they are sent, for a
+    // browser that takes brotli (as the built files are, ahead of time).
+    for path in ["/join", "/join/ACE347", "/join?code=ACE+347"] {
+        let (_, plain) = get_head_with(addr, path, "").await;
+        let (head, sent) = get_head_with(addr, path, "Accept-Encoding: gzip, br\r\n").await;
+        assert!(head.contains("content-encoding: br"), "{path}: {head}");
+        assert!(sent < plain, "{path}: {sent} of {plain} bytes");
     }
     for path in ["/join", "/join?lang=en"] {
         let response = get_raw(addr, path).await;

@@ -75,6 +75,23 @@ pub async fn get_raw_with(addr: SocketAddr, path: &str, headers: &str) -> String
     response
 }
 
+/// The head of the raw HTTP response to `GET path` sent with `headers` (each line ending in
+/// CRLF), and its body's length in bytes (a body that may be compressed).
+pub async fn get_head_with(addr: SocketAddr, path: &str, headers: &str) -> (String, usize) {
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{headers}Connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.unwrap();
+    let end = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response has a head");
+    let head = String::from_utf8_lossy(&response[..end]).to_lowercase();
+    (head, response.len() - end - 4)
+}
+
 /// A server on a free port, in this process.
 pub async fn server() -> SocketAddr {
     let store = Arc::new(SqliteStore::in_memory().unwrap());

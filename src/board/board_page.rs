@@ -7,9 +7,10 @@ use leptos::prelude::*;
 use withme_core::LessonId;
 
 use crate::board::{
-    BlankButton, BlankScreen, BoardStageView, JoinPanel, LessonClock, blank_keys, presenter_steps,
+    BlankButton, BlankScreen, BoardStageView, JoinPanel, LessonClock, blank_keys, picker_controls,
+    presenter_steps, timer_controls,
 };
-use crate::board::{BoardData, BoardSteering, provide_board};
+use crate::board::{BoardData, BoardSteering, provide_board, use_steering};
 use crate::browser::random_seed;
 use crate::enquiry::ThinkingTimer;
 use crate::format;
@@ -51,13 +52,13 @@ pub fn BoardPage() -> impl IntoView {
         }
     };
     view! {
-        <BoardScreen board code note=Signal::derive(|| None::<String>) missing steps=presenter_steps />
+        <BoardScreen board code note=Signal::derive(|| None::<String>) missing />
         <NoticeTray />
     }
 }
 
-/// The teacher's window steers its Board: it moves the stage, and draws names with the class's
-/// picker (which needs the history only the library holds).
+/// The teacher's window steers its Board: it moves the stage, runs the lesson timer, and draws
+/// names with the class's picker (which needs the history only the library holds).
 fn steering(library: LibraryView, acting: Acting) -> BoardSteering {
     BoardSteering {
         act: Arc::new(move |command| {
@@ -75,6 +76,9 @@ fn steering(library: LibraryView, acting: Acting) -> BoardSteering {
                 class.picker().draw(&present, random_seed())
             })
         }),
+        steps: presenter_steps,
+        timer: timer_controls,
+        picker: picker_controls,
     }
 }
 
@@ -93,9 +97,6 @@ pub fn BoardScreen(
     /// What to show when there is no lesson.
     #[prop(into)]
     missing: ViewFn,
-    /// The presenter's controls, where this window steers the Board ([`presenter_steps`]).
-    #[prop(optional)]
-    steps: Option<fn(BoardData, RwSignal<bool>) -> AnyView>,
 ) -> impl IntoView {
     let content = Memo::new(move |_| {
         board.0.with(|view| {
@@ -112,6 +113,7 @@ pub fn BoardScreen(
     let thinking = Signal::derive(move || board.0.with(|v| v.as_ref().and_then(|v| v.thinking)));
     let blank = RwSignal::new(false);
     blank_keys(blank);
+    let steering = use_steering();
     crate::ui::page_title(move || {
         let title = content.with(|c| c.as_ref().map(|c| c.title.clone()));
         title.map_or_else(|| "Board".into(), |t| format!("Board: {t}"))
@@ -146,7 +148,10 @@ pub fn BoardScreen(
                     </div>
                 }.into_any(),
             }}
-            {steps.map(|steps| steps(board, blank))}
+            {steering.map(|steering| {
+                let steps = steering.steps;
+                steps(steering, board, blank)
+            })}
             <BlankScreen blank />
         </main>
     }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use withme_core::{Command, LessonId};
 
-use crate::board::{use_board, use_steering};
+use crate::board::{BoardSteering, PickerControls, use_board, use_steering};
 
 /// The picker as the Board shows it.
 #[derive(Clone, PartialEq)]
@@ -42,32 +42,6 @@ pub fn BoardPicker(
             })
         })
     });
-    let pick = move |_| {
-        let Some(steering) = steering.get_value() else {
-            return;
-        };
-        let lesson = lesson.get_value();
-        if let Some(pupil) = (steering.draw)(&lesson) {
-            (steering.act)(Command::PickPupil { lesson, pupil });
-        }
-    };
-    let pass = move |_| {
-        if let Some(steering) = steering.get_value() {
-            (steering.act)(Command::PassPick {
-                lesson: lesson.get_value(),
-            });
-        }
-    };
-    let new_round = move |_| {
-        if let Some(steering) = steering.get_value() {
-            (steering.act_then)(
-                Command::NewPickerRound {
-                    lesson: lesson.get_value(),
-                },
-                "New round: everyone here can be picked again.",
-            );
-        }
-    };
     move || {
         picker.get().map(|view| {
             let total = view.present;
@@ -85,19 +59,67 @@ pub fn BoardPicker(
                             None => "Who will it be?".into(),
                         }}
                     </p>
-                    <div class="board-nav" hidden=steering.with_value(Option::is_none)>
-                        {if view.waiting > 0 {
-                            view! { <button type="button" class="primary" on:click=pick>"Pick a name"</button> }.into_any()
-                        } else {
-                            view! {
-                                <p class="board-details">"Everyone here has had a turn."</p>
-                                <button type="button" class="primary" on:click=new_round>"Start a new round"</button>
-                            }.into_any()
-                        }}
-                        {can_pass.then(|| view! { <button type="button" on:click=pass>"Pass"</button> })}
-                    </div>
+                    {steering.get_value().map(|steering| {
+                        let picker = steering.picker;
+                        picker(
+                            steering,
+                            lesson.get_value(),
+                            PickerControls { waiting: view.waiting, can_pass },
+                        )
+                    })}
                 </div>
             }
         })
     }
+}
+
+/// The picker's buttons, where this window steers its Board: pick a name (drawn by the
+/// teacher's window, which holds the history the weighting needs), let it pass, or start a new
+/// round once everyone here has had a turn. For [`BoardSteering`]'s `picker`.
+pub fn picker_controls(
+    steering: BoardSteering,
+    lesson: LessonId,
+    shown: PickerControls,
+) -> AnyView {
+    let steering = StoredValue::new(steering);
+    let lesson = StoredValue::new(lesson);
+    let pick = move |_| {
+        let lesson = lesson.get_value();
+        steering.with_value(|steering| {
+            if let Some(pupil) = (steering.draw)(&lesson) {
+                (steering.act)(Command::PickPupil { lesson, pupil });
+            }
+        });
+    };
+    let pass = move |_| {
+        steering.with_value(|steering| {
+            (steering.act)(Command::PassPick {
+                lesson: lesson.get_value(),
+            });
+        });
+    };
+    let new_round = move |_| {
+        steering.with_value(|steering| {
+            (steering.act_then)(
+                Command::NewPickerRound {
+                    lesson: lesson.get_value(),
+                },
+                "New round: everyone here can be picked again.",
+            );
+        });
+    };
+    view! {
+        <div class="board-nav">
+            {if shown.waiting > 0 {
+                view! { <button type="button" class="primary" on:click=pick>"Pick a name"</button> }.into_any()
+            } else {
+                view! {
+                    <p class="board-details">"Everyone here has had a turn."</p>
+                    <button type="button" class="primary" on:click=new_round>"Start a new round"</button>
+                }.into_any()
+            }}
+            {shown.can_pass.then(|| view! { <button type="button" on:click=pass>"Pass"</button> })}
+        </div>
+    }
+    .into_any()
 }

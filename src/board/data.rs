@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use withme_core::view::{BoardView, Projection, Viewer, project};
-use withme_core::{Command, LessonId, PupilId};
+use withme_core::{Command, ItemId, LessonId, PupilId};
 
 use crate::groups::{GroupView, MemberView};
 use crate::state::use_library;
@@ -34,9 +34,10 @@ pub fn provide_board(lesson: Memo<Option<LessonId>>) -> BoardData {
 /// history it needs).
 pub type DrawName = Arc<dyn Fn(&LessonId) -> Option<PupilId> + Send + Sync>;
 
-/// What the teacher's window lets its Board do: move the stage and draw names. A Board on its own
-/// device (a live lesson's board link) has none of it: it shows, and does not steer. Given as
-/// actions, so the Board's components carry none of the teacher's code.
+/// What the teacher's window lets its Board do: move the stage, run the lesson timer and draw
+/// names. A Board on its own device (a live lesson's board link) has none of it: it shows, and
+/// does not steer. Given as actions and as the controls themselves, which only the teacher's
+/// Board page names, so a Board that steers nothing carries none of their code.
 #[derive(Clone)]
 pub struct BoardSteering {
     /// Applies a teacher's command about the Board, telling any refusal.
@@ -45,6 +46,33 @@ pub struct BoardSteering {
     pub act_then: Arc<dyn Fn(Command, &'static str) + Send + Sync>,
     /// Draws the next pupil of the lesson with its class's picker.
     pub draw: DrawName,
+    /// The presenter's controls: Previous and Next, and the clicker's keys
+    /// ([`crate::board::presenter_steps`]).
+    pub steps: fn(BoardSteering, BoardData, RwSignal<bool>) -> AnyView,
+    /// The lesson timer's buttons ([`crate::board::timer_controls`]).
+    pub timer: fn(BoardSteering, BoardData, TimerControls) -> AnyView,
+    /// The picker's buttons ([`crate::board::picker_controls`]).
+    pub picker: fn(BoardSteering, LessonId, PickerControls) -> AnyView,
+}
+
+/// What the lesson timer's buttons show: whether it stands paused, and the plan's next phase
+/// (its id and title) if there is one.
+#[derive(Clone)]
+pub struct TimerControls {
+    /// Whether the timer stands paused.
+    pub paused: bool,
+    /// The plan's next phase, to start in one step.
+    pub next: Option<(ItemId, String)>,
+}
+
+/// What the picker's buttons offer: how many present pupils are still to have a turn this
+/// round, and whether the name just drawn may pass.
+#[derive(Clone, Copy)]
+pub struct PickerControls {
+    /// Present pupils still to have a turn this round.
+    pub waiting: usize,
+    /// Whether the name just drawn may pass.
+    pub can_pass: bool,
 }
 
 /// The Board's steering, if this window may steer it.

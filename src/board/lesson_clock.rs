@@ -7,7 +7,7 @@ use withme_core::Command;
 use withme_core::enquiry::TimerChange;
 use withme_core::view::TimerSeen;
 
-use crate::board::{BoardData, use_steering};
+use crate::board::{BoardData, BoardSteering, TimerControls, use_steering};
 use crate::ui::{TimerButtons, clock_text, ticking_while};
 
 /// The timer as shown at one moment.
@@ -64,26 +64,21 @@ pub fn LessonClock(
         } else {
             clock_text(face.left)
         };
-        let controls = steering.as_ref().map(|steering| {
-            let act = StoredValue::new(steering.act.clone());
-            let change = Callback::new(move |change: TimerChange| {
-                let lesson = board
-                    .0
-                    .with_untracked(|v| v.as_ref().map(|v| v.lesson.clone()));
-                if let Some(lesson) = lesson {
-                    act.with_value(|act| act(Command::SetTimer { lesson, change }));
-                }
-            });
+        let controls = steering.clone().map(|steering| {
             let next = seen.with_untracked(|s| {
                 s.as_ref()
                     .and_then(|s| s.next.as_ref())
                     .map(|n| (n.id.clone(), n.title.to_string()))
             });
-            view! {
-                <div class="clock-controls">
-                    <TimerButtons paused=face.paused next change />
-                </div>
-            }
+            let timer = steering.timer;
+            timer(
+                steering,
+                board,
+                TimerControls {
+                    paused: face.paused,
+                    next,
+                },
+            )
         });
         Some(view! {
             <section class="lesson-clock" class:ending=ending class:over=over aria-label="Lesson timer">
@@ -124,4 +119,25 @@ fn chime() {
         let _ = tone.start_with_when(at);
         let _ = tone.stop_with_when(at + 1.0);
     }
+}
+
+/// The lesson timer's buttons, where this window steers its Board: pause or carry on, another
+/// minute, the next phase. For [`BoardSteering`]'s `timer`.
+pub fn timer_controls(steering: BoardSteering, board: BoardData, shown: TimerControls) -> AnyView {
+    let act = StoredValue::new(steering.act);
+    let change = Callback::new(move |change: TimerChange| {
+        let lesson = board
+            .0
+            .with_untracked(|v| v.as_ref().map(|v| v.lesson.clone()));
+        if let Some(lesson) = lesson {
+            act.with_value(|act| act(Command::SetTimer { lesson, change }));
+        }
+    });
+    let TimerControls { paused, next } = shown;
+    view! {
+        <div class="clock-controls">
+            <TimerButtons paused next change />
+        </div>
+    }
+    .into_any()
 }

@@ -8,7 +8,7 @@ use withme_core::Command;
 use withme_core::enquiry::BoardStage;
 use withme_core::view::BoardView;
 
-use crate::board::{BoardData, BoardSteering, use_steering};
+use crate::board::{BoardData, BoardSteering};
 
 /// The words a stage goes by on the presenter's buttons: "the vote", "question 2 of 5".
 fn stage_name(view: &BoardView, stage: &BoardStage) -> String {
@@ -115,25 +115,28 @@ fn step_keys(board: BoardData, steering: BoardSteering, blank: RwSignal<bool>) {
 }
 
 /// The presenter's controls for a Board this window steers: [`StageButtons`], and the
-/// clicker's keys. For [`crate::board::BoardScreen`]'s `steps` (a live Board on its own device
-/// steers nothing, and carries none of this).
-pub fn presenter_steps(board: BoardData, blank: RwSignal<bool>) -> AnyView {
-    view! { <StageButtons board blank /> }.into_any()
+/// clicker's keys. For [`BoardSteering`]'s `steps` (a live Board on its own device steers
+/// nothing, and carries none of this).
+pub fn presenter_steps(
+    steering: BoardSteering,
+    board: BoardData,
+    blank: RwSignal<bool>,
+) -> AnyView {
+    view! { <StageButtons steering board blank /> }.into_any()
 }
 
 /// Large "Previous" and "Next" buttons for a touch board, each naming the stage it shows, and
-/// the clicker's keys; only where this window steers its Board.
+/// the clicker's keys.
 #[component]
-pub fn StageButtons(
+fn StageButtons(
+    /// How this window steers its Board.
+    steering: BoardSteering,
     /// The Board's projection.
     board: BoardData,
     /// Whether the Board is blanked (the keys wait while it is).
     blank: RwSignal<bool>,
 ) -> impl IntoView {
-    let steering = use_steering();
-    if let Some(steering) = &steering {
-        step_keys(board, steering.clone(), blank);
-    }
+    step_keys(board, steering.clone(), blank);
     let button = |step: Step, steering: BoardSteering| {
         let target = Memo::new(move |_| stage_toward(board, step));
         let (word, class) = match step {
@@ -152,14 +155,12 @@ pub fn StageButtons(
             </button>
         }
     };
-    steering.map(|steering| {
-        view! {
-            <nav class="board-steps" aria-label="Move through the lesson">
-                {button(Step::Back, steering.clone())}
-                {button(Step::On, steering)}
-            </nav>
-        }
-    })
+    view! {
+        <nav class="board-steps" aria-label="Move through the lesson">
+            {button(Step::Back, steering.clone())}
+            {button(Step::On, steering)}
+        </nav>
+    }
 }
 
 /// The button in the Board's bar that blanks it.

@@ -486,23 +486,50 @@ async fn a_conditional_write_writes_only_over_what_it_expected() {
     records.close();
 }
 
-#[wasm_bindgen_test]
-async fn a_save_is_written_only_over_the_save_it_was_made_against() {
-    use withme::persistence::library_records::{SAVE_STAMP, read_stored, save_changes};
+/// Fresh records holding a library of one lesson saved with the stamp "one", and the changes
+/// that make it a library of two.
+struct SavedOnce {
+    records: Records,
+    /// The library saved.
+    first: Authority,
+    /// The library of two.
+    second: Authority,
+    /// From the first to the second.
+    changes: withme_core::records::RecordChanges,
+}
+
+async fn saved_once(name: &str) -> SavedOnce {
+    use withme::persistence::library_records::save_changes;
     use withme_core::records::{changes_between, records_of};
-    let name = "withme-test-save-stamp";
     let records = fresh(name).await;
     let first = library_of(&["Rivers"]);
     let (library, ledger) = first.parts();
     save_changes(&records, records_of(library, ledger), None, "one".into())
         .await
         .unwrap();
+    let second = library_of(&["Rivers", "Volcanoes"]);
+    let changes = changes_between(first.parts(), second.parts());
+    SavedOnce {
+        records,
+        first,
+        second,
+        changes,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_save_is_written_only_over_the_save_it_was_made_against() {
+    use withme::persistence::library_records::{SAVE_STAMP, read_stored, save_changes};
+    let SavedOnce {
+        records,
+        first,
+        second,
+        changes,
+    } = saved_once("withme-test-save-stamp").await;
     let stored = read_stored(&records).await.unwrap();
     assert_eq!(stored.stamp.as_deref(), Some("one"));
 
     // A window that last saw no save at all, or another save, writes nothing.
-    let second = library_of(&["Rivers", "Volcanoes"]);
-    let changes = changes_between(first.parts(), second.parts());
     for stale in [None, Some("two".to_owned())] {
         let refused = save_changes(&records, changes.clone(), stale, "three".into()).await;
         assert_eq!(
@@ -539,16 +566,9 @@ async fn a_save_is_written_only_over_the_save_it_was_made_against() {
 #[wasm_bindgen_test]
 async fn a_heard_save_is_read_record_by_record_only_while_it_is_the_latest() {
     use withme::persistence::library_records::{read_written, save_changes};
-    use withme_core::records::{changes_between, records_of};
-    let name = "withme-test-read-written";
-    let records = fresh(name).await;
-    let first = library_of(&["Rivers"]);
-    let (library, ledger) = first.parts();
-    save_changes(&records, records_of(library, ledger), None, "one".into())
-        .await
-        .unwrap();
-    let second = library_of(&["Rivers", "Volcanoes"]);
-    let changes = changes_between(first.parts(), second.parts());
+    let SavedOnce {
+        records, changes, ..
+    } = saved_once("withme-test-read-written").await;
     let lessons: Vec<String> = changes.lessons.iter().map(|(k, _)| k.clone()).collect();
     let parts: Vec<String> = changes.parts.iter().map(|(k, _)| k.clone()).collect();
     let expected_lessons = changes.lessons.clone();

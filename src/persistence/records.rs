@@ -157,6 +157,21 @@ impl Records {
         Ok(Self { db })
     }
 
+    /// One transaction over the shelves `over` picks (those only, so it waits on no other).
+    fn transaction(
+        &self,
+        over: impl Fn(Shelf) -> bool,
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, StoreError> {
+        let names = Array::new();
+        for shelf in Shelf::ALL.into_iter().filter(|shelf| over(*shelf)) {
+            names.push(&JsValue::from_str(shelf.name()));
+        }
+        self.db
+            .transaction_with_str_sequence_and_mode(&names, mode)
+            .map_err(js_store_error)
+    }
+
     /// Every record on `shelf`, as `(key, text)`, in key order. A record that is not text (not
     /// written by Withme) comes as its JSON form, for the reader to find damaged.
     pub async fn read_all(&self, shelf: Shelf) -> Result<Vec<(String, String)>, StoreError> {
@@ -169,14 +184,10 @@ impl Records {
         &self,
         shelves: &[Shelf],
     ) -> Result<Vec<Vec<(String, String)>>, StoreError> {
-        let names = Array::new();
-        for shelf in shelves {
-            names.push(&JsValue::from_str(shelf.name()));
-        }
-        let transaction = self
-            .db
-            .transaction_with_str_sequence(&names)
-            .map_err(js_store_error)?;
+        let transaction = self.transaction(
+            |shelf| shelves.contains(&shelf),
+            IdbTransactionMode::Readonly,
+        )?;
         let mut asked = Vec::with_capacity(shelves.len());
         for shelf in shelves {
             let store = transaction
@@ -208,16 +219,10 @@ impl Records {
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let names = Array::new();
-        for shelf in Shelf::ALL {
-            if keys.iter().any(|(s, _)| *s == shelf) {
-                names.push(&JsValue::from_str(shelf.name()));
-            }
-        }
-        let transaction = self
-            .db
-            .transaction_with_str_sequence(&names)
-            .map_err(js_store_error)?;
+        let transaction = self.transaction(
+            |shelf| keys.iter().any(|(s, _)| *s == shelf),
+            IdbTransactionMode::Readonly,
+        )?;
         let mut asked = Vec::with_capacity(keys.len());
         for (shelf, key) in keys {
             let store = transaction
@@ -257,18 +262,10 @@ impl Records {
         if changes.is_empty() {
             return Ok(());
         }
-        let names = Array::new();
-        for shelf in Shelf::ALL {
-            let touched = changes.iter().any(|c| c.shelf() == shelf)
-                || expected.iter().any(|e| e.shelf == shelf);
-            if touched {
-                names.push(&JsValue::from_str(shelf.name()));
-            }
-        }
-        let transaction = self
-            .db
-            .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
-            .map_err(js_store_error)?;
+        let touched = |shelf| {
+            changes.iter().any(|c| c.shelf() == shelf) || expected.iter().any(|e| e.shelf == shelf)
+        };
+        let transaction = self.transaction(touched, IdbTransactionMode::Readwrite)?;
         let finished = Finished::watch(&transaction);
         let stop = |error: StoreError| async {
             let _ = transaction.abort();

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
+use withme_core::sync::JOIN_CODE_TYPED_MAX;
 use withme_core::{ClassId, LessonId};
 
 /// A page of the app.
@@ -66,20 +67,24 @@ pub fn join_code(path: &str) -> Option<Option<String>> {
     match (parts.next(), parts.next(), parts.next(), parts.next()) {
         (Some(""), Some("join"), None, None) => Some(None),
         (Some(""), Some("join"), Some(code), None) if !code.is_empty() => {
-            Some(Some(code.chars().take(12).collect()))
+            Some(Some(code.chars().take(JOIN_CODE_TYPED_MAX).collect()))
         }
         _ => None,
     }
 }
 
 /// The code the join page's form sent in the address (`?code=ACE+347`), when Join was pressed
-/// before the app had loaded; at most 12 characters, like a typed code.
+/// before the app had loaded; at most [`JOIN_CODE_TYPED_MAX`] characters, like a typed code.
 pub fn code_in_query(search: &str) -> Option<String> {
     let code = search
         .trim_start_matches('?')
         .split('&')
         .find_map(|pair| pair.strip_prefix("code="))?;
-    let code: String = code.replace('+', " ").chars().take(12).collect();
+    let code: String = code
+        .replace('+', " ")
+        .chars()
+        .take(JOIN_CODE_TYPED_MAX)
+        .collect();
     (!code.trim().is_empty()).then_some(code)
 }
 

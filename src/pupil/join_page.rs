@@ -4,15 +4,13 @@
 
 use leptos::prelude::*;
 use withme_core::PupilId;
+use withme_core::sync::JOIN_CODE_TYPED_MAX;
 
 use crate::browser::join_form::EarlyTyping;
 use crate::live::Connection;
 use crate::pupil::{PupilEnquiry, PupilGroup, PupilIdeas};
 use crate::state::{LiveState, use_tablet};
 use crate::ui::{ConnectionBadge, NameGrid, NotSavingBanner, NoticeTray};
-
-/// The most characters the code box takes (a code is six, with room for spaces and dashes).
-const CODE_INPUT_MAX: usize = 12;
 
 /// The letters and digits a join code is made of (none that look alike).
 const CODE_ALPHABET: &str = "ACDEFGHJKMNPQRTUVWXY34679";
@@ -278,7 +276,7 @@ fn CodeForm(
                 autocomplete="off"
                 autocapitalize="characters"
                 spellcheck="false"
-                maxlength=CODE_INPUT_MAX
+                maxlength=JOIN_CODE_TYPED_MAX
                 aria-describedby="join-problem"
                 aria-invalid=move || problem().is_some().to_string()
                 prop:value=move || typed.get()

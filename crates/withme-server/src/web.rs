@@ -18,6 +18,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
+use withme_core::sync::JOIN_CODE_TYPED_MAX;
 
 /// The addresses the Pupil app shows (a pupil's tablet), served its `index.html`.
 const PUPIL_PAGES: [&str; 5] = [
@@ -89,7 +90,7 @@ pub fn with_join_form_for(index: &str, code: &str) -> String {
 /// The join form with `code` in its box, when it is one a code could be (nothing else is ever
 /// written into the page).
 fn with_code(form: String, code: &str) -> String {
-    let plausible = code.chars().count() <= CODE_MAX
+    let plausible = code.chars().count() <= JOIN_CODE_TYPED_MAX
         && code
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
@@ -166,9 +167,6 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
         _ => value.split([' ', '>']).next(),
     }
 }
-
-/// The longest code the early form keeps (its box's `maxlength`).
-const CODE_MAX: usize = 12;
 
 fn with_form(index: &str, form: &str) -> String {
     match index.find("<body>") {
@@ -467,6 +465,13 @@ mod tests {
         );
         // With no inline style, none is allowed.
         assert!(content_security_policy(&[PUPIL_INDEX.into()]).contains("style-src 'self';"));
+    }
+
+    #[test]
+    fn the_early_form_takes_as_long_a_code_as_the_app_s_code_box() {
+        let limit = format!(r#"maxlength="{JOIN_CODE_TYPED_MAX}""#);
+        assert!(JOIN_FORM.contains(&limit), "{JOIN_FORM}");
+        assert!(with_join_form_for("<body>", "ACE347").contains(&limit));
     }
 
     #[test]

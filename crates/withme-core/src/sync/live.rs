@@ -14,6 +14,11 @@ use crate::ids::{DeviceId, LessonId, PupilId};
 use crate::text::PupilName;
 use crate::view::{BoardProjection, Projection};
 
+/// The most characters a join code may be typed with (a code is six, with room for the spaces
+/// and dashes a pupil may type): the code box's limit, and what is read of a code in an
+/// address, on every device and in the server's early join form.
+pub const JOIN_CODE_TYPED_MAX: usize = 12;
+
 /// What a device sends over a live connection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]

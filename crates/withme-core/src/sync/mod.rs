@@ -23,7 +23,10 @@ pub use ahead::ahead_of;
 pub use authority::{Authority, Holder, Seat, keeps_live};
 pub use client::{Client, IN_FLIGHT, Refusal};
 pub use ledger::{Ledger, Source};
-pub use live::{BoardDown, GoLive, Knock, LiveDown, LiveStarted, LiveUp, SeatKey, SeatedTablet};
+pub use live::{
+    BoardDown, GoLive, JOIN_CODE_TYPED_MAX, Knock, LiveDown, LiveStarted, LiveUp, SeatKey,
+    SeatedTablet,
+};
 pub use message::{
     Answer, MAX_MESSAGE_BYTES, MessageError, Outcome, PROTOCOL_VERSION, Submission, ToAuthority,
     ToDevice, VersionedView,

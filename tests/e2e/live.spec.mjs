@@ -736,3 +736,19 @@ test("the join page paints its form from the page alone, styled, and fetches the
   await expectAccessible(tablet.page, "the join page");
   await tablet.context.close();
 });
+
+test("the join page runs the Pupil app only as it was built: a wasm changed on the way is refused", async ({ browser }) => {
+  const tablet = await newTablet(browser);
+  await tablet.context.route("**/*_bg.wasm", async (route) => {
+    const response = await route.fetch();
+    // Still a valid module: a custom section named "x" added at its end.
+    const body = Buffer.concat([await response.body(), Buffer.from([0, 2, 1, 0x78])]);
+    await route.fulfill({ status: 200, contentType: "application/wasm", body });
+  });
+  const refused = tablet.page.waitForEvent("console", (message) => /integrity/i.test(message.text()));
+  await tablet.page.goto("/join");
+  await refused;
+  await expect(tablet.page.getByLabel("Code on the board"), "the server's form stays").toBeVisible();
+  await expect(tablet.page.getByText("Reading options"), "the app did not start").toHaveCount(0);
+  await tablet.context.close();
+});

@@ -120,10 +120,12 @@ const AFTER_FIRST_PAINT: &str = concat!(
 /// fetched only once the form has been painted (no `preload` of it, and Trunk's loader waiting
 /// for [`AFTER_FIRST_PAINT`]). On the join page the form is what a pupil needs first: a tablet
 /// on a slow connection paints it as soon as the page arrives, then starts the app's largest
-/// download one frame later. The app's JavaScript is still preloaded (it is small). A loader
-/// this does not recognise is left as it is, and the page then works as every other one.
+/// download one frame later. The app's JavaScript is still preloaded (it is small), and the
+/// wasm is still checked against the integrity its preload gave. A loader this does not
+/// recognise is left as it is, and the page then works as every other one.
 pub fn form_painted_first(index: &str, stylesheet: impl Fn(&str) -> Option<String>) -> String {
     let mut page = String::with_capacity(index.len() + AFTER_FIRST_PAINT.len());
+    let mut wasm = None;
     let mut rest = index;
     while let Some(at) = rest.find("<link") {
         let Some(len) = rest[at..].find('>') else {
@@ -133,6 +135,7 @@ pub fn form_painted_first(index: &str, stylesheet: impl Fn(&str) -> Option<Strin
         page.push_str(&rest[..at]);
         rest = &rest[at + len + 1..];
         if link.contains("preload") && link.contains(".wasm") {
+            wasm = attribute(link, "href").zip(attribute(link, "integrity"));
             continue;
         }
         let sheet = link
@@ -151,6 +154,14 @@ pub fn form_painted_first(index: &str, stylesheet: impl Fn(&str) -> Option<Strin
         }
     }
     page.push_str(rest);
+    if let Some((href, integrity)) = wasm {
+        // The loader fetches the wasm itself now: with the integrity the preload carried.
+        page = page.replacen(
+            &format!("module_or_path: '{href}'"),
+            &format!("module_or_path: new Request('{href}', {{ integrity: '{integrity}' }})"),
+            1,
+        );
+    }
     page.replacen(
         "const wasm = await init(",
         &format!("{AFTER_FIRST_PAINT}const wasm = await init("),
@@ -414,7 +425,7 @@ mod tests {
         "const wasm = await init({ module_or_path: '/pupil/p-0123456789abcdef_bg.wasm' });\n",
         "</script><link href=/pupil/main-0123456789abcdef.css rel=stylesheet>",
         "<link crossorigin href=/pupil/p-0123456789abcdef.js rel=modulepreload>",
-        "<link as=fetch crossorigin href=/pupil/p-0123456789abcdef_bg.wasm rel=preload type=application/wasm>",
+        "<link as=fetch crossorigin href=/pupil/p-0123456789abcdef_bg.wasm integrity=sha384-AbC+/= rel=preload type=application/wasm>",
         "</head><body></body>",
     );
 
@@ -428,7 +439,10 @@ mod tests {
             with_join_form(&painted_first),
             with_join_form_waiting(&painted_first, "ACE347"),
         ] {
-            assert!(!page.contains("_bg.wasm rel=preload"), "{page}");
+            assert!(!page.contains("rel=preload"), "{page}");
+            let checked = "module_or_path: new Request('/pupil/p-0123456789abcdef_bg.wasm', \
+                           { integrity: 'sha384-AbC+/=' })";
+            assert!(page.contains(checked), "{page}");
             assert!(!page.contains("rel=stylesheet"), "{page}");
             assert!(page.contains("<style>main{color:#123}</style>"), "{page}");
             assert!(page.contains("p-0123456789abcdef.js rel=modulepreload>"));
@@ -442,7 +456,7 @@ mod tests {
             assert!(page.contains("id=\"join-form-early\""));
         }
         // Every other Pupil page is the app's own page, preload and all.
-        assert!(PUPIL_INDEX.contains("_bg.wasm rel=preload"));
+        assert!(PUPIL_INDEX.contains("rel=preload"));
         // A stylesheet that does not read stays linked.
         let unread = form_painted_first(PUPIL_INDEX, |_| None);
         assert!(unread.contains("<link href=/pupil/main-0123456789abcdef.css rel=stylesheet>"));

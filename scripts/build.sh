@@ -14,7 +14,7 @@ trunk build board.html --release --offline --dist dist/board --public-url /board
 node scripts/minify.mjs dist
 # A tablet's and a whiteboard's stylesheet keep only the rules their app can use (the Pupil
 # app's page also carries the join form the server draws into it).
-node scripts/prune-css.mjs dist/pupil crates/withme-server/src/web.rs
+node scripts/prune-css.mjs dist/pupil crates/withme-server/src/join_page.rs
 node scripts/prune-css.mjs dist/board
 node scripts/precompress.mjs dist
 cargo build --release -p withme-server

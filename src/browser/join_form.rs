@@ -1,5 +1,5 @@
 //! The join form the Withme server draws into the join page before the Pupil app has loaded
-//! (`withme_server::web::JOIN_FORM`): the app takes it away as it starts, keeping what the pupil
+//! (`withme_server::join_page::JOIN_FORM`): the app takes it away as it starts, keeping what the pupil
 //! typed there and where the keyboard was.
 
 use wasm_bindgen::JsCast;

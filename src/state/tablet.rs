@@ -43,7 +43,7 @@ const SEQ_KEY: &str = "withme.tablet.seq.";
 
 /// Where a live tablet keeps its seat (its place in the lesson) across reloads. The server's
 /// early join page reads it too, to say "Joining…" rather than ask for the code again
-/// (`withme_server::web::JOIN_FORM`).
+/// (`withme_server::join_page::JOIN_FORM`).
 const SEAT_KEY: &str = "withme.seat";
 
 /// Where a live tablet keeps its unanswered operations across reloads.

@@ -13,6 +13,7 @@
 
 pub mod codes;
 pub mod config;
+pub mod join_page;
 pub mod limits;
 pub mod live;
 pub mod room;

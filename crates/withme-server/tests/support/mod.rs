@@ -66,30 +66,30 @@ pub async fn get_raw(addr: SocketAddr, path: &str) -> String {
 
 /// The raw HTTP response to `GET path` sent with `headers` (each line ending in CRLF).
 pub async fn get_raw_with(addr: SocketAddr, path: &str, headers: &str) -> String {
-    let mut stream = TcpStream::connect(addr).await.unwrap();
-    let request =
-        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{headers}Connection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).await.unwrap();
-    response
+    String::from_utf8(get_bytes_with(addr, path, headers).await).expect("a text response")
 }
 
 /// The head of the raw HTTP response to `GET path` sent with `headers` (each line ending in
 /// CRLF), and its body's length in bytes (a body that may be compressed).
 pub async fn get_head_with(addr: SocketAddr, path: &str, headers: &str) -> (String, usize) {
-    let mut stream = TcpStream::connect(addr).await.unwrap();
-    let request =
-        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{headers}Connection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).await.unwrap();
-    let mut response = Vec::new();
-    stream.read_to_end(&mut response).await.unwrap();
+    let response = get_bytes_with(addr, path, headers).await;
     let end = response
         .windows(4)
         .position(|w| w == b"\r\n\r\n")
         .expect("a response has a head");
     let head = String::from_utf8_lossy(&response[..end]).to_lowercase();
     (head, response.len() - end - 4)
+}
+
+/// The raw HTTP response to `GET path` sent with `headers`, as bytes.
+async fn get_bytes_with(addr: SocketAddr, path: &str, headers: &str) -> Vec<u8> {
+    let mut stream = TcpStream::connect(addr).await.unwrap();
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\n{headers}Connection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.unwrap();
+    response
 }
 
 /// A server on a free port, in this process.

@@ -750,5 +750,35 @@ test("the join page runs the Pupil app only as it was built: a wasm changed on t
   await refused;
   await expect(tablet.page.getByLabel("Code on the board"), "the server's form stays").toBeVisible();
   await expect(tablet.page.getByText("Reading options"), "the app did not start").toHaveCount(0);
+  await expect(didNotLoad(tablet.page), "the tablet says so").toBeVisible();
+  await tablet.context.close();
+});
+
+/** What a page says when its app never started. */
+function didNotLoad(page) {
+  return page.getByRole("alert").filter({ hasText: "Withme didn't finish loading on this device." });
+}
+
+test("a tablet whose Pupil app never arrives says so instead of waiting for ever, even one that keeps a seat, and “Try again” then loads it", async ({ browser }) => {
+  const tablet = await newTablet(browser, { serviceWorkers: "block" });
+  await tablet.context.route("**/*_bg.wasm", (route) => route.abort("internetdisconnected"));
+  await tablet.page.goto("/join");
+  await expect(didNotLoad(tablet.page)).toBeVisible();
+  await expect(tablet.page.getByLabel("Code on the board"), "the server's form stays, and still works").toBeVisible();
+  expect(await accessibilityProblems(tablet.page)).toEqual([]);
+
+  // A tablet with a seat is not left saying "Joining…" for ever.
+  await tablet.page.evaluate(() => localStorage.setItem("withme.seat", "{}"));
+  await tablet.page.reload();
+  await expect(didNotLoad(tablet.page)).toBeVisible();
+  await expect(tablet.page.getByRole("heading", { name: "Joining…" })).toBeHidden();
+  await tablet.page.evaluate(() => localStorage.removeItem("withme.seat"));
+
+  await tablet.context.unroute("**/*_bg.wasm");
+  await tablet.page.getByRole("link", { name: "Try again" }).click();
+  await expect(tablet.page.getByText("Reading options"), "the app has started").toBeVisible();
+  await expect(didNotLoad(tablet.page)).toHaveCount(0);
+  await tablet.page.getByRole("button", { name: "Join" }).click();
+  await expect(tablet.page.getByRole("alert"), "the app answers").toHaveText("Type the code on the board.");
   await tablet.context.close();
 });

@@ -56,6 +56,19 @@ test("after one visit, the teacher's app opens with no network, and a lesson is 
   expect(await app.storedTitles()).toEqual(["Rivers and seas"]);
 });
 
+test("the teacher's app and the Board's, their download cut off on a first visit, say Withme didn't finish loading instead of showing a blank page", async ({ browser }) => {
+  for (const address of ["/", "/board/live"]) {
+    const context = await browser.newContext({ serviceWorkers: "block" });
+    await context.route("**/*_bg.wasm", (route) => route.abort("internetdisconnected"));
+    const page = await context.newPage();
+    await page.goto(address);
+    const didNotLoad = page.getByRole("alert").filter({ hasText: "Withme didn't finish loading on this device." });
+    await expect(didNotLoad, address).toBeVisible();
+    await expect(page.getByRole("link", { name: "Try again" })).toBeVisible();
+    await context.close();
+  }
+});
+
 test("after one visit, a tablet's Pupil app opens with no network and shows the lesson it last had", async ({ context }) => {
   const teacher = await context.newPage();
   const app = new Withme(teacher);

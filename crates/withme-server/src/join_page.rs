@@ -12,7 +12,9 @@ use withme_core::sync::JOIN_CODE_TYPED_MAX;
 /// A tablet that already has its seat in a lesson (reloaded, or its tab put back by the
 /// browser) is not asked for the code again while the app loads: a small script, run before the
 /// page is first painted, shows "Joining…" instead, as the app will, if the tablet keeps a seat
-/// (the app's `withme.seat` in local storage, `src/state/tablet.rs`).
+/// (the app's `withme.seat` in local storage, `src/state/tablet.rs`). Should the app never
+/// start, the page's own script (`pupil.html`) takes "Joining…" away (`data-while-loading`)
+/// and says the app did not load.
 pub const JOIN_FORM: &str = concat!(
     r#"<main class="pupil" id="join-form-early"><div id="join-early-code">"#,
     r#"<h1>Join your class's lesson</h1>"#,
@@ -44,7 +46,7 @@ pub fn with_join_form(index: &str) -> String {
 pub fn with_join_form_waiting(index: &str, code: &str) -> String {
     let form = JOIN_FORM.replace(
         r#"</button></form>"#,
-        &format!(r#"</button><p class="join-status" role="status">{STILL_LOADING}</p></form>"#),
+        &format!(r#"</button><p class="join-status" role="status" data-while-loading>{STILL_LOADING}</p></form>"#),
     );
     with_form(index, &with_code(form, code))
 }

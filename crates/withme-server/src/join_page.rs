@@ -23,7 +23,7 @@ pub const JOIN_FORM: &str = concat!(
     r#"<input id="join-code" class="join-code" name="code" type="text" autocomplete="off" "#,
     r#"autocapitalize="characters" spellcheck="false" maxlength="12">"#,
     r#"<button type="submit" class="primary">Join</button></form></div>"#,
-    r#"<div id="join-early-seat" hidden><h1>Joining…</h1>"#,
+    r#"<div id="join-early-seat" data-while-loading hidden><h1>Joining…</h1>"#,
     r#"<p class="pupil-lead" role="status">Getting the lesson.</p></div></main>"#,
     r#"<script>try{if(localStorage.getItem("withme.seat")){"#,
     r#"document.getElementById("join-early-code").hidden=true;"#,
@@ -78,10 +78,11 @@ fn with_code(form: String, code: &str) -> String {
 /// What the Pupil app's loader waits for on the join page before it fetches the app's wasm:
 /// the early form shown, as the browser reports its first paint; where it reports no paints
 /// (older Safari), two frames (a frame's callbacks run before it is painted, so the second
-/// frame's come after the first was).
+/// frame's come after the first was). The paint observer stops at the first paint it reports.
 pub(crate) const AFTER_FIRST_PAINT: &str = concat!(
     "await new Promise((shown) => PerformanceObserver.supportedEntryTypes?.includes(\"paint\")",
-    " ? new PerformanceObserver(shown).observe({ type: \"paint\", buffered: true })",
+    " ? new PerformanceObserver((_, watch) => { watch.disconnect(); shown(); })",
+    ".observe({ type: \"paint\", buffered: true })",
     " : requestAnimationFrame(() => requestAnimationFrame(shown)));\n",
 );
 

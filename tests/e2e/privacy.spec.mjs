@@ -43,15 +43,19 @@ test("a whole lesson, planned and run without a live lesson, asks nothing of any
   expect(requests.filter((r) => r.body !== "").map((r) => r.url)).toEqual([]);
 });
 
-test("a browser too old for Withme says so on every app's page instead of showing a blank page", async ({ browser }) => {
+test("a browser too old for Withme says so on every app's page instead of showing a blank page, and only that", async ({ browser }) => {
   const context = await browser.newContext();
   await context.addInitScript(() => {
     delete globalThis.WebAssembly;
   });
   const page = await context.newPage();
   for (const path of ["/", "/join", "/lessons/abc.1/pupil", "/board/live"]) {
+    const failed = page.waitForEvent("pageerror");
     await page.goto(path);
     await expect(page.getByRole("alert").filter({ hasText: "Withme can't run in this browser." })).toBeVisible();
+    // The app's loader fails too, as it must here: that is no reason to say "try again".
+    await failed;
+    await expect(page.getByText("Withme didn't finish loading"), path).toBeHidden();
   }
   await context.close();
   // Where Withme runs, the message stays hidden.

@@ -113,9 +113,10 @@ export async function storedLibrary(page) {
 const REFUSED = /Content Security Policy|Refused to (apply|load|execute|connect|evaluate|compile|create)/;
 
 /**
- * Playwright's test, with one promise more: nothing any page of the test's context did was
+ * Playwright's test, with two promises more: nothing any page of the test's context did was
  * refused by the server's Content-Security-Policy (a refused style or script is a broken page
- * in a school, often silently).
+ * in a school, often silently), and no page of it ends saying that Withme didn't finish
+ * loading (the page's own message for an app that never started).
  */
 export const test = base.extend({
   context: async ({ context }, use) => {
@@ -128,6 +129,11 @@ export const test = base.extend({
     context.on("page", watch);
     await use(context);
     expect(refusals, "the Content-Security-Policy refused part of a page").toEqual([]);
+    const notStarted = [];
+    for (const page of context.pages()) {
+      if (await page.locator("#did-not-load").isVisible().catch(() => false)) notStarted.push(page.url());
+    }
+    expect(notStarted, "a page said Withme didn't finish loading").toEqual([]);
   },
 });
 export { expect };

@@ -759,7 +759,7 @@ function didNotLoad(page) {
   return page.getByRole("alert").filter({ hasText: "Withme didn't finish loading on this device." });
 }
 
-test("a tablet whose Pupil app never arrives says so instead of waiting for ever, even one that keeps a seat, and “Try again” then loads it", async ({ browser }) => {
+test("a tablet whose Pupil app never arrives says so instead of waiting for ever, even one that keeps a seat, and “Try again” then loads it, whose own errors later are not taken for a failed load", async ({ browser }) => {
   const tablet = await newTablet(browser, { serviceWorkers: "block" });
   await tablet.context.route("**/*_bg.wasm", (route) => route.abort("internetdisconnected"));
   await tablet.page.goto("/join");
@@ -780,5 +780,10 @@ test("a tablet whose Pupil app never arrives says so instead of waiting for ever
   await expect(didNotLoad(tablet.page)).toHaveCount(0);
   await tablet.page.getByRole("button", { name: "Join" }).click();
   await expect(tablet.page.getByRole("alert"), "the app answers").toHaveText("Type the code on the board.");
+  // Once the app runs, an error on the page is no longer taken for a failed load.
+  const thrown = tablet.page.waitForEvent("pageerror");
+  await tablet.page.evaluate(() => setTimeout(() => { throw new Error("after the start"); }));
+  await thrown;
+  await expect(didNotLoad(tablet.page)).toHaveCount(0);
   await tablet.context.close();
 });

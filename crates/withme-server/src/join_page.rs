@@ -13,7 +13,7 @@ use withme_core::sync::JOIN_CODE_TYPED_MAX;
 /// browser) is not asked for the code again while the app loads: a small script, run before the
 /// page is first painted, shows "Joining…" instead, as the app will, if the tablet keeps a seat
 /// (the app's `withme.seat` in local storage, `src/state/tablet/live.rs`). Should the app never
-/// start, the page's own script (`pupil.html`) takes "Joining…" away (`data-while-loading`)
+/// start, the page's own script (`startup.html`) takes "Joining…" away (`data-while-loading`)
 /// and says the app did not load.
 pub const JOIN_FORM: &str = concat!(
     r#"<main class="pupil" id="join-form-early"><div id="join-early-code">"#,
